@@ -1,0 +1,227 @@
+"""The `artclean` command: a thin click layer over `artclean.clean`.
+
+Exit codes: 0 success; 1 reserved for checks that found problems; 2 usage or input error;
+130 interrupted; 141 output closed early (as for other Unix filters in a pipe).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from typing import IO, TYPE_CHECKING, Any
+
+import click
+
+from . import __version__
+from .kinds import KINDS
+
+if TYPE_CHECKING:
+    from .result import Result
+
+EXIT_OK = 0
+EXIT_FOUND = 1
+EXIT_ERROR = 2
+EXIT_INTERRUPTED = 130
+EXIT_BROKEN_PIPE = 141
+
+
+class InputProblem(click.ClickException):
+    """A user mistake about input or output: one line on stderr, exit 2."""
+
+    exit_code = EXIT_ERROR
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        click.echo(f"artclean: error: {self.format_message()}", err=True)
+
+
+KIND_HELP = "\n".join(f"  {name:<14}{text}" for name, text in KINDS.items())
+
+
+@click.command(
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+    epilog=f"""\b
+Kinds of removal (for --keep):
+{KIND_HELP}
+
+\b
+Examples:
+  cat page.txt | artclean > clean.txt
+  artclean page.txt --format json
+  artclean page.txt --explain
+  artclean page.txt --keep syndication -o clean.txt
+
+\b
+Exit status: 0 success, 2 usage or input error, 130 interrupted,
+141 output closed early (e.g. piped into head).""",
+)
+@click.argument("paths", nargs=-1, type=click.Path(dir_okay=True, allow_dash=True))
+@click.option(
+    "-f",
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json", "jsonl"]),
+    default="text",
+    show_default=True,
+    help="text: the clean article; json: one object with what was kept and removed and why; "
+    "jsonl: one such object per line, one line per input.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    default="-",
+    help="Write to FILE instead of standard output.",
+)
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="Show every paragraph with its decision and the reason (coloured on a terminal).",
+)
+@click.option(
+    "-k",
+    "--keep",
+    "keep",
+    multiple=True,
+    type=click.Choice(list(KINDS)),
+    metavar="KIND",
+    help="Keep paragraphs of this kind instead of removing them (repeatable).",
+)
+@click.option(
+    "--similarity",
+    type=click.FloatRange(0, 100, min_open=True),
+    default=90.0,
+    show_default=True,
+    help="rapidfuzz score (0-100] at which two paragraphs count as near-duplicates.",
+)
+@click.option(
+    "--encoding",
+    default="utf-8",
+    show_default=True,
+    help="Encoding of the input (a UTF-8 or UTF-16 byte-order mark is always honoured).",
+)
+@click.option(
+    "--errors",
+    type=click.Choice(["strict", "replace"]),
+    default="strict",
+    show_default=True,
+    help="strict: stop at a byte that is not valid in the encoding; replace: use U+FFFD.",
+)
+@click.version_option(__version__, "-V", "--version", prog_name="artclean")
+def cli(
+    paths: tuple[str, ...],
+    output_format: str,
+    output: str,
+    explain: bool,
+    keep: tuple[str, ...],
+    similarity: float,
+    encoding: str,
+    errors: str,
+) -> int:
+    """Clean scraped article text.
+
+    Reads each PATH (a file, or - for standard input; standard input when none is given),
+    splits off near-duplicate paragraphs and boilerplate (syndication notes, related-link
+    lists, navigation, share, newsletter, cookie, advertising and copyright lines) and writes
+    the clean text to standard output.
+    """
+    from .options import Options
+
+    options = Options(similarity=similarity, keep=frozenset(keep))
+    sources = list(paths) or ["-"]
+    if output_format == "json" and len(sources) > 1 and not explain:
+        raise InputProblem("--format json writes one object; use --format jsonl for several inputs")
+    with _open_output(output) as stream:
+        for source, text in _read_all(sources, encoding, errors):
+            result = _clean(text, options, source)
+            if explain:
+                from .explain import render_explanation
+
+                render_explanation(result, stream)
+            elif output_format == "text":
+                stream.write(result.text)
+            else:
+                indent = 2 if output_format == "json" else None
+                stream.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=indent))
+                stream.write("\n")
+            stream.flush()
+    return EXIT_OK
+
+
+def _clean(text: str, options: Any, source: str) -> Result:
+    from .pipeline import clean
+
+    return clean(text, options, source=None if source == "-" else source)
+
+
+def _read_all(sources: Sequence[str], encoding: str, errors: str) -> Iterator[tuple[str, str]]:
+    from .reading import InputError, read_file, read_stream
+
+    for source in sources:
+        try:
+            if source == "-":
+                text = read_stream(sys.stdin.buffer, "<stdin>", encoding, errors)
+            else:
+                text = read_file(source, encoding, errors)
+        except InputError as error:
+            raise InputProblem(str(error)) from None
+        yield source, text
+
+
+@contextlib.contextmanager
+def _open_output(path: str) -> Iterator[IO[str]]:
+    """UTF-8 text to stdout, or to a file that appears only when the run succeeds."""
+    if path == "-":
+        stdout = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="")
+        try:
+            yield stdout
+        finally:
+            with contextlib.suppress(BrokenPipeError, ValueError):
+                stdout.flush()
+            stdout.detach()
+        return
+    from .files import atomic_open
+
+    try:
+        context = atomic_open(path)
+        stream = context.__enter__()
+    except OSError as error:
+        raise InputProblem(f"{path}: cannot write ({error.strerror or error})") from None
+    try:
+        yield stream
+    except BaseException:
+        context.__exit__(*sys.exc_info())
+        raise
+    context.__exit__(None, None, None)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command; return its exit status instead of exiting (for tests and embedding)."""
+    try:
+        status = cli.main(args=argv, prog_name="artclean", standalone_mode=False)
+    except click.exceptions.Exit as done:
+        return done.exit_code
+    except click.ClickException as problem:
+        problem.show()
+        return problem.exit_code
+    except (KeyboardInterrupt, click.exceptions.Abort):
+        click.echo("artclean: interrupted", err=True)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_BROKEN_PIPE
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_BROKEN_PIPE
+    return status if isinstance(status, int) else EXIT_OK
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so that Python's exit flush cannot fail again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())

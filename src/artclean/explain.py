@@ -1,0 +1,67 @@
+"""`--explain`: every paragraph with its decision and reason, rendered with rich.
+
+Colour only on a terminal; rich honours NO_COLOR. The records rendered are the same ones the
+JSON output holds.
+"""
+
+from __future__ import annotations
+
+from typing import IO
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from .result import Result
+
+_STYLE = {
+    "duplicate": "magenta",
+    "syndication": "yellow",
+    "related": "cyan",
+    "legal": "blue",
+}
+_PREVIEW = 90
+
+
+def _preview(text: str) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= _PREVIEW else flat[: _PREVIEW - 1] + "…"
+
+
+def render_explanation(result: Result, stream: IO[str]) -> None:
+    """Write a table of decisions and a one-line summary to `stream`."""
+    console = Console(file=stream, highlight=False, soft_wrap=False)
+    removed = {r.index: r for r in result.removed}
+    kept = {k.index for k in result.kept}
+    rows: list[tuple[int, int]] = sorted(
+        [(k.line, k.index) for k in result.kept] + [(r.line, r.index) for r in result.removed]
+    )
+    table = Table(box=None, show_header=True, header_style="bold", pad_edge=False, expand=False)
+    table.add_column("line", justify="right", style="dim", no_wrap=True)
+    table.add_column("decision", no_wrap=True)
+    table.add_column("paragraph and reason", overflow="fold")
+    for line, index in rows:
+        removal = removed.get(index)
+        if removal is None or index in kept:
+            table.add_row(str(line), Text("keep", style="green"), Text(_preview(_text_of(result, index))))
+            continue
+        style = _STYLE.get(removal.kind, "red")
+        decision = Text(removal.kind, style=style)
+        if removal.also:
+            decision.append("+" + "+".join(removal.also), style="dim")
+        body = Text(_preview(removal.text), style="dim strike" if console.is_terminal else "")
+        body.append(f"\n{removal.reason} [{removal.rule}]", style=f"italic {style}")
+        table.add_row(str(line), decision, body)
+    console.print(table)
+    stats = result.stats
+    by_kind = ", ".join(f"{kind} {count}" for kind, count in stats.removed.items()) or "nothing"
+    source = f"{result.source}: " if result.source else ""
+    console.print(
+        f"{source}kept {stats.paragraphs_out} of {stats.paragraphs_in} paragraphs "
+        f"({stats.chars_out} of {stats.chars_in} characters); removed: {by_kind}",
+        style="bold",
+    )
+
+
+def _text_of(result: Result, index: int) -> str:
+    return next(k.text for k in result.kept if k.index == index)

@@ -1,0 +1,18 @@
+"""The kinds of text artclean splits off, with the one-line description users see."""
+
+from __future__ import annotations
+
+KINDS: dict[str, str] = {
+    "duplicate": "repeats an earlier paragraph exactly, nearly, or as a truncated teaser",
+    "syndication": "where the article came from: originally appeared in, distributed by, wire notices",
+    "related": "a related-links list: a header such as 'You may also like' and its headlines",
+    "navigation": "menus, breadcrumbs, section lists and other page furniture",
+    "share": "share and follow rows: 'Share on Facebook', 'Follow us on Twitter'",
+    "subscribe": "newsletter, paywall and sign-in prompts",
+    "advertisement": "advertising labels and 'story continues below' markers",
+    "cookie": "cookie banners and consent prompts",
+    "legal": "copyright lines, all rights reserved, terms and privacy links",
+    "comments": "comment-section prompts and counters",
+    "boilerplate": "page text outside the article that fits no more specific kind",
+    "template": "a paragraph that recurs across many documents of one site",
+}

@@ -1,0 +1,81 @@
+"""Normalise paragraphs for comparison only; output always uses the original text.
+
+Two copies of a paragraph scraped from different parts of a page differ in ways a reader does
+not see: curly or straight quotes, dash styles, doubled spaces, a trailing "Read more", case.
+The comparable form removes those differences so fingerprints and rapidfuzz see the words.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import NamedTuple
+
+_FOLD = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "`": "'",
+        "\u00b4": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2039": "'",
+        "\u203a": "'",
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
+        "\u2212": "-",
+        "\u00ad": None,
+        "\u200b": None,
+        "\u200c": None,
+        "\u200d": None,
+        "\u2060": None,
+        "\ufeff": None,
+        "\u200e": None,
+        "\u200f": None,
+    }
+)
+
+# Punctuation and symbols trimmed from both ends: bullets, quotes, brackets, full stops.
+_EDGE = " \t!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~•·▪◦»«›‹…|"
+
+# A paragraph cut short by a scraper or a teaser widget: "…", "...", "[…]", "Read more".
+_TEASER_END = re.compile(
+    r"(?:\s*(?:\.\.\.|\[\.\.\.\]|\(\.\.\.\)))?"
+    r"\s*(?:(?:read|see|view) (?:more|full (?:story|article))|continue reading|more\s*>+|\.\.\.)"
+    r"[\s\]>)»›.]*$"
+)
+
+
+class Comparable(NamedTuple):
+    """A paragraph's comparison form, and whether it ended in a teaser marker."""
+
+    text: str
+    teaser: bool
+
+
+def fold(text: str) -> str:
+    """NFKC, case folding, straight quotes and dashes, single spaces."""
+    folded = unicodedata.normalize("NFKC", text).casefold().translate(_FOLD)
+    return " ".join(folded.split())
+
+
+def comparable(text: str) -> Comparable:
+    """The form two copies of a paragraph share; teaser markers and edge punctuation removed."""
+    folded = fold(text)
+    match = _TEASER_END.search(folded)
+    teaser = match is not None and match.start() > 0
+    if match is not None and teaser:
+        folded = folded[: match.start()]
+    return Comparable(folded.strip(_EDGE), teaser)

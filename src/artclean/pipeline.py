@@ -1,0 +1,199 @@
+"""The cleaning pipeline: segment, normalise, find duplicates and boilerplate, decide, assemble.
+
+`clean` is a pure function of its text and options; it imports nothing from the CLI or the
+terminal layer, so it can be called from any program or worker process.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+
+from .boilerplate import Finding, phrase_findings, phrasebook, related_lists
+from .duplicates import Duplicate, find_duplicates
+from .normalize import comparable
+from .options import Options
+from .result import Kept, Removal, Result, Stats
+from .segment import Paragraph, assemble, segment
+
+# A repeated paragraph shorter than this is a duplicate only inside a repeated block: written
+# text repeats short labels ("Photo:", "Step 1", a heading) on purpose.
+SUBSTANTIAL_WORDS = 5
+
+
+def clean(text: str, options: Options | None = None, *, source: str | None = None) -> Result:
+    """Clean one document: keep the article, split off duplicates and boilerplate."""
+    options = options or Options()
+    text = text.removeprefix("\ufeff")
+    paragraphs = segment(text)
+    comparables = [comparable(p.text) for p in paragraphs]
+    texts = [c.text for c in comparables]
+
+    duplicates = _substantial(_first_claims(find_duplicates(comparables, options.similarity)), texts)
+    book = phrasebook(options.languages or ("en",))
+    findings: dict[int, Finding] = {}
+    for finding in related_lists([p.text for p in paragraphs], texts, book):
+        findings.setdefault(finding.index, finding)
+    for finding in phrase_findings(texts, book):
+        findings.setdefault(finding.index, finding)
+
+    removals = _removals(paragraphs, duplicates, findings, options.keep)
+    order = _output_order(len(paragraphs), removals, duplicates)
+    clean_text = assemble(text, paragraphs, order)
+    return Result(
+        source=source,
+        text=clean_text,
+        kept=tuple(Kept(i, paragraphs[i].line, paragraphs[i].text) for i in order),
+        removed=tuple(removals[i] for i in sorted(removals)),
+        stats=Stats(
+            paragraphs_in=len(paragraphs),
+            paragraphs_out=len(order),
+            chars_in=len(text),
+            chars_out=len(clean_text),
+            removed=dict(sorted(Counter(r.kind for r in removals.values()).items())),
+        ),
+    )
+
+
+def _first_claims(found: Sequence[Duplicate]) -> dict[int, Duplicate]:
+    """One verdict per removed paragraph; a paragraph moved away cannot also be kept."""
+    verdicts: dict[int, Duplicate] = {}
+    for duplicate in found:
+        if duplicate.index in verdicts or duplicate.of in verdicts:
+            continue
+        verdicts[duplicate.index] = duplicate
+    moved = {d.index: d.of for d in verdicts.values() if d.moved}
+    return {
+        i: d if d.of not in moved or d.moved else _replace_of(d, moved[d.of])
+        for i, d in verdicts.items()
+    }
+
+
+def _replace_of(duplicate: Duplicate, of: int) -> Duplicate:
+    return Duplicate(duplicate.index, of, duplicate.similarity, duplicate.rule, duplicate.moved)
+
+
+def _runs(duplicates: Mapping[int, Duplicate]) -> list[list[int]]:
+    """Maximal runs of consecutive paragraphs that repeat consecutive paragraphs."""
+    runs: list[list[int]] = []
+    for i in sorted(duplicates):
+        d = duplicates[i]
+        if d.moved:
+            continue
+        if runs and runs[-1][-1] == i - 1 and duplicates[i - 1].of == d.of - 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
+
+
+def _substantial(duplicates: dict[int, Duplicate], texts: Sequence[str]) -> dict[int, Duplicate]:
+    """Drop repeats of short paragraphs, unless they belong to a repeated block of substance."""
+
+    def substantial(i: int) -> bool:
+        words = texts[i].split()
+        return len(words) >= SUBSTANTIAL_WORDS or len(texts[i]) > 12 * max(len(words), 1)
+
+    keep_run: set[int] = set()
+    for run in _runs(duplicates):
+        if len(run) > 1 and any(substantial(i) for i in run):
+            keep_run.update(run)
+    return {i: d for i, d in duplicates.items() if i in keep_run or substantial(d.index)}
+
+
+def _removals(
+    paragraphs: Sequence[Paragraph],
+    duplicates: Mapping[int, Duplicate],
+    findings: Mapping[int, Finding],
+    keep: frozenset[str],
+) -> dict[int, Removal]:
+    removals: dict[int, Removal] = {}
+    for i in sorted(set(duplicates) | set(findings)):
+        duplicate = duplicates.get(i)
+        finding = findings.get(i)
+        kinds = [k for k in (finding and finding.kind, duplicate and "duplicate") if k]
+        kinds = [k for k in kinds if k not in keep]
+        if not kinds:
+            continue
+        paragraph = paragraphs[i]
+        if kinds[0] == "duplicate":
+            assert duplicate is not None
+            rule, reason, group = duplicate.rule, _duplicate_reason(duplicate, paragraphs), None
+        else:
+            assert finding is not None
+            rule, reason, group = finding.rule, finding.reason, finding.group
+        if len(kinds) > 1 and duplicate is not None:
+            reason += "; " + _duplicate_reason(duplicate, paragraphs)
+        removals[i] = Removal(
+            index=i,
+            line=paragraph.line,
+            kind=kinds[0],
+            rule=rule,
+            reason=reason,
+            text=paragraph.text,
+            duplicate_of=duplicate.of if duplicate else None,
+            similarity=duplicate.similarity if duplicate else None,
+            also=tuple(kinds[1:]),
+            group=group,
+        )
+    return _group_blocks(removals, paragraphs)
+
+
+def _duplicate_reason(duplicate: Duplicate, paragraphs: Sequence[Paragraph]) -> str:
+    line = paragraphs[duplicate.of].line
+    if duplicate.moved:
+        return f"truncated copy of the fuller paragraph at line {line}, which is kept here"
+    what = "a truncated teaser of" if duplicate.rule == "teaser" else "repeats"
+    return f"{what} the paragraph at line {line} (similarity {duplicate.similarity:g})"
+
+
+def _group_blocks(
+    removals: dict[int, Removal], paragraphs: Sequence[Paragraph]
+) -> dict[int, Removal]:
+    """Mark runs of duplicates that repeat a run of paragraphs as one repeated block."""
+    primary = {
+        i: r for i, r in removals.items() if r.kind == "duplicate" and r.rule != "teaser"
+    }
+    runs: list[list[int]] = []
+    for i in sorted(primary):
+        of = primary[i].duplicate_of
+        if runs and runs[-1][-1] == i - 1 and primary[i - 1].duplicate_of == (of or 0) - 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    for run in runs:
+        if len(run) < 2:
+            continue
+        first, last = paragraphs[run[0]], paragraphs[run[-1]]
+        source_first = paragraphs[primary[run[0]].duplicate_of or 0]
+        source_last = paragraphs[primary[run[-1]].duplicate_of or 0]
+        reason = (
+            f"lines {first.line}-{last.end_line} repeat lines "
+            f"{source_first.line}-{source_last.end_line} as one block"
+        )
+        for i in run:
+            r = removals[i]
+            removals[i] = Removal(
+                r.index, r.line, r.kind, "repeated-block", reason, r.text,
+                r.duplicate_of, r.similarity, r.also, run[0],
+            )  # fmt: skip
+    return removals
+
+
+def _output_order(
+    count: int, removals: Mapping[int, Removal], duplicates: Mapping[int, Duplicate]
+) -> list[int]:
+    """Kept paragraph indices in output order; a fuller later copy takes its teaser's place."""
+    replacement = {
+        i: d.of
+        for i, d in duplicates.items()
+        if d.moved and i in removals and removals[i].kind == "duplicate" and d.of not in removals
+    }
+    moved_away = set(replacement.values())
+    order = []
+    for i in range(count):
+        if i in replacement:
+            order.append(replacement[i])
+        elif i not in removals and i not in moved_away:
+            order.append(i)
+    return order

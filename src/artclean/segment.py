@@ -1,0 +1,170 @@
+"""Split text into paragraphs, and put the kept ones back together in the input's layout.
+
+Two layouts occur in scraped text. Where the text has blank lines, a paragraph is a
+blank-line-separated block; otherwise every line is a paragraph. A block of several lines is
+either one paragraph hard-wrapped at a fixed width (lynx, html2text, e-mail) or a list of short
+separate lines (a menu, a list of headlines); a list is split into one paragraph per line so that
+a related-links list inside one block can still be found.
+
+Paragraphs keep their offsets into the original text, so output is made of slices of the input:
+nothing is re-wrapped, re-indented or re-encoded.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+# Characters that make a line look non-blank to str.isspace() but print nothing.
+_INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060\u00ad"
+_BULLET = re.compile(r"\s*(?:[-*+•·▪◦o]\s|\d{1,3}[.)]\s|[»›>]\s?)")
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """One unit of text: its position in the document and its exact text."""
+
+    index: int
+    line: int  # 1-based number of its first line
+    end_line: int  # 1-based number of its last line
+    block: int  # paragraphs of one blank-line-separated block share this number
+    start: int  # offset of its first character in the document
+    end: int  # offset just past its last character (its line terminator excluded)
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    number: int
+    start: int
+    end: int
+    text: str
+
+
+def _lines(text: str) -> list[_Line]:
+    lines = []
+    start = 0
+    number = 1
+    for match in _NEWLINE.finditer(text):
+        lines.append(_Line(number, start, match.start(), text[start : match.start()]))
+        start = match.end()
+        number += 1
+    if start < len(text):
+        lines.append(_Line(number, start, len(text), text[start:]))
+    return lines
+
+
+def is_blank(line: str) -> bool:
+    """True for a line with nothing visible on it."""
+    return not line.strip().strip(_INVISIBLE).strip()
+
+
+def _blocks(lines: Sequence[_Line]) -> list[list[_Line]]:
+    blocks: list[list[_Line]] = []
+    current: list[_Line] = []
+    for line in lines:
+        if is_blank(line.text):
+            if current:
+                blocks.append(current)
+                current = []
+        else:
+            current.append(line)
+    if current:
+        blocks.append(current)
+    return blocks
+
+
+def is_wrapped(lines: Sequence[str]) -> bool:
+    """Whether a block of lines is one paragraph hard-wrapped at a fixed width.
+
+    A wrapper breaks a line only when the next word would not fit, so no line may be short
+    enough that the following word would have fitted under the block's widest line. Wrapped
+    prose also breaks mid-sentence: some continuation lines start in lower case (or in a script
+    without case), which separates it from a list of capitalised headlines of similar length.
+    """
+    if len(lines) < 2:
+        return False
+    stripped = [line.strip() for line in lines]
+    width = max(len(line) for line in stripped)
+    if width < 40:
+        return False
+    continuations = 0
+    for line, following in zip(stripped, stripped[1:], strict=False):
+        if _BULLET.match(following):
+            return False
+        next_word = following.split(maxsplit=1)[0]
+        if len(line) + 1 + len(next_word) <= width:
+            return False
+        first = next((c for c in following if c.isalpha()), "")
+        if (first and not first.isupper()) or line.endswith(("-", ",", ";")):
+            continuations += 1
+    return continuations * 3 >= len(lines) - 1
+
+
+def segment(text: str) -> tuple[Paragraph, ...]:
+    """Cut text into paragraphs, in input order."""
+    lines = _lines(text)
+    if any(is_blank(line.text) for line in lines):
+        blocks = _blocks(lines)
+    else:
+        blocks = [[line] for line in lines]
+    paragraphs: list[Paragraph] = []
+    for number, block in enumerate(blocks):
+        if len(block) > 1 and is_wrapped([line.text for line in block]):
+            units = [block]
+        else:
+            units = [[line] for line in block]
+        for unit in units:
+            first, last = unit[0], unit[-1]
+            paragraphs.append(
+                Paragraph(
+                    index=len(paragraphs),
+                    line=first.number,
+                    end_line=last.number,
+                    block=number,
+                    start=first.start,
+                    end=last.end,
+                    text=text[first.start : last.end],
+                )
+            )
+    return tuple(paragraphs)
+
+
+def newline_of(text: str) -> str:
+    """The text's first line terminator, or a plain newline if it has none."""
+    match = _NEWLINE.search(text)
+    return match.group() if match else "\n"
+
+
+def _terminator_after(text: str, offset: int) -> str:
+    match = _NEWLINE.match(text, offset)
+    return match.group() if match else ""
+
+
+def assemble(text: str, paragraphs: Sequence[Paragraph], order: Iterable[int]) -> str:
+    """Join the paragraphs at the given indices, keeping the input's separators.
+
+    Two paragraphs of one block stay one line break apart; paragraphs of different blocks are
+    separated as their blocks were. The result ends with a line break unless it is empty.
+    """
+    pieces: list[str] = []
+    previous: Paragraph | None = None
+    block_gap: dict[int, str] = {}
+    for i in range(1, len(paragraphs)):
+        before, after = paragraphs[i - 1], paragraphs[i]
+        if before.block != after.block:
+            block_gap[after.block] = text[before.end : after.start]
+    for index in order:
+        paragraph = paragraphs[index]
+        if previous is not None:
+            if previous.block == paragraph.block:
+                pieces.append(_terminator_after(text, previous.end) or newline_of(text))
+            else:
+                pieces.append(block_gap.get(paragraph.block) or newline_of(text) * 2)
+        pieces.append(paragraph.text)
+        previous = paragraph
+    if previous is not None:
+        pieces.append(_terminator_after(text, previous.end) or newline_of(text))
+    return "".join(pieces)
