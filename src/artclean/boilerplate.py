@@ -10,17 +10,15 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
 from .kinds import KINDS
 
-
 # A related-links list holds a handful of headlines, not a whole page.
 MAX_RELATED_ITEMS = 40
-_SENTENCE_BREAK = re.compile(r"[.!?][\"')\]]?\s+[\"'(\[]?[A-Z0-9]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,14 +105,15 @@ def phrasebook(languages: tuple[str, ...] = ("en",)) -> Phrasebook:
 
 
 def reads_like_body(text: str) -> bool:
-    """Whether a paragraph reads as article prose rather than a headline or a link."""
+    """Whether a paragraph reads as article prose rather than a headline or a link.
+
+    Headlines run to about twenty words and do not end in a full stop; prose does.
+    """
     words = len(text.split())
     if words > 30:
         return True
     stripped = text.rstrip(" \"'\u201d\u2019)")
-    if words >= 8 and stripped.endswith((".", "!", ";")) and not stripped.endswith("..."):
-        return True
-    return words >= 10 and _SENTENCE_BREAK.search(text) is not None
+    return words >= 8 and stripped.endswith(".") and not stripped.endswith("..")
 
 
 def phrase_findings(texts: Sequence[str], book: Phrasebook) -> list[Finding]:

@@ -9,6 +9,7 @@ used: it scores 100 whenever one text's words are a subset of the other's.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -23,6 +24,7 @@ FUZZY_MIN_WORDS = 5
 FUZZY_MIN_CHARS = 16
 # A later copy at least this much longer is the more complete text.
 FULLER_RATIO = 1.05
+_NUMBER = re.compile(r"\d+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,10 +49,20 @@ def _fuzzy(text: str) -> bool:
     return len(text) >= FUZZY_MIN_CHARS and len(text) > 12 * len(words)
 
 
+def _numbers(text: str) -> list[str]:
+    return _NUMBER.findall(text)
+
+
 def _verify(
     later: Comparable, earlier: Comparable, threshold: float
 ) -> tuple[float, str, bool] | None:
-    """Score a candidate pair: (similarity, rule, later copy is fuller) or None."""
+    """Score a candidate pair: (similarity, rule, later copy is fuller) or None.
+
+    Copies made by scraping differ in quotes, spaces and typos, never in their numbers: two
+    lines that differ in a price, a score or a date are different lines however similar.
+    """
+    if not later.teaser and not earlier.teaser and _numbers(later.text) != _numbers(earlier.text):
+        return None
     score = fuzz.ratio(later.text, earlier.text, score_cutoff=threshold)
     if score:
         fuller = len(later.text) >= FULLER_RATIO * len(earlier.text) and not later.teaser

@@ -43,7 +43,9 @@ def render_explanation(result: Result, stream: IO[str]) -> None:
     for line, index in rows:
         removal = removed.get(index)
         if removal is None or index in kept:
-            table.add_row(str(line), Text("keep", style="green"), Text(_preview(_text_of(result, index))))
+            table.add_row(
+                str(line), Text("keep", style="green"), Text(_preview(_text_of(result, index)))
+            )
             continue
         style = _STYLE.get(removal.kind, "red")
         decision = Text(removal.kind, style=style)

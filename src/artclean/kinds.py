@@ -4,7 +4,7 @@ from __future__ import annotations
 
 KINDS: dict[str, str] = {
     "duplicate": "repeats an earlier paragraph exactly, nearly, or as a truncated teaser",
-    "syndication": "where the article came from: originally appeared in, distributed by, wire notices",
+    "syndication": "where the article came from: originally appeared in, distributed by",
     "related": "a related-links list: a header such as 'You may also like' and its headlines",
     "navigation": "menus, breadcrumbs, section lists and other page furniture",
     "share": "share and follow rows: 'Share on Facebook', 'Follow us on Twitter'",

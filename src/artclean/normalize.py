@@ -54,7 +54,7 @@ _EDGE = " \t!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~•·▪◦»«›‹…|"
 _TEASER_END = re.compile(
     r"(?:\s*(?:\.\.\.|\[\.\.\.\]|\(\.\.\.\)))?"
     r"\s*(?:(?:read|see|view) (?:more|full (?:story|article))|continue reading|more\s*>+|\.\.\.)"
-    r"[\s\]>)»›.]*$"
+    r"[\s\]>)»›.\"']*$"
 )
 
 

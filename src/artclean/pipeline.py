@@ -19,6 +19,9 @@ from .segment import Paragraph, assemble, segment
 # A repeated paragraph shorter than this is a duplicate only inside a repeated block: written
 # text repeats short labels ("Photo:", "Step 1", a heading) on purpose.
 SUBSTANTIAL_WORDS = 5
+RECURRING = 4
+# A repeated block holding a paragraph this long is a repeated passage of the article.
+PROSE_WORDS = 20
 
 
 def clean(text: str, options: Options | None = None, *, source: str | None = None) -> Result:
@@ -29,7 +32,9 @@ def clean(text: str, options: Options | None = None, *, source: str | None = Non
     comparables = [comparable(p.text) for p in paragraphs]
     texts = [c.text for c in comparables]
 
-    duplicates = _substantial(_first_claims(find_duplicates(comparables, options.similarity)), texts)
+    duplicates = _substantial(
+        _first_claims(find_duplicates(comparables, options.similarity)), texts
+    )
     book = phrasebook(options.languages or ("en",))
     findings: dict[int, Finding] = {}
     for finding in related_lists([p.text for p in paragraphs], texts, book):
@@ -88,17 +93,41 @@ def _runs(duplicates: Mapping[int, Duplicate]) -> list[list[int]]:
 
 
 def _substantial(duplicates: dict[int, Duplicate], texts: Sequence[str]) -> dict[int, Duplicate]:
-    """Drop repeats of short paragraphs, unless they belong to a repeated block of substance."""
+    """Keep the repeats a scraper makes; drop those the writer meant.
 
-    def substantial(i: int) -> bool:
-        words = texts[i].split()
-        return len(words) >= SUBSTANTIAL_WORDS or len(texts[i]) > 12 * max(len(words), 1)
+    A short paragraph repeated alone is a label ("Photo:", "Step 1", a heading) and stays,
+    unless it belongs to a repeated block of substance. A text that recurs RECURRING times or
+    more is part of the document's structure (the questions of an interview series, the
+    headings of a meal plan): scrapers duplicate a passage once or twice, not four times,
+    so such a text is a duplicate only inside a repeated block of prose that is not itself
+    made of such texts. A truncated
+    teaser is always a scraping artefact.
+    """
 
-    keep_run: set[int] = set()
+    def words(i: int) -> int:
+        count = len(texts[i].split())
+        return max(count, len(texts[i]) // 12)
+
+    copies = Counter(d.of for d in duplicates.values() if not d.moved)
+    recurring = {of for of, count in copies.items() if count + 1 >= RECURRING}
+    in_block: set[int] = set()
+    in_prose_block: set[int] = set()
     for run in _runs(duplicates):
-        if len(run) > 1 and any(substantial(i) for i in run):
-            keep_run.update(run)
-    return {i: d for i, d in duplicates.items() if i in keep_run or substantial(d.index)}
+        longest = max(words(i) for i in run)
+        if len(run) > 1 and longest >= SUBSTANTIAL_WORDS:
+            in_block.update(run)
+        mostly_recurring = 2 * sum(duplicates[i].of in recurring for i in run) >= len(run)
+        if len(run) > 1 and longest >= PROSE_WORDS and not mostly_recurring:
+            in_prose_block.update(run)
+
+    def stands(d: Duplicate) -> bool:
+        if d.rule == "teaser" or d.index in in_prose_block:
+            return True
+        if d.of in recurring:
+            return False
+        return d.index in in_block or words(d.index) >= SUBSTANTIAL_WORDS
+
+    return {i: d for i, d in duplicates.items() if stands(d)}
 
 
 def _removals(
@@ -151,9 +180,7 @@ def _group_blocks(
     removals: dict[int, Removal], paragraphs: Sequence[Paragraph]
 ) -> dict[int, Removal]:
     """Mark runs of duplicates that repeat a run of paragraphs as one repeated block."""
-    primary = {
-        i: r for i, r in removals.items() if r.kind == "duplicate" and r.rule != "teaser"
-    }
+    primary = {i: r for i, r in removals.items() if r.kind == "duplicate" and r.rule != "teaser"}
     runs: list[list[int]] = []
     for i in sorted(primary):
         of = primary[i].duplicate_of

@@ -12,6 +12,7 @@ nothing is re-wrapped, re-indented or re-encoded.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -91,7 +92,7 @@ def is_wrapped(lines: Sequence[str]) -> bool:
     if width < 40:
         return False
     continuations = 0
-    for line, following in zip(stripped, stripped[1:], strict=False):
+    for line, following in itertools.pairwise(stripped):
         if _BULLET.match(following):
             return False
         next_word = following.split(maxsplit=1)[0]
