@@ -6,6 +6,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 DEFAULT_SIMILARITY = 90.0
+PROFILES = ("auto", "page", "article", "content")
 
 
 @dataclass(frozen=True, slots=True)
@@ -14,16 +15,23 @@ class Options:
 
     similarity: rapidfuzz score (0-100) at or above which two paragraphs are near-duplicates.
     keep: kinds of removal to keep instead (e.g. {"syndication"}); see `boilerplate.KINDS`.
-    languages: phrase-list languages to use; empty means English.
+    languages: phrase-list languages to use; empty means detect (English when unsure).
+    profile: "auto" picks per document; "page" is for whole-page dumps (menus, footers
+        around the article); "article" for scraped articles (duplicates and phrase rules
+        only); "content" for written content files such as Markdown posts (conservative:
+        a false finding in a pre-commit hook is worse than a missed one).
     """
 
     similarity: float = DEFAULT_SIMILARITY
     keep: frozenset[str] = field(default_factory=frozenset)
     languages: tuple[str, ...] = ()
+    profile: str = "auto"
 
     def __post_init__(self) -> None:
         if not 0 < self.similarity <= 100:
             raise ValueError(f"similarity must be in (0, 100], not {self.similarity}")
+        if self.profile not in PROFILES:
+            raise ValueError(f"profile must be one of {', '.join(PROFILES)}, not {self.profile!r}")
 
     def but(self, **changes: Any) -> Options:
         """A copy with some fields changed."""
