@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .templates import TemplateTable
 
 DEFAULT_SIMILARITY = 90.0
 PROFILES = ("auto", "page", "article", "content")
@@ -20,12 +23,15 @@ class Options:
         around the article); "article" for scraped articles (duplicates and phrase rules
         only); "content" for written content files such as Markdown posts (conservative:
         a false finding in a pre-commit hook is worse than a missed one).
+    templates: paragraphs learned across a batch as one site's template (`templates.py`);
+        None, the default, cleans each document on its own.
     """
 
     similarity: float = DEFAULT_SIMILARITY
     keep: frozenset[str] = field(default_factory=frozenset)
     languages: tuple[str, ...] = ()
     profile: str = "auto"
+    templates: TemplateTable | None = None
 
     def __post_init__(self) -> None:
         if not 0 < self.similarity <= 100:

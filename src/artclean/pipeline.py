@@ -15,6 +15,7 @@ from .normalize import comparable
 from .options import Options
 from .result import Kept, Removal, Result, Stats
 from .segment import Paragraph, assemble, segment
+from .templates import template_findings
 
 # A repeated paragraph shorter than this is a duplicate only inside a repeated block: written
 # text repeats short labels ("Photo:", "Step 1", a heading) on purpose.
@@ -41,6 +42,10 @@ def clean(text: str, options: Options | None = None, *, source: str | None = Non
         findings.setdefault(finding.index, finding)
     for finding in phrase_findings(texts, book):
         findings.setdefault(finding.index, finding)
+    if options.templates is not None:
+        # Learned across a batch; a phrase rule's more specific kind wins.
+        for finding in template_findings(texts, options.templates):
+            findings.setdefault(finding.index, finding)
 
     removals = _removals(paragraphs, duplicates, findings, options.keep)
     order = _output_order(len(paragraphs), removals, duplicates)
