@@ -17,6 +17,7 @@ from typing import IO, TYPE_CHECKING, Any
 import click
 
 from . import __version__
+from .cli_batch import batch_options, run_batch, wants_batch
 from .kinds import KINDS
 
 if TYPE_CHECKING:
@@ -55,8 +56,14 @@ Examples:
   artclean page.txt --keep syndication -o clean.txt
 
 \b
-Exit status: 0 success, 2 usage or input error, 130 interrupted,
-141 output closed early (e.g. piped into head).""",
+Batch examples:
+  artclean articles/ --out-dir clean/
+  artclean articles/ --in-place --learn-templates
+  artclean corpus.jsonl.gz --input-format jsonl -o clean.jsonl
+
+\b
+Exit status: 0 success, 2 usage or input error (in a batch: any file or
+line failed), 130 interrupted, 141 output closed early (e.g. piped into head).""",
 )
 @click.argument("paths", nargs=-1, type=click.Path(dir_okay=True, allow_dash=True))
 @click.option(
@@ -110,6 +117,7 @@ Exit status: 0 success, 2 usage or input error, 130 interrupted,
     show_default=True,
     help="strict: stop at a byte that is not valid in the encoding; replace: use U+FFFD.",
 )
+@batch_options
 @click.version_option(__version__, "-V", "--version", prog_name="artclean")
 def cli(
     paths: tuple[str, ...],
@@ -120,6 +128,7 @@ def cli(
     similarity: float,
     encoding: str,
     errors: str,
+    **batch: Any,
 ) -> int:
     """Clean scraped article text.
 
@@ -127,11 +136,25 @@ def cli(
     splits off near-duplicate paragraphs and boilerplate (syndication notes, related-link
     lists, navigation, share, newsletter, cookie, advertising and copyright lines) and writes
     the clean text to standard output.
+
+    Given directories, --out-dir or --in-place, cleans a batch of files on every core;
+    with --input-format jsonl, a stream of JSON records (see Batch examples below).
     """
     from .options import Options
 
     options = Options(similarity=similarity, keep=frozenset(keep))
     sources = list(paths) or ["-"]
+    if wants_batch(sources, batch):
+        return run_batch(
+            sources,
+            options,
+            output_format=output_format,
+            output=output,
+            explain=explain,
+            encoding=encoding,
+            errors=errors,
+            settings=batch,
+        )
     if output_format == "json" and len(sources) > 1 and not explain:
         raise InputProblem("--format json writes one object; use --format jsonl for several inputs")
     with _open_output(output) as stream:
