@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import gzip
+import io
 import json
 import selectors
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
 
 from artclean.cli import main
+from artclean.jsonl import line_batches
 
 SYNDICATED = "A short article about the harbour.\nThis article originally appeared in The Times."
 CLEAN = "A body paragraph that needs no cleaning at all."
@@ -237,3 +240,31 @@ def test_the_first_record_comes_out_before_the_input_ends() -> None:
     assert json.loads(first) == {"id": 1, "text": "A short article about the harbour."}
     assert json.loads(rest) == {"id": 2, "text": "A short article about the harbour."}
     assert process.returncode == 0
+
+
+class Trickle(io.RawIOBase):
+    """A stream that hands out a few bytes per read, as a pipe from a slow producer does."""
+
+    def __init__(self, data: bytes, step: int) -> None:
+        self.data, self.step = data, step
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        piece, self.data = self.data[: self.step], self.data[self.step :]
+        buffer[: len(piece)] = piece
+        return len(piece)
+
+
+@pytest.mark.parametrize("step", [1, 3, 1000])
+def test_lines_split_across_reads_come_out_whole_and_numbered(step: int) -> None:
+    data = b'\xef\xbb\xbf{"a": 1}\r\n{"b": 2}\n\n{"c": 3}'
+    stream = io.BufferedReader(Trickle(data, step), buffer_size=step)
+    batches = list(line_batches(stream, "x.jsonl"))
+    numbered = [
+        (batch.first_line + offset, line)
+        for batch in batches
+        for offset, line in enumerate(batch.lines)
+    ]
+    assert numbered == [(1, b'{"a": 1}\r'), (2, b'{"b": 2}'), (3, b""), (4, b'{"c": 3}')]
