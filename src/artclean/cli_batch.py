@@ -263,7 +263,7 @@ def _run_files(request: _Request, display: Display) -> Tally:
     for message in found.problems:
         display.problem(message)
         tally += failure()
-    jobs = min(request.jobs, max(1, len(tasks)))
+    jobs = request.jobs
     job = FileJob(request.options, request.output_format, request.encoding, request.errors)
     total = sum(task.size for task in tasks)
     if batch.learn_templates:
