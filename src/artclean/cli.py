@@ -57,8 +57,8 @@ Examples:
 
 \b
 Batch examples:
-  artclean articles/ --out-dir clean/
-  artclean articles/ --in-place --learn-templates
+  artclean articles/ --in-place
+  artclean pages/ --out-dir clean/ --learn-templates
   artclean corpus.jsonl.gz --input-format jsonl -o clean.jsonl
 
 \b

@@ -33,6 +33,7 @@ _OPTIONS = [
     click.option(
         "--out-dir",
         type=click.Path(file_okay=False),
+        metavar="DIR",
         help="Clean every file into DIR under the same relative path (directories mirrored).",
     ),
     click.option(
@@ -56,7 +57,8 @@ _OPTIONS = [
         "-j",
         "--jobs",
         type=click.IntRange(min=1),
-        help="Worker processes.  [default: all cores]",
+        metavar="N",
+        help="Worker processes; the output is the same for any N.  [default: all cores]",
     ),
     click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary on stderr."),
     click.option(
