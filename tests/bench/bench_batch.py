@@ -7,12 +7,15 @@ Prints, for the directory: files/s and MB/s with --jobs 1 and --jobs 2, the rati
 whether the two output trees are byte-identical; the same run with --learn-templates. For
 the stream (read from stdin, written to /dev/null): wall time, MB/s and peak memory, as
 getrusage(RUSAGE_CHILDREN) reports it and as sampled from /proc for the whole process tree
-(the main process and its workers). Generated data goes under --workdir and is deleted.
+(the main process and its workers). The machine may be shared: the CPU seconds of each run's
+process tree and a pure-Python baseline tell its figures apart from the load of others.
+Generated data goes under --workdir and is deleted.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import hashlib
 import os
 import re
@@ -22,6 +25,7 @@ import subprocess
 import sys
 import threading
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -29,6 +33,7 @@ from corpus import Generator
 
 ARTCLEAN = str(Path(sys.executable).with_name("artclean"))
 MB = 1e6
+TICKS = os.sysconf("SC_CLK_TCK")
 
 
 def spin(count: int) -> int:
@@ -66,58 +71,28 @@ def tree_digest(root: Path) -> tuple[int, str]:
     return count, digest.hexdigest()
 
 
-def timed(command: list[str], **kwargs: object) -> tuple[float, subprocess.CompletedProcess[str]]:
-    start = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True, check=False, **kwargs)  # type: ignore[call-overload]
-    return time.perf_counter() - start, done
+@dataclass
+class Run:
+    """One run of artclean, watched from /proc: its whole process tree (main, workers)."""
+
+    seconds: float = 0.0
+    stderr: str = ""
+    peak_total: int = 0  # largest sum of VmRSS over the tree, bytes
+    peak_process: int = 0  # largest VmHWM of any one process, bytes
+    cpu: dict[int, float] = field(default_factory=dict)  # last user+system seconds per pid
+
+    @property
+    def cpu_seconds(self) -> float:
+        return sum(self.cpu.values())
 
 
-def directory(workdir: Path, files: int) -> None:
-    tree = workdir / "tree"
-    size = Generator().write_tree(tree, files)
-    print(f"directory: {files:,} files, {size / MB:.1f} MB, 50 sites ({tree})")
-    seconds = {}
-    digests = {}
-    for jobs in (1, 2):
-        out = workdir / f"out-jobs{jobs}"
-        command = [ARTCLEAN, str(tree), "--out-dir", str(out), "--jobs", str(jobs), "-q"]
-        seconds[jobs], done = timed(command)
-        assert done.returncode == 0, done.stderr
-        digests[jobs] = tree_digest(out)
-        print(
-            f"  --jobs {jobs}: {seconds[jobs]:6.2f} s  {files / seconds[jobs]:7.1f} files/s  "
-            f"{size / MB / seconds[jobs]:5.2f} MB/s   $ {' '.join(command)}"
-        )
-    print(f"  ratio jobs 1 / jobs 2: {seconds[1] / seconds[2]:.2f}x")
-    same = digests[1] == digests[2]
-    print(
-        f"  --jobs 2 output byte-identical to --jobs 1: {'yes' if same else 'NO'} "
-        f"({digests[1][0]:,} files, sha256 {digests[1][1][:16]})"
-    )
-    out = workdir / "out-templates"
-    command = [ARTCLEAN, str(tree), "--out-dir", str(out), "--jobs", "2", "--learn-templates"]
-    took, done = timed(command)
-    assert done.returncode == 0, done.stderr
-    template = re.search(r"removed: template\s+([\d,]+)", done.stderr)
-    print(
-        f"  --jobs 2 --learn-templates: {took:6.2f} s  {files / took:7.1f} files/s; "
-        f"paragraphs removed as template: {template.group(1) if template else 0}"
-    )
-    shutil.rmtree(tree)
-    for path in workdir.glob("out-*"):
-        shutil.rmtree(path)
-
-
-def _tree_memory(root: int) -> tuple[int, int]:
-    """(sum of VmRSS, largest VmHWM) in bytes over `root` and its descendants, from /proc."""
+def _tree(root: int) -> set[int]:
     parents: dict[int, int] = {}
     for entry in os.listdir("/proc"):
         if entry.isdigit():
-            try:
+            with contextlib.suppress(OSError, IndexError, ValueError):
                 stat = Path(f"/proc/{entry}/stat").read_text()
-            except OSError:
-                continue
-            parents[int(entry)] = int(stat.rsplit(")", 1)[1].split()[1])
+                parents[int(entry)] = int(stat.rsplit(")", 1)[1].split()[1])
     members = {root}
     grew = True
     while grew:
@@ -126,18 +101,86 @@ def _tree_memory(root: int) -> tuple[int, int]:
             if parent in members and pid not in members:
                 members.add(pid)
                 grew = True
-    total = peak = 0
-    for pid in members:
-        try:
+    return members
+
+
+def _sample(root: int, run: Run) -> None:
+    total = 0
+    for pid in _tree(root):
+        with contextlib.suppress(OSError, IndexError, ValueError):
             status = Path(f"/proc/{pid}/status").read_text()
-        except OSError:
-            continue
-        fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
-        rss = int(fields.get("VmRSS", "0 kB").split()[0]) * 1024
-        hwm = int(fields.get("VmHWM", "0 kB").split()[0]) * 1024
-        total += rss
-        peak = max(peak, hwm)
-    return total, peak
+            fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
+            total += int(fields.get("VmRSS", "0 kB").split()[0]) * 1024
+            hwm = int(fields.get("VmHWM", "0 kB").split()[0]) * 1024
+            run.peak_process = max(run.peak_process, hwm)
+            ticks = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[11:13]
+            run.cpu[pid] = sum(int(t) for t in ticks) / TICKS
+    run.peak_total = max(run.peak_total, total)
+
+
+def watched(command: list[str], stdin: Path | None = None) -> Run:
+    """Run `command` (stdout to /dev/null), sampling its process tree every 0.1 s."""
+    run = Run()
+    finished = threading.Event()
+    with contextlib.ExitStack() as stack:
+        source = stack.enter_context(stdin.open("rb")) if stdin else subprocess.DEVNULL
+        sink = stack.enter_context(open(os.devnull, "wb"))
+        start = time.perf_counter()
+        process = subprocess.Popen(command, stdin=source, stdout=sink, stderr=subprocess.PIPE)
+
+        def sample() -> None:
+            while not finished.wait(0.1):
+                _sample(process.pid, run)
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        _, stderr = process.communicate()
+        run.seconds = time.perf_counter() - start
+        finished.set()
+        sampler.join()
+    run.stderr = stderr.decode()
+    assert process.returncode == 0, run.stderr
+    return run
+
+
+def directory(workdir: Path, files: int) -> None:
+    tree = workdir / "tree"
+    size = Generator().write_tree(tree, files)
+    print(f"directory: {files:,} files, {size / MB:.1f} MB, 50 sites ({tree})")
+    runs = {}
+    digests = {}
+    for jobs in (1, 2):
+        out = workdir / f"out-jobs{jobs}"
+        command = [ARTCLEAN, str(tree), "--out-dir", str(out), "--jobs", str(jobs), "-q"]
+        runs[jobs] = run = watched(command)
+        digests[jobs] = tree_digest(out)
+        print(
+            f"  --jobs {jobs}: {run.seconds:6.2f} s  {files / run.seconds:6.1f} files/s  "
+            f"{size / MB / run.seconds:5.2f} MB/s  CPU {run.cpu_seconds:6.2f} s   "
+            f"$ {' '.join(command)}"
+        )
+    print(f"  ratio of wall times, jobs 1 / jobs 2: {runs[1].seconds / runs[2].seconds:.2f}x")
+    print(
+        f"  CPU seconds of the whole process tree, jobs 2 / jobs 1: "
+        f"{runs[2].cpu_seconds / runs[1].cpu_seconds:.2f} (the cost of parallelism)"
+    )
+    same = digests[1] == digests[2]
+    print(
+        f"  --jobs 2 output byte-identical to --jobs 1: {'yes' if same else 'NO'} "
+        f"({digests[1][0]:,} files, sha256 {digests[1][1][:16]})"
+    )
+    out = workdir / "out-templates"
+    command = [ARTCLEAN, str(tree), "--out-dir", str(out), "--jobs", "2", "--learn-templates"]
+    run = watched(command)
+    template = re.search(r"removed: template\s+([\d,]+)", run.stderr)
+    print(
+        f"  --jobs 2 --learn-templates: {run.seconds:6.2f} s  {files / run.seconds:6.1f} files/s"
+        f"  CPU {run.cpu_seconds:6.2f} s; paragraphs removed as template: "
+        f"{template.group(1) if template else 0}"
+    )
+    shutil.rmtree(tree)
+    for path in workdir.glob("out-*"):
+        shutil.rmtree(path)
 
 
 def stream(workdir: Path, megabytes: int, jobs: int) -> None:
@@ -150,34 +193,16 @@ def stream(workdir: Path, megabytes: int, jobs: int) -> None:
         f"(generated in {time.perf_counter() - start:.0f} s into {corpus})"
     )
     command = [ARTCLEAN, "--input-format", "jsonl", "--jobs", str(jobs)]
-    peak_total = peak_process = 0
-    with corpus.open("rb") as source, open(os.devnull, "wb") as sink:
-        start = time.perf_counter()
-        process = subprocess.Popen(command, stdin=source, stdout=sink, stderr=subprocess.PIPE)
-        finished = threading.Event()
-
-        def sample() -> None:
-            nonlocal peak_total, peak_process
-            while not finished.wait(0.1):
-                total, peak = _tree_memory(process.pid)
-                peak_total = max(peak_total, total)
-                peak_process = max(peak_process, peak)
-
-        sampler = threading.Thread(target=sample, daemon=True)
-        sampler.start()
-        _, stderr = process.communicate()
-        seconds = time.perf_counter() - start
-        finished.set()
-        sampler.join()
+    run = watched(command, stdin=corpus)
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    assert process.returncode == 0, stderr
-    seen = re.search(r"records seen\s+([\d,]+)", stderr.decode())
+    seen = re.search(r"records seen\s+([\d,]+)", run.stderr)
     print(f"  $ {' '.join(command)} < {corpus} > /dev/null")
     print(f"  records cleaned: {seen.group(1) if seen else '?'}")
-    print(f"  wall time: {seconds:.1f} s, {size / MB / seconds:.2f} MB/s")
+    print(f"  wall time: {run.seconds:.1f} s, {size / MB / run.seconds:.2f} MB/s")
+    print(f"  CPU seconds of the whole process tree: {run.cpu_seconds:.1f} s")
     print(f"  peak RSS, one process (getrusage RUSAGE_CHILDREN): {usage.ru_maxrss / 1024:.1f} MB")
-    print(f"  peak RSS, one process (VmHWM sampled from /proc): {peak_process / MB:.1f} MB")
-    print(f"  peak RSS, whole process tree (VmRSS summed, sampled): {peak_total / MB:.1f} MB")
+    print(f"  peak RSS, one process (VmHWM sampled from /proc): {run.peak_process / MB:.1f} MB")
+    print(f"  peak RSS, whole process tree (VmRSS summed, sampled): {run.peak_total / MB:.1f} MB")
     corpus.unlink()
 
 
