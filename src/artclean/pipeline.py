@@ -8,9 +8,19 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
-from .boilerplate import Finding, phrase_findings, phrasebook, related_lists
+from .boilerplate import (
+    Finding,
+    available_languages,
+    phrase_findings,
+    phrasebook,
+    related_lists,
+)
+from .classify import looks_like_page, page_findings
 from .duplicates import Duplicate, find_duplicates
+from .features import document_features, words_of
+from .language import detect, stopwords
 from .normalize import comparable
 from .options import Options
 from .result import Kept, Removal, Result, Stats
@@ -19,29 +29,75 @@ from .segment import Paragraph, assemble, segment
 # A repeated paragraph shorter than this is a duplicate only inside a repeated block: written
 # text repeats short labels ("Photo:", "Step 1", a heading) on purpose.
 SUBSTANTIAL_WORDS = 5
+_LANGUAGE_SAMPLE = 2000
 RECURRING = 4
 # A repeated block holding a paragraph this long is a repeated passage of the article.
 PROSE_WORDS = 20
 
 
-def clean(text: str, options: Options | None = None, *, source: str | None = None) -> Result:
-    """Clean one document: keep the article, split off duplicates and boilerplate."""
-    options = options or Options()
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """Everything found in a document before deciding what to remove."""
+
+    text: str
+    paragraphs: tuple[Paragraph, ...]
+    texts: list[str]  # comparable forms
+    tokens: list[list[str]]  # words of the comparable forms
+    languages: tuple[str, ...]
+    duplicates: dict[int, Duplicate]
+    phrases: list[Finding]  # phrase-rule findings
+    findings: dict[int, Finding]  # phrase rules and related lists, one per paragraph
+
+    def is_page(self, profile: str) -> bool:
+        """Whether the page classifier applies: always for "page", by evidence for "auto"."""
+        return profile == "page" or (profile == "auto" and looks_like_page(self.phrases))
+
+    def page_features(self) -> list[list[float]]:
+        """The classifier's feature rows (for training and inspection)."""
+        return document_features(self.paragraphs, self.tokens, *self._page_context())
+
+    def page_findings(self) -> list[Finding]:
+        return page_findings(self.paragraphs, self.tokens, *self._page_context())
+
+    def _page_context(self) -> tuple[frozenset[str], list[bool], list[bool]]:
+        count = len(self.paragraphs)
+        stop = stopwords(self.languages[0]) if self.languages else frozenset()
+        claimed = [i in self.findings for i in range(count)]
+        repeated = [i in self.duplicates for i in range(count)]
+        return stop, claimed, repeated
+
+
+def analyse(text: str, options: Options) -> Analysis:
+    """Segment, normalise, and find duplicates, phrase boilerplate and related lists."""
     text = text.removeprefix("\ufeff")
     paragraphs = segment(text)
     comparables = [comparable(p.text) for p in paragraphs]
     texts = [c.text for c in comparables]
-
+    tokens = [words_of(t) for t in texts]
+    languages = options.languages or _detected(tokens)
     duplicates = _substantial(
         _first_claims(find_duplicates(comparables, options.similarity)), texts
     )
-    book = phrasebook(options.languages or ("en",))
+    book = phrasebook(_phrase_languages(languages))
+    phrases = phrase_findings(texts, book)
     findings: dict[int, Finding] = {}
     for finding in related_lists([p.text for p in paragraphs], texts, book):
         findings.setdefault(finding.index, finding)
-    for finding in phrase_findings(texts, book):
+    for finding in phrases:
         findings.setdefault(finding.index, finding)
+    return Analysis(text, paragraphs, texts, tokens, languages, duplicates, phrases, findings)
 
+
+def clean(text: str, options: Options | None = None, *, source: str | None = None) -> Result:
+    """Clean one document: keep the article, split off duplicates and boilerplate."""
+    options = options or Options()
+    analysis = analyse(text, options)
+    findings = dict(analysis.findings)
+    if analysis.is_page(options.profile):
+        for finding in analysis.page_findings():
+            findings.setdefault(finding.index, finding)
+
+    text, paragraphs, duplicates = analysis.text, analysis.paragraphs, analysis.duplicates
     removals = _removals(paragraphs, duplicates, findings, options.keep)
     order = _output_order(len(paragraphs), removals, duplicates)
     clean_text = assemble(text, paragraphs, order)
@@ -58,6 +114,19 @@ def clean(text: str, options: Options | None = None, *, source: str | None = Non
             removed=dict(sorted(Counter(r.kind for r in removals.values()).items())),
         ),
     )
+
+
+def _detected(tokens: Sequence[Sequence[str]]) -> tuple[str, ...]:
+    language = detect([t for paragraph in tokens for t in paragraph][:_LANGUAGE_SAMPLE])
+    return (language,) if language else ()
+
+
+def _phrase_languages(languages: Sequence[str]) -> tuple[str, ...]:
+    """The document's languages that have phrase lists, then English, which pages of every
+    language use for their share buttons and footers."""
+    have = available_languages()
+    chosen = [language for language in languages if language in have]
+    return tuple(dict.fromkeys([*chosen, "en"]))
 
 
 def _first_claims(found: Sequence[Duplicate]) -> dict[int, Duplicate]:
