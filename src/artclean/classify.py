@@ -94,6 +94,27 @@ def main_region(
     return region
 
 
+@dataclass(frozen=True, slots=True)
+class Verdicts:
+    """The classifier's view of a page: prose probabilities, the article, what to keep."""
+
+    probability: list[float]
+    article: tuple[int, int]  # first and last paragraph index; (0, -1) when none was found
+    keep: list[bool]
+
+
+def judge(rows: Sequence[Sequence[float]], fitted: Model) -> Verdicts:
+    """Locate the article and decide, paragraph by paragraph, what belongs to it."""
+    probability = probabilities(rows, fitted)
+    sizes = [math.expm1(row[0]) for row in rows]
+    first, last = main_region(probability, sizes, fitted.region_threshold)
+    keep = [
+        p >= (fitted.keep_inside if first <= i <= last else fitted.keep_outside)
+        for i, p in enumerate(probability)
+    ]
+    return Verdicts(probability, (first, last), keep)
+
+
 def page_findings(
     paragraphs: Sequence[Paragraph],
     tokens: Sequence[Sequence[str]],
@@ -106,25 +127,21 @@ def page_findings(
     `claimed` marks paragraphs already found by phrase rules or related lists (they are not
     reported again here), `repeated` those that repeat an earlier paragraph.
     """
-    fitted = model()
     rows = document_features(paragraphs, tokens, stop, claimed, repeated)
-    probability = probabilities(rows, fitted)
-    sizes = [math.expm1(row[0]) for row in rows]
-    first, last = main_region(probability, sizes, fitted.region_threshold)
+    verdicts = judge(rows, model())
+    first, last = verdicts.article
     if last < first:
         return []
     article = f"lines {paragraphs[first].line}-{paragraphs[last].end_line}"
     findings = []
-    for i, (_paragraph, p, row) in enumerate(zip(paragraphs, probability, rows, strict=True)):
-        if claimed[i] or not tokens[i]:
+    for i, row in enumerate(rows):
+        if claimed[i] or not tokens[i] or verdicts.keep[i]:
             continue
         inside = first <= i <= last
-        if p >= (fitted.keep_inside if inside else fitted.keep_outside):
-            continue
         kind = "navigation" if _menu_like(row) else "boilerplate"
         where = "inside the article" if inside else f"outside the article ({article})"
         rule = "not-prose" if inside else "outside-article"
-        reason = f"{where}; {_describe(row)}; prose probability {p:.2f}"
+        reason = f"{where}; {_describe(row)}; prose probability {verdicts.probability[i]:.2f}"
         findings.append(Finding(i, kind, rule, reason))
     return findings
 

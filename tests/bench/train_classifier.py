@@ -22,7 +22,7 @@ import re
 import sys
 from pathlib import Path
 
-from artclean.classify import main_region, probabilities
+from artclean.classify import Model, judge
 from artclean.features import NAMES
 from artclean.options import Options
 from artclean.pipeline import analyse
@@ -147,26 +147,16 @@ def fit(documents: list[dict[str, object]]) -> tuple[list[float], float]:
     return beta[:-1], beta[-1]
 
 
-class Fitted:
-    def __init__(self, weights: list[float], bias: float) -> None:
-        self.weights, self.bias = weights, bias
-
-
-def decide(
-    doc: dict[str, object], probability: list[float], thresholds: tuple[float, float, float]
-) -> list[int]:
-    region_threshold, keep_inside, keep_outside = thresholds
+def decide(doc: dict[str, object], fitted: Model) -> list[int]:
+    """What the pipeline would keep: the classifier's verdicts, minus phrase and duplicate
+    findings."""
     analysis = doc["analysis"]
-    first, last = main_region(
-        probability, [math.expm1(r[0]) for r in doc["rows"]], region_threshold
-    )  # type: ignore[attr-defined]
-    keep = []
-    for i, p in enumerate(probability):
-        if i in analysis.findings or i in analysis.duplicates:  # type: ignore[attr-defined]
-            continue
-        if p >= (keep_inside if first <= i <= last else keep_outside):
-            keep.append(i)
-    return keep
+    verdicts = judge(doc["rows"], fitted)  # type: ignore[arg-type]
+    return [
+        i
+        for i, keep in enumerate(verdicts.keep)
+        if keep and i not in analysis.findings and i not in analysis.duplicates  # type: ignore[attr-defined]
+    ]
 
 
 def f1(scores: list[tuple[float, float]]) -> tuple[float, float, float]:
@@ -180,14 +170,13 @@ GRID = list(itertools.product((0.25, 0.3, 0.35, 0.4), (0.05, 0.1, 0.2, 0.3), (0.
 
 def evaluate(
     documents: list[dict[str, object]],
-    models: dict[int, Fitted],
+    models: dict[int, tuple[list[float], float]],
     thresholds: tuple[float, float, float],
 ) -> dict[str, tuple[float, float, float]]:
     scores: dict[str, list[tuple[float, float]]] = {}
     for doc in documents:
-        fitted = models[fold_of(doc)]
-        probability = probabilities(doc["rows"], fitted)  # type: ignore[arg-type]
-        keep = decide(doc, probability, thresholds)
+        weights, bias = models[fold_of(doc)]
+        keep = decide(doc, Model(NAMES, tuple(weights), bias, *thresholds))
         text = assemble(doc["analysis"].text, doc["analysis"].paragraphs, keep)  # type: ignore[attr-defined]
         scores.setdefault(str(doc["file"]), []).append(metric(str(doc["gold"]), text))
     return {name: f1(values) for name, values in scores.items()}
@@ -209,7 +198,7 @@ def main() -> int:
         return 2
     documents = load(args.bench)
     folds = {k: fit([d for d in documents if fold_of(d) != k]) for k in (0, 1)}
-    cross = {k: Fitted(*folds[k]) for k in (0, 1)}  # fitted without fold k, applied to it
+    cross = folds  # folds[k] was fitted without fold k, and is applied to it
     best = max(GRID, key=lambda t: sum(v[2] for v in evaluate(documents, cross, t).values()))
     print("two-fold cross-validated, thresholds", best)
     for name, (p, r, f) in evaluate(documents, cross, best).items():
