@@ -123,23 +123,11 @@ class Verdicts:
 
 
 def second_rows(inputs: PageInputs, first: Sequence[float]) -> list[list[float]]:
-    """The second stage's rows: features, cohesion with the likely prose, neighbours' scores."""
+    """The second stage's rows: the features, and cohesion with the likely prose."""
     rows = inputs.rows
     prose = [p >= 0.5 and row[0] >= _PROSE_LOG_WORDS for p, row in zip(first, rows, strict=True)]
     together = cohesion(inputs.content, prose, inputs.repeated)
-    weight = [row[0] for row in rows]
-    out = []
-    for i, row in enumerate(rows):
-        out.append([*row, together[i]])
-    return out
-
-
-def _mean(values: Sequence[float], weights: Sequence[float], start: int, stop: int) -> float:
-    start, stop = max(0, start), min(len(values), stop)
-    total = sum(weights[start:stop])
-    if total <= 0:
-        return 0.5
-    return sum(v * w for v, w in zip(values[start:stop], weights[start:stop], strict=True)) / total
+    return [[*row, together[i]] for i, row in enumerate(rows)]
 
 
 def judge(inputs: PageInputs, fitted: Model) -> Verdicts:

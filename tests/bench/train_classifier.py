@@ -8,9 +8,10 @@ occur in the gold in order). Features are computed by artclean's own pipeline
 (`pipeline.analyse(...).page_inputs()`), and decisions by `classify.judge`, so training and use
 cannot drift apart. Each of the model's two stages is an L2-regularised logistic regression
 fitted by Newton's method in pure Python, weighted by paragraph length (the metric counts words,
-not paragraphs); the second stage is fitted on the first stage's in-sample scores. The decision thresholds are then
-chosen on the two-fold cross-validated F1 of the benchmark's own metric, and the figures are
-printed. `--check` recomputes everything and fails if the committed file differs.
+not paragraphs); the second stage is fitted on the first stage's in-sample scores. The
+decision thresholds are then chosen on the two-fold cross-validated F1 of the benchmark's own
+metric, and the figures are printed. `--check` recomputes everything and fails if the committed
+file differs.
 """
 
 from __future__ import annotations
