@@ -18,7 +18,7 @@ from .boilerplate import (
     related_lists,
 )
 from .classify import PageInputs, looks_like_page, page_findings, page_inputs
-from .duplicates import Duplicate, find_duplicates
+from .duplicates import Duplicate, find_duplicates, scraping_repeats
 from .features import words_of
 from .language import detect, stopwords
 from .normalize import comparable
@@ -26,13 +26,7 @@ from .options import Options
 from .result import Kept, Removal, Result, Stats
 from .segment import Paragraph, assemble, segment
 
-# A repeated paragraph shorter than this is a duplicate only inside a repeated block: written
-# text repeats short labels ("Photo:", "Step 1", a heading) on purpose.
-SUBSTANTIAL_WORDS = 5
 _LANGUAGE_SAMPLE = 2000
-RECURRING = 4
-# A repeated block holding a paragraph this long is a repeated passage of the article.
-PROSE_WORDS = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +38,7 @@ class Analysis:
     texts: list[str]  # comparable forms
     tokens: list[list[str]]  # words of the comparable forms
     languages: tuple[str, ...]
-    duplicates: dict[int, Duplicate]
+    duplicates: dict[int, Duplicate]  # every copy found, before telling scraper from writer
     phrases: list[Finding]  # phrase-rule findings
     findings: dict[int, Finding]  # phrase rules and related lists, one per paragraph
 
@@ -76,9 +70,7 @@ def analyse(text: str, options: Options) -> Analysis:
     texts = [c.text for c in comparables]
     tokens = [words_of(t) for t in texts]
     languages = options.languages or _detected(tokens)
-    duplicates = _substantial(
-        _first_claims(find_duplicates(comparables, options.similarity)), texts
-    )
+    duplicates = find_duplicates(comparables, options.similarity)
     book = phrasebook(_phrase_languages(languages))
     phrases = phrase_findings(texts, book)
     findings: dict[int, Finding] = {}
@@ -98,7 +90,8 @@ def clean(text: str, options: Options | None = None, *, source: str | None = Non
         for finding in analysis.page_findings():
             findings.setdefault(finding.index, finding)
 
-    text, paragraphs, duplicates = analysis.text, analysis.paragraphs, analysis.duplicates
+    text, paragraphs = analysis.text, analysis.paragraphs
+    duplicates = scraping_repeats(analysis.duplicates, analysis.texts, findings.keys())
     removals = _removals(paragraphs, duplicates, findings, options.keep)
     order = _output_order(len(paragraphs), removals, duplicates)
     clean_text = assemble(text, paragraphs, order)
@@ -130,76 +123,6 @@ def _phrase_languages(languages: Sequence[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys([*chosen, "en"]))
 
 
-def _first_claims(found: Sequence[Duplicate]) -> dict[int, Duplicate]:
-    """One verdict per removed paragraph; a paragraph moved away cannot also be kept."""
-    verdicts: dict[int, Duplicate] = {}
-    for duplicate in found:
-        if duplicate.index in verdicts or duplicate.of in verdicts:
-            continue
-        verdicts[duplicate.index] = duplicate
-    moved = {d.index: d.of for d in verdicts.values() if d.moved}
-    return {
-        i: d if d.of not in moved or d.moved else _replace_of(d, moved[d.of])
-        for i, d in verdicts.items()
-    }
-
-
-def _replace_of(duplicate: Duplicate, of: int) -> Duplicate:
-    return Duplicate(duplicate.index, of, duplicate.similarity, duplicate.rule, duplicate.moved)
-
-
-def _runs(duplicates: Mapping[int, Duplicate]) -> list[list[int]]:
-    """Maximal runs of consecutive paragraphs that repeat consecutive paragraphs."""
-    runs: list[list[int]] = []
-    for i in sorted(duplicates):
-        d = duplicates[i]
-        if d.moved:
-            continue
-        if runs and runs[-1][-1] == i - 1 and duplicates[i - 1].of == d.of - 1:
-            runs[-1].append(i)
-        else:
-            runs.append([i])
-    return runs
-
-
-def _substantial(duplicates: dict[int, Duplicate], texts: Sequence[str]) -> dict[int, Duplicate]:
-    """Keep the repeats a scraper makes; drop those the writer meant.
-
-    A short paragraph repeated alone is a label ("Photo:", "Step 1", a heading) and stays,
-    unless it belongs to a repeated block of substance. A text that recurs RECURRING times or
-    more is part of the document's structure (the questions of an interview series, the
-    headings of a meal plan): scrapers duplicate a passage once or twice, not four times,
-    so such a text is a duplicate only inside a repeated block of prose that is not itself
-    made of such texts. A truncated
-    teaser is always a scraping artefact.
-    """
-
-    def words(i: int) -> int:
-        count = len(texts[i].split())
-        return max(count, len(texts[i]) // 12)
-
-    copies = Counter(d.of for d in duplicates.values() if not d.moved)
-    recurring = {of for of, count in copies.items() if count + 1 >= RECURRING}
-    in_block: set[int] = set()
-    in_prose_block: set[int] = set()
-    for run in _runs(duplicates):
-        longest = max(words(i) for i in run)
-        if len(run) > 1 and longest >= SUBSTANTIAL_WORDS:
-            in_block.update(run)
-        mostly_recurring = 2 * sum(duplicates[i].of in recurring for i in run) >= len(run)
-        if len(run) > 1 and longest >= PROSE_WORDS and not mostly_recurring:
-            in_prose_block.update(run)
-
-    def stands(d: Duplicate) -> bool:
-        if d.rule == "teaser" or d.index in in_prose_block:
-            return True
-        if d.of in recurring:
-            return False
-        return d.index in in_block or words(d.index) >= SUBSTANTIAL_WORDS
-
-    return {i: d for i, d in duplicates.items() if stands(d)}
-
-
 def _removals(
     paragraphs: Sequence[Paragraph],
     duplicates: Mapping[int, Duplicate],
@@ -217,12 +140,13 @@ def _removals(
         paragraph = paragraphs[i]
         if kinds[0] == "duplicate":
             assert duplicate is not None
-            rule, reason, group = duplicate.rule, _duplicate_reason(duplicate, paragraphs), None
+            rule, group = duplicate.rule, None
+            reason = _duplicate_reason(duplicate, paragraphs, moved=duplicate.moved)
         else:
             assert finding is not None
             rule, reason, group = finding.rule, finding.reason, finding.group
         if len(kinds) > 1 and duplicate is not None:
-            reason += "; " + _duplicate_reason(duplicate, paragraphs)
+            reason += "; " + _duplicate_reason(duplicate, paragraphs, moved=False)
         removals[i] = Removal(
             index=i,
             line=paragraph.line,
@@ -238,9 +162,9 @@ def _removals(
     return _group_blocks(removals, paragraphs)
 
 
-def _duplicate_reason(duplicate: Duplicate, paragraphs: Sequence[Paragraph]) -> str:
+def _duplicate_reason(duplicate: Duplicate, paragraphs: Sequence[Paragraph], moved: bool) -> str:
     line = paragraphs[duplicate.of].line
-    if duplicate.moved:
+    if moved:
         return f"truncated copy of the fuller paragraph at line {line}, which is kept here"
     what = "a truncated teaser of" if duplicate.rule == "teaser" else "repeats"
     return f"{what} the paragraph at line {line} (similarity {duplicate.similarity:g})"
