@@ -136,12 +136,6 @@ def test_keep_kind_keeps_it(kind: str, line: str) -> None:
     assert result.text == in_article(line)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: the page classifier (classify.py) keeps one contiguous run as the article, "
-    "so a furniture block inside an article cuts off the paragraphs on one side ('boilerplate', "
-    "rule outside-article)",
-)
 def test_several_boilerplate_lines_in_a_row() -> None:
     lines = ["Share on Facebook", "Share on X", "Advertisement", "Sign up for our newsletter"]
     assert decisions(*lines) == [
@@ -152,11 +146,6 @@ def test_several_boilerplate_lines_in_a_row() -> None:
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: the page classifier removes the two paragraphs after a two-button share row "
-    "as 'boilerplate' (outside-article), leaving only the first paragraph",
-)
 def test_article_paragraphs_on_both_sides_of_a_share_row_stay() -> None:
     more = (
         "Opponents of the plan said they would challenge the decision in court, arguing that "

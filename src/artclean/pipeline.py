@@ -44,7 +44,9 @@ class Analysis:
 
     def is_page(self, profile: str) -> bool:
         """Whether the page classifier applies: always for "page", by evidence for "auto"."""
-        return profile == "page" or (profile == "auto" and looks_like_page(self.phrases))
+        return profile == "page" or (
+            profile == "auto" and looks_like_page(self.phrases, len(self.paragraphs))
+        )
 
     def page_inputs(self) -> PageInputs:
         """What the page classifier reads (for training and inspection)."""
