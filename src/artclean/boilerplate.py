@@ -104,6 +104,33 @@ def phrasebook(languages: tuple[str, ...] = ("en",)) -> Phrasebook:
     )
 
 
+# Phrases from a configuration file fire on paragraphs of at most this many words.
+EXTRA_PHRASE_MAX_WORDS = 40
+
+
+@lru_cache(maxsize=32)
+def extra_phrasebook(phrases: tuple[tuple[str, str], ...]) -> Phrasebook:
+    """Phrase rules given as (kind, pattern) pairs, each named after its pattern.
+
+    The patterns are searched in the comparable form like the built-in ones, but ignore case,
+    so "Join our Discord" works as written.
+    """
+    rules = tuple(
+        Rule(kind, pattern, EXTRA_PHRASE_MAX_WORDS, f"(?i:{pattern})") for kind, pattern in phrases
+    )
+    for rule in rules:
+        if rule.kind not in KINDS:
+            raise ValueError(f"phrase {rule.pattern!r} has unknown kind {rule.kind!r}")
+    matcher = "|".join(f"(?P<r{i}>{rule.pattern})" for i, rule in enumerate(rules))
+    return Phrasebook(
+        languages=(),
+        rules=rules,
+        matcher=re.compile(matcher or r"(?!)"),
+        related_header=re.compile(r"(?!)"),
+        max_words=EXTRA_PHRASE_MAX_WORDS if rules else 0,
+    )
+
+
 def reads_like_body(text: str) -> bool:
     """Whether a paragraph reads as article prose rather than a headline or a link.
 

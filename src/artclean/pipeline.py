@@ -9,12 +9,14 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
-from .boilerplate import Finding, phrase_findings, phrasebook, related_lists
+from . import markdown
+from .boilerplate import Finding, extra_phrasebook, phrase_findings, phrasebook, related_lists
+from .content import content_duplicates, content_findings
 from .duplicates import Duplicate, find_duplicates
-from .normalize import comparable
+from .normalize import Comparable, comparable
 from .options import Options
 from .result import Kept, Removal, Result, Stats
-from .segment import Paragraph, assemble, segment
+from .segment import Paragraph, assemble
 
 # A repeated paragraph shorter than this is a duplicate only inside a repeated block: written
 # text repeats short labels ("Photo:", "Step 1", a heading) on purpose.
@@ -22,25 +24,41 @@ SUBSTANTIAL_WORDS = 5
 RECURRING = 4
 # A repeated block holding a paragraph this long is a repeated passage of the article.
 PROSE_WORDS = 20
+_NOTHING = Comparable("", False)
 
 
 def clean(text: str, options: Options | None = None, *, source: str | None = None) -> Result:
     """Clean one document: keep the article, split off duplicates and boilerplate."""
     options = options or Options()
     text = text.removeprefix("\ufeff")
-    paragraphs = segment(text)
-    comparables = [comparable(p.text) for p in paragraphs]
+    layout = markdown.layout(text) if options.syntax == "markdown" else markdown.text_layout(text)
+    paragraphs = layout.paragraphs
+    # Protected paragraphs (front matter, code, tables...) are neither compared nor classified.
+    comparables = [
+        _NOTHING if i in layout.protected else comparable(p.text) for i, p in enumerate(paragraphs)
+    ]
     texts = [c.text for c in comparables]
+    originals = [p.text for p in paragraphs]
 
-    duplicates = _substantial(
-        _first_claims(find_duplicates(comparables, options.similarity)), texts
-    )
+    found = _first_claims(find_duplicates(comparables, options.similarity))
     book = phrasebook(options.languages or ("en",))
     findings: dict[int, Finding] = {}
-    for finding in related_lists([p.text for p in paragraphs], texts, book):
+    if options.profile == "content":
+        duplicates = content_duplicates(found, layout, originals)
+        findings = content_findings(layout, originals, texts, book, found, duplicates)
+    else:
+        duplicates = _substantial(found, texts)
+        for finding in related_lists(originals, texts, book):
+            findings.setdefault(finding.index, finding)
+        for finding in phrase_findings(texts, book):
+            findings.setdefault(finding.index, finding)
+    for finding in phrase_findings(texts, extra_phrasebook(options.phrases)):
         findings.setdefault(finding.index, finding)
-    for finding in phrase_findings(texts, book):
-        findings.setdefault(finding.index, finding)
+    if layout.skip_file:
+        duplicates, findings = {}, {}
+    for i in layout.held:
+        duplicates.pop(i, None)
+        findings.pop(i, None)
 
     removals = _removals(paragraphs, duplicates, findings, options.keep)
     order = _output_order(len(paragraphs), removals, duplicates)

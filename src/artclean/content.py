@@ -1,0 +1,138 @@
+"""The content profile: conservative rules for files people write (Markdown posts, docs, notes).
+
+A finding in a pre-commit hook that the writer dismisses costs more than a finding missed, and
+written content repeats short paragraphs on purpose: labels ("Output:"), the same heading in
+two sections, template tags, a "Note:" that applies twice. So in content files:
+
+- a paragraph repeated on its own is a duplicate only when it is prose of substance (a sentence
+  of SENTENCE_WORDS words or more) repeating prose; a lead-in ending in ":" never is;
+- a run of paragraphs repeating a run of paragraphs (a pasted passage) is a duplicate when it
+  holds at least one such paragraph; headings, list items and quotes inside it go with it;
+- a text that recurs RECURRING times or more is structure, not a paste;
+- phrase rules look only at plain prose: text with Markdown of its own (links, emphasis, code)
+  was written here, not pasted, and headings, list items and quotes are never boilerplate for
+  being short. Of the built-in rules only syndication notes and related-links lists apply, and
+  only where they show the shape of a paste: a syndication note that is repeated or stands next
+  to other pasted leftovers, a related-links list of at least two headlines on consecutive lines.
+  A post that discusses newsletters, cookies or related work is left alone.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter
+from collections.abc import Mapping, Sequence
+
+from .boilerplate import Finding, Phrasebook, phrase_findings, related_lists
+from .duplicates import Duplicate
+from .markdown import LINE, PROSE, Layout, has_inline_markup
+
+SENTENCE_WORDS = 12
+# Past this many words a paragraph is substantial even without a full stop (a long quotation).
+LONG_WORDS = 25
+RECURRING = 4
+MIN_RELATED_ITEMS = 2
+
+# Built-in phrase kinds that apply to content files.
+CONTENT_KINDS = frozenset({"syndication"})
+
+
+def substantial(text: str) -> bool:
+    """A sentence or more: enough words, and ending as a sentence does (not in a ":" lead-in)."""
+    stripped = text.rstrip()
+    words = len(stripped.split())
+    if words < SENTENCE_WORDS or stripped.endswith(":"):
+        return False
+    return words >= LONG_WORDS or stripped.rstrip("\"'”’)]*_").endswith((".", "!", "?", "…"))
+
+
+def content_duplicates(
+    found: Mapping[int, Duplicate], layout: Layout, originals: Sequence[str]
+) -> dict[int, Duplicate]:
+    """The duplicates a writer would accept, from all the candidates `find_duplicates` found.
+
+    Nothing moves in a content file: where a truncated copy comes first, it is the one removed,
+    and the fuller copy stays where the writer put it.
+    """
+    in_place = {
+        i: Duplicate(d.index, d.of, d.similarity, d.rule) if d.moved else d
+        for i, d in found.items()
+    }
+    roles = layout.roles
+
+    def prose_of_substance(i: int) -> bool:
+        return roles[i] in (PROSE, LINE) and substantial(originals[i])
+
+    copies = Counter(d.of for d in in_place.values())
+    recurring = {of for of, count in copies.items() if count + 1 >= RECURRING}
+    standing: set[int] = set()
+    for run in _runs(in_place):
+        if len(run) < 2 or 2 * sum(in_place[i].of in recurring for i in run) >= len(run):
+            continue
+        if any(prose_of_substance(i) for i in run):
+            standing.update(run)
+    for i, d in in_place.items():
+        if (
+            roles[i] == PROSE
+            and roles[d.of] in (PROSE, LINE)
+            and prose_of_substance(i)
+            and d.of not in recurring
+        ):
+            standing.add(i)
+    return {i: in_place[i] for i in sorted(standing)}
+
+
+def _runs(duplicates: Mapping[int, Duplicate]) -> list[list[int]]:
+    """Maximal runs of consecutive paragraphs that repeat consecutive paragraphs."""
+    runs: list[list[int]] = []
+    for i in sorted(duplicates):
+        if runs and runs[-1][-1] == i - 1 and duplicates[i - 1].of == duplicates[i].of - 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
+
+
+def content_findings(
+    layout: Layout,
+    originals: Sequence[str],
+    texts: Sequence[str],
+    book: Phrasebook,
+    found: Mapping[int, Duplicate],
+    duplicates: Mapping[int, Duplicate],
+) -> dict[int, Finding]:
+    """Syndication notes and related-links lists that are leftovers of a paste.
+
+    `found` are all repeats, `duplicates` those that stand as findings.
+    """
+    plain = [
+        text if role in (PROSE, LINE) and not has_inline_markup(original) else ""
+        for text, role, original in zip(texts, layout.roles, originals, strict=True)
+    ]
+    findings: dict[int, Finding] = {}
+    for group in _groups(related_lists(originals, plain, book)):
+        lines = [layout.paragraphs[f.index] for f in group]
+        adjacent = all(b.line == a.end_line + 1 for a, b in itertools.pairwise(lines))
+        if adjacent and len(group) > MIN_RELATED_ITEMS:
+            findings.update((f.index, f) for f in group)
+
+    notes = {f.index: f for f in phrase_findings(plain, book) if f.kind in CONTENT_KINDS}
+    pasted = set(duplicates) | set(findings)
+    changed = True
+    while changed:
+        changed = False
+        for i, note in notes.items():
+            if i in findings:
+                continue
+            if i in found or i - 1 in pasted or i + 1 in pasted:
+                findings[i] = note
+                pasted.add(i)
+                changed = True
+    return findings
+
+
+def _groups(findings: Sequence[Finding]) -> list[list[Finding]]:
+    groups: dict[int | None, list[Finding]] = {}
+    for finding in findings:
+        groups.setdefault(finding.group, []).append(finding)
+    return list(groups.values())
