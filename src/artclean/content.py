@@ -5,7 +5,10 @@ written content repeats short paragraphs on purpose: labels ("Output:"), the sam
 two sections, template tags, a "Note:" that applies twice. So in content files:
 
 - a paragraph repeated on its own is a duplicate only when it is prose of substance (a sentence
-  of SENTENCE_WORDS words or more) repeating prose; a lead-in ending in ":" never is;
+  of SENTENCE_WORDS words or more) repeating prose; a lead-in ending in ":", a labelled note
+  ("Note: ...", "Disclaimer: ...") and parallel content (tabs, <details>) never are;
+- a truncated teaser ("... Read more") of a paragraph is a paste artefact and goes, while the
+  full paragraph stays where it is;
 - a run of paragraphs repeating a run of paragraphs (a pasted passage) is a duplicate when it
   holds at least one such paragraph; headings, list items and quotes inside it go with it;
 - a text that recurs RECURRING times or more is structure, not a paste;
@@ -31,6 +34,8 @@ SENTENCE_WORDS = 12
 # Past this many words a paragraph is substantial even without a full stop (a long quotation).
 LONG_WORDS = 25
 RECURRING = 4
+# A truncated teaser ("... Read more") is a scraping artefact when it holds this many words.
+TEASER_WORDS = 8
 MIN_RELATED_ITEMS = 2
 
 # Built-in phrase kinds that apply to content files.
@@ -51,17 +56,27 @@ def content_duplicates(
 ) -> dict[int, Duplicate]:
     """The duplicates a writer would accept, from all the candidates `find_duplicates` found.
 
-    Nothing moves in a content file: where a truncated copy comes first, it is the one removed,
-    and the fuller copy stays where the writer put it.
+    Nothing moves in a content file. Where a truncated teaser comes first, the teaser is
+    removed and the full paragraph stays where the writer put it; a later copy that is only a
+    little longer is the one reported, as any later copy is.
     """
-    in_place = {
-        i: Duplicate(d.index, d.of, d.similarity, d.rule) if d.moved else d
-        for i, d in found.items()
-    }
+    in_place: dict[int, Duplicate] = {}
+    for d in found.values():
+        if not d.moved:
+            in_place[d.index] = d
+        elif d.rule == "teaser":
+            in_place[d.index] = Duplicate(d.index, d.of, d.similarity, d.rule)
+        else:
+            in_place[d.of] = Duplicate(d.of, d.index, d.similarity, d.rule)
     roles = layout.roles
 
     def prose_of_substance(i: int) -> bool:
-        return roles[i] in (PROSE, LINE) and substantial(originals[i])
+        if roles[i] not in (PROSE, LINE):
+            return False
+        duplicate = in_place.get(i)
+        if duplicate is not None and duplicate.rule == "teaser":
+            return len(originals[i].split()) >= TEASER_WORDS
+        return substantial(originals[i])
 
     copies = Counter(d.of for d in in_place.values())
     recurring = {of for of, count in copies.items() if count + 1 >= RECURRING}
@@ -77,6 +92,7 @@ def content_duplicates(
             and roles[d.of] in (PROSE, LINE)
             and prose_of_substance(i)
             and d.of not in recurring
+            and not {i, d.of} & layout.contained
         ):
             standing.add(i)
     return {i: in_place[i] for i in sorted(standing)}

@@ -66,12 +66,16 @@ class Layout:
 
     held: paragraphs that a `keep` directive keeps (they still count as originals that later
         copies repeat).
+    contained: paragraphs inside a container (an HTML or JSX element such as <TabItem> or
+        <details>, a ::: block, a paired template tag): parallel content, where writers repeat
+        a sentence on purpose (the same step under "macOS" and under "Linux").
     """
 
     paragraphs: tuple[Paragraph, ...]
     roles: tuple[str, ...]
     directives: tuple[Directive, ...] = ()
     held: frozenset[int] = frozenset()
+    contained: frozenset[int] = frozenset()  # inside tabs, <details>, ::: blocks and the like
 
     @property
     def protected(self) -> frozenset[int]:
@@ -124,11 +128,12 @@ _ITEM = re.compile(r"([ \t]*)(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
 _TABLE_DELIMITER = re.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
 _INDENTED = re.compile(r"(?: {4}|\t)")
 _DIRECTIVE = re.compile(r"<!--\s*artclean:\s*([\w-]+)\s*-->")
+# A labelled note: "Note:", "**Warning**", "Update:", "Disclaimer:", "P.S.:"; up to three words.
 _CALLOUT = re.compile(
-    r"[ \t]*(?:\*\*|__)?(?:note|tip|hint|info|warning|caution|important|danger|attention|nb)"
-    r"(?:(?:\*\*|__)?[ \t]*[:.]|[ \t]*[:.]?(?:\*\*|__))",
-    re.IGNORECASE,
+    r"[ \t]*(?:(?:\*\*|__)[^*_\n]{1,30}(?:\*\*|__)|[^\s:]+(?: [^\s:]+){0,2}:(?:\s|$))"
 )
+_TAG = re.compile(r"<(/?)([A-Za-z][\w.-]*)[^<>]*?(/?)>")
+_TEMPLATE_TAG = re.compile(r"\{([%{])[-<%]?\s*(/|end)?([A-Za-z]\w*)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -376,7 +381,41 @@ def layout(text: str) -> Layout:
         roles.append(role)
         previous_last = last
     directives = _directives(paragraphs, roles)
-    return Layout(tuple(paragraphs), tuple(roles), directives, _held(paragraphs, roles, directives))
+    return Layout(
+        tuple(paragraphs),
+        tuple(roles),
+        directives,
+        _held(paragraphs, roles, directives),
+        _contained(text, paragraphs, roles),
+    )
+
+
+def _contained(text: str, paragraphs: Sequence[Paragraph], roles: Sequence[str]) -> frozenset[int]:
+    """Paragraphs between the opening and the closing line of a container.
+
+    Only names that are closed somewhere in the file open a container, so a lone <img> or
+    {% include %} opens nothing.
+    """
+    closed = {m.group(2) for m in _TAG.finditer(text) if m.group(1)}
+    closed |= {m.group(3) for m in _TEMPLATE_TAG.finditer(text) if m.group(2)}
+    depth = 0
+    inside: set[int] = set()
+    for i, (paragraph, role) in enumerate(zip(paragraphs, roles, strict=True)):
+        if role not in PROTECTED:
+            if depth > 0:
+                inside.add(i)
+            continue
+        if role == "html":
+            for m in _TAG.finditer(paragraph.text):
+                if m.group(2) in closed and not m.group(3):
+                    depth = max(0, depth - 1) if m.group(1) else depth + 1
+        elif role == "template":
+            for m in _TEMPLATE_TAG.finditer(paragraph.text):
+                if m.group(3) in closed:
+                    depth = max(0, depth - 1) if m.group(2) else depth + 1
+        elif role == "directive" and paragraph.text.lstrip().startswith(":::"):
+            depth = max(0, depth - 1) if paragraph.text.strip() == ":::" else depth + 1
+    return frozenset(inside)
 
 
 def _directives(paragraphs: Sequence[Paragraph], roles: Sequence[str]) -> tuple[Directive, ...]:
