@@ -24,7 +24,7 @@ from enum import Enum
 from pathlib import Path
 from typing import IO, Any
 
-from .config import ConfigError, find_settings
+from .config import ConfigError, Settings, SettingsFinder
 from .markdown import DIRECTIVES, layout
 from .options import Options
 from .reading import InputError, decode_chunks
@@ -146,11 +146,13 @@ def _is_utf8(encoding: str) -> bool:
 # --- checking one document (pure) -------------------------------------------------------------
 
 
-def options_for(path: str, overrides: Mapping[str, Any] | None = None) -> Options:
+def options_for(
+    path: str, settings: Settings | None = None, overrides: Mapping[str, Any] | None = None
+) -> Options:
     """The options for one file: the content profile and the syntax its extension says,
-    then its configuration file, then `overrides` (the options given on the command line)."""
+    then its configuration, then `overrides` (the options given on the command line)."""
     values: dict[str, Any] = {"profile": CHECK_PROFILE, "syntax": syntax_for(path)}
-    values.update(find_settings(os.path.dirname(os.path.abspath(path))).option_values())
+    values.update((settings or Settings()).option_values())
     values.update(overrides or {})
     return Options(**values)
 
@@ -300,13 +302,14 @@ def run(
     status = EXIT_CLEAN
     files = changed = excluded = 0
     kinds: Counter[str] = Counter()
+    settings_for = SettingsFinder()
     for path in content_files(paths):
         try:
-            settings = find_settings(os.path.dirname(os.path.abspath(path)))
+            settings = settings_for(os.path.dirname(os.path.abspath(path)))
             if not settings.selects(path):
                 excluded += 1
                 continue
-            options = options_for(path, overrides)
+            options = options_for(path, settings, overrides)
             document = read_document(path, encoding, errors)
         except ConfigError as error:
             err.write(f"artclean: error: {error}\n")

@@ -115,21 +115,44 @@ def _matches(pattern: str, relative: str) -> bool:
 
 def find_settings(directory: str | Path) -> Settings:
     """The settings that apply in a directory: the nearest configuration above it, or none."""
-    return _find(os.path.abspath(directory))
+    return SettingsFinder()(directory)
 
 
-@lru_cache(maxsize=256)
-def _find(directory: str) -> Settings:
-    for name in CONFIG_FILES:
-        candidate = Path(directory, name)
-        if candidate.is_file():
-            settings = load_settings(candidate)
+class SettingsFinder:
+    """Finds the settings of many directories, reading each configuration file once.
+
+    One finder serves one run: a later run sees configuration files as they are then.
+    """
+
+    def __init__(self) -> None:
+        self._known: dict[str, Settings] = {}
+
+    def __call__(self, directory: str | Path) -> Settings:
+        directory = os.path.abspath(directory)
+        visited = []
+        settings = None
+        while settings is None:
+            settings = self._known.get(directory)
             if settings is not None:
-                return settings
-    parent = os.path.dirname(directory)
-    if parent == directory:
-        return Settings()
-    return _find(parent)
+                break
+            visited.append(directory)
+            settings = self._here(directory)
+            parent = os.path.dirname(directory)
+            if settings is None and parent == directory:
+                settings = Settings()
+            directory = parent
+        self._known.update(dict.fromkeys(visited, settings))
+        return settings
+
+    @staticmethod
+    def _here(directory: str) -> Settings | None:
+        for name in CONFIG_FILES:
+            candidate = Path(directory, name)
+            if candidate.is_file():
+                settings = load_settings(candidate)
+                if settings is not None:
+                    return settings
+        return None
 
 
 def load_settings(path: Path) -> Settings | None:
