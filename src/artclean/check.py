@@ -239,10 +239,10 @@ def _runs(removed: set[int], blank: Sequence[bool]) -> list[tuple[int, int]]:
 
 
 def unified_diff(path: str, before: str, after: str) -> str:
-    """A unified diff that `git apply` and `patch -p1` accept, marking a missing final newline."""
-    lines = difflib.unified_diff(
-        _LINE.findall(before), _LINE.findall(after), f"a/{path}", f"b/{path}"
-    )
+    """A unified diff, marking a missing final newline. A relative path gets git's a/ and b/
+    prefixes, so that `git apply` and `patch -p1` take the patch as it is."""
+    old, new = (path, path) if os.path.isabs(path) else (f"a/{path}", f"b/{path}")
+    lines = difflib.unified_diff(_LINE.findall(before), _LINE.findall(after), old, new)
     out = []
     for line in lines:
         out.append(line)

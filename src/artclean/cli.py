@@ -12,7 +12,7 @@ import json
 import os
 import sys
 from collections.abc import Iterator, Sequence
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, NoReturn
 
 import click
 
@@ -148,7 +148,7 @@ def cli(
     the clean text to standard output.
     """
     if check or diff or fix:
-        return _check_files(paths, check=check, diff=diff, fix=fix)
+        _check_files(paths, check=check, diff=diff, fix=fix)
     from .options import Options
 
     options = Options(similarity=similarity, keep=frozenset(keep))
@@ -180,7 +180,7 @@ def _clean(text: str, options: Any, source: str) -> Result:
     return clean(text, options, source=None if source == "-" else source)
 
 
-def _check_files(paths: Sequence[str], *, check: bool, diff: bool, fix: bool) -> int:
+def _check_files(paths: Sequence[str], *, check: bool, diff: bool, fix: bool) -> NoReturn:
     """--check, --diff and --fix: settings from configuration files, the command line winning."""
     from .check import Mode, run
 
@@ -209,7 +209,7 @@ def _check_files(paths: Sequence[str], *, check: bool, diff: bool, fix: bool) ->
     modes |= {Mode.DIFF} if diff else set()
     modes |= {Mode.FIX} if fix else set()
     colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    return run(
+    status = run(
         paths,
         frozenset(modes),
         sys.stdout,
@@ -219,6 +219,7 @@ def _check_files(paths: Sequence[str], *, check: bool, diff: bool, fix: bool) ->
         errors=context.params["errors"],
         colour=colour,
     )
+    context.exit(status)  # an exit, not a return value, so that CliRunner sees 1 and 2 too
 
 
 def _read_all(sources: Sequence[str], encoding: str, errors: str) -> Iterator[tuple[str, str]]:
