@@ -23,8 +23,10 @@ two sections, template tags, a "Note:" that applies twice. So in content files:
 from __future__ import annotations
 
 import itertools
+import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 
 from .boilerplate import Finding, Phrasebook, phrase_findings, related_lists
 from .duplicates import Duplicate
@@ -132,7 +134,7 @@ def content_findings(
         if adjacent and len(group) > MIN_RELATED_ITEMS:
             findings.update((f.index, f) for f in group)
 
-    notes = {f.index: f for f in phrase_findings(plain, book) if f.kind in CONTENT_KINDS}
+    notes = {f.index: f for f in phrase_findings(plain, content_phrasebook(book))}
     pasted = set(duplicates) | set(findings)
     changed = True
     while changed:
@@ -145,6 +147,20 @@ def content_findings(
                 pasted.add(i)
                 changed = True
     return findings
+
+
+@lru_cache(maxsize=32)
+def content_phrasebook(book: Phrasebook) -> Phrasebook:
+    """The part of a phrasebook that applies to content files: its CONTENT_KINDS rules."""
+    rules = tuple(rule for rule in book.rules if rule.kind in CONTENT_KINDS)
+    matcher = "|".join(f"(?P<r{i}>{rule.pattern})" for i, rule in enumerate(rules))
+    return Phrasebook(
+        languages=book.languages,
+        rules=rules,
+        matcher=re.compile(matcher or r"(?!)"),
+        related_header=book.related_header,
+        max_words=max((rule.max_words for rule in rules), default=0),
+    )
 
 
 def _groups(findings: Sequence[Finding]) -> list[list[Finding]]:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .segment import Paragraph, is_blank, is_wrapped, segment
 
@@ -76,10 +76,11 @@ class Layout:
     directives: tuple[Directive, ...] = ()
     held: frozenset[int] = frozenset()
     contained: frozenset[int] = frozenset()  # inside tabs, <details>, ::: blocks and the like
+    protected: frozenset[int] = field(init=False)  # paragraphs whose role is in PROTECTED
 
-    @property
-    def protected(self) -> frozenset[int]:
-        return frozenset(i for i, role in enumerate(self.roles) if role in PROTECTED)
+    def __post_init__(self) -> None:
+        protected = frozenset(i for i, role in enumerate(self.roles) if role in PROTECTED)
+        object.__setattr__(self, "protected", protected)
 
     @property
     def skip_file(self) -> bool:
