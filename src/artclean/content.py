@@ -23,12 +23,11 @@ two sections, template tags, a "Note:" that applies twice. So in content files:
 from __future__ import annotations
 
 import itertools
-import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
-from .boilerplate import Finding, Phrasebook, phrase_findings, related_lists
+from .boilerplate import Finding, Phrasebook, compile_rules, phrase_findings, related_lists
 from .duplicates import Duplicate
 from .markdown import LINE, PROSE, Layout, has_inline_markup
 
@@ -152,15 +151,8 @@ def content_findings(
 @lru_cache(maxsize=32)
 def content_phrasebook(book: Phrasebook) -> Phrasebook:
     """The part of a phrasebook that applies to content files: its CONTENT_KINDS rules."""
-    rules = tuple(rule for rule in book.rules if rule.kind in CONTENT_KINDS)
-    matcher = "|".join(f"(?P<r{i}>{rule.pattern})" for i, rule in enumerate(rules))
-    return Phrasebook(
-        languages=book.languages,
-        rules=rules,
-        matcher=re.compile(matcher or r"(?!)"),
-        related_header=book.related_header,
-        max_words=max((rule.max_words for rule in rules), default=0),
-    )
+    rules = [rule for rule in book.rules if rule.kind in CONTENT_KINDS]
+    return compile_rules(book.languages, rules, book.related_header)
 
 
 def _groups(findings: Sequence[Finding]) -> list[list[Finding]]:

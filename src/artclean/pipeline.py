@@ -8,11 +8,22 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from . import markdown
-from .boilerplate import Finding, extra_phrasebook, phrase_findings, phrasebook, related_lists
+from .boilerplate import (
+    Finding,
+    available_languages,
+    extra_phrasebook,
+    phrase_findings,
+    phrasebook,
+    related_lists,
+)
+from .classify import looks_like_page, page_findings
 from .content import content_duplicates, content_findings
 from .duplicates import Duplicate, find_duplicates
+from .features import document_features, words_of
+from .language import detect, stopwords
 from .normalize import Comparable, comparable
 from .options import Options
 from .result import Kept, Removal, Result, Stats
@@ -21,15 +32,48 @@ from .segment import Paragraph, assemble
 # A repeated paragraph shorter than this is a duplicate only inside a repeated block: written
 # text repeats short labels ("Photo:", "Step 1", a heading) on purpose.
 SUBSTANTIAL_WORDS = 5
+_LANGUAGE_SAMPLE = 2000
 RECURRING = 4
 # A repeated block holding a paragraph this long is a repeated passage of the article.
 PROSE_WORDS = 20
 _NOTHING = Comparable("", False)
 
 
-def clean(text: str, options: Options | None = None, *, source: str | None = None) -> Result:
-    """Clean one document: keep the article, split off duplicates and boilerplate."""
-    options = options or Options()
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """Everything found in a document before deciding what to remove."""
+
+    text: str
+    paragraphs: tuple[Paragraph, ...]
+    texts: list[str]  # comparable forms
+    tokens: list[list[str]]  # words of the comparable forms
+    languages: tuple[str, ...]
+    duplicates: dict[int, Duplicate]
+    phrases: list[Finding]  # phrase-rule findings
+    findings: dict[int, Finding]  # phrase rules and related lists, one per paragraph
+    layout: markdown.Layout  # roles, protected paragraphs, <!-- artclean: ... --> comments
+
+    def is_page(self, profile: str) -> bool:
+        """Whether the page classifier applies: always for "page", by evidence for "auto"."""
+        return profile == "page" or (profile == "auto" and looks_like_page(self.phrases))
+
+    def page_features(self) -> list[list[float]]:
+        """The classifier's feature rows (for training and inspection)."""
+        return document_features(self.paragraphs, self.tokens, *self._page_context())
+
+    def page_findings(self) -> list[Finding]:
+        return page_findings(self.paragraphs, self.tokens, *self._page_context())
+
+    def _page_context(self) -> tuple[frozenset[str], list[bool], list[bool]]:
+        count = len(self.paragraphs)
+        stop = stopwords(self.languages[0]) if self.languages else frozenset()
+        claimed = [i in self.findings for i in range(count)]
+        repeated = [i in self.duplicates for i in range(count)]
+        return stop, claimed, repeated
+
+
+def analyse(text: str, options: Options) -> Analysis:
+    """Segment, normalise, and find duplicates, phrase boilerplate and related lists."""
     text = text.removeprefix("\ufeff")
     layout = markdown.layout(text) if options.syntax == "markdown" else markdown.text_layout(text)
     paragraphs = layout.paragraphs
@@ -39,27 +83,41 @@ def clean(text: str, options: Options | None = None, *, source: str | None = Non
     ]
     texts = [c.text for c in comparables]
     originals = [p.text for p in paragraphs]
-
+    tokens = [words_of(t) for t in texts]
+    languages = options.languages or _detected(tokens)
     found = _first_claims(find_duplicates(comparables, options.similarity))
-    book = phrasebook(options.languages or ("en",))
+    book = phrasebook(_phrase_languages(languages))
     findings: dict[int, Finding] = {}
     if options.profile == "content":
         duplicates = content_duplicates(found, layout, originals)
         findings = content_findings(layout, originals, texts, book, found, duplicates)
+        phrases = [f for f in findings.values() if f.kind != "related"]
     else:
         duplicates = _substantial(found, texts)
+        phrases = phrase_findings(texts, book)
         for finding in related_lists(originals, texts, book):
             findings.setdefault(finding.index, finding)
-        for finding in phrase_findings(texts, book):
+        for finding in phrases:
             findings.setdefault(finding.index, finding)
     for finding in phrase_findings(texts, extra_phrasebook(options.phrases)):
         findings.setdefault(finding.index, finding)
-    if layout.skip_file:
-        duplicates, findings = {}, {}
-    for i in layout.held:
-        duplicates.pop(i, None)
-        findings.pop(i, None)
+    return Analysis(
+        text, paragraphs, texts, tokens, languages, duplicates, phrases, findings, layout
+    )
 
+
+def clean(text: str, options: Options | None = None, *, source: str | None = None) -> Result:
+    """Clean one document: keep the article, split off duplicates and boilerplate."""
+    options = options or Options()
+    analysis = analyse(text, options)
+    findings = dict(analysis.findings)
+    if analysis.is_page(options.profile):
+        for finding in analysis.page_findings():
+            findings.setdefault(finding.index, finding)
+    duplicates = dict(analysis.duplicates)
+    _spare(analysis.layout, duplicates, findings)
+
+    text, paragraphs = analysis.text, analysis.paragraphs
     removals = _removals(paragraphs, duplicates, findings, options.keep)
     order = _output_order(len(paragraphs), removals, duplicates)
     clean_text = assemble(text, paragraphs, order)
@@ -76,6 +134,31 @@ def clean(text: str, options: Options | None = None, *, source: str | None = Non
             removed=dict(sorted(Counter(r.kind for r in removals.values()).items())),
         ),
     )
+
+
+def _spare(
+    layout: markdown.Layout, duplicates: dict[int, Duplicate], findings: dict[int, Finding]
+) -> None:
+    """Drop the findings the file itself rules out: protected Markdown, `keep`, `skip-file`."""
+    if layout.skip_file:
+        duplicates.clear()
+        findings.clear()
+    for i in layout.protected | layout.held:
+        duplicates.pop(i, None)
+        findings.pop(i, None)
+
+
+def _detected(tokens: Sequence[Sequence[str]]) -> tuple[str, ...]:
+    language = detect([t for paragraph in tokens for t in paragraph][:_LANGUAGE_SAMPLE])
+    return (language,) if language else ()
+
+
+def _phrase_languages(languages: Sequence[str]) -> tuple[str, ...]:
+    """The document's languages that have phrase lists, then English, which pages of every
+    language use for their share buttons and footers."""
+    have = available_languages()
+    chosen = [language for language in languages if language in have]
+    return tuple(dict.fromkeys([*chosen, "en"]))
 
 
 def _first_claims(found: Sequence[Duplicate]) -> dict[int, Duplicate]:

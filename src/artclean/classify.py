@@ -1,0 +1,149 @@
+"""Find the article in a whole-page text dump, from the text alone.
+
+Each paragraph gets a prose probability from a logistic model over its features (`features`);
+the model's weights are data (`data/classifier.json`), trained on the development benchmark by
+`tests/bench/train_classifier.py`. The article is then the contiguous run of paragraphs that
+maximises the summed evidence (probability minus a threshold, weighted by length): a long run
+of prose outweighs menus around it, and an isolated prose-like line in a footer does not form
+an article. Inside that run only paragraphs the model is sure are not prose are removed; outside
+it, everything is, unless the model is nearly certain it is prose.
+
+The classifier runs on whole-page dumps only: `looks_like_page` decides from page furniture
+(menus, sign-in and share prompts, cookie notices) whether a document is one, so an already
+clean article passes through untouched.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from .boilerplate import Finding
+from .features import NAMES, document_features
+from .segment import Paragraph
+
+# Phrase-rule kinds that only page furniture has; an article has at most one such line.
+FURNITURE = frozenset({"navigation", "share", "subscribe", "cookie", "comments", "advertisement"})
+PAGE_FURNITURE_LINES = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Model:
+    names: tuple[str, ...]
+    weights: tuple[float, ...]
+    bias: float
+    region_threshold: float  # evidence per paragraph is probability minus this
+    keep_inside: float  # inside the article, keep at or above this probability
+    keep_outside: float  # outside it, keep only at or above this one
+
+
+@lru_cache(maxsize=1)
+def model() -> Model:
+    path = resources.files("artclean").joinpath("data", "classifier.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    names = tuple(data["features"])
+    if names != NAMES:
+        raise ValueError("data/classifier.json was trained on other features; retrain it")
+    return Model(
+        names=names,
+        weights=tuple(float(w) for w in data["weights"]),
+        bias=float(data["bias"]),
+        region_threshold=float(data["region_threshold"]),
+        keep_inside=float(data["keep_inside"]),
+        keep_outside=float(data["keep_outside"]),
+    )
+
+
+def looks_like_page(findings: Sequence[Finding]) -> bool:
+    """Whether phrase findings show page furniture (menus, sign-in, share, cookie lines)."""
+    return sum(f.kind in FURNITURE for f in findings) >= PAGE_FURNITURE_LINES
+
+
+def probabilities(rows: Sequence[Sequence[float]], fitted: Model) -> list[float]:
+    """The model's probability that each paragraph is article prose."""
+    weights, bias = fitted.weights, fitted.bias
+    out = []
+    for row in rows:
+        z = bias + sum(w * x for w, x in zip(weights, row, strict=True))
+        out.append(1.0 / (1.0 + math.exp(-z)) if z > -500 else 0.0)
+    return out
+
+
+def main_region(
+    probability: Sequence[float], sizes: Sequence[float], threshold: float
+) -> tuple[int, int]:
+    """The contiguous run with the most evidence of prose; (0, -1) if there is none.
+
+    Evidence is (probability - threshold) * log(1 + words): Kadane's maximum-sum subarray.
+    """
+    best = current = 0.0
+    start = 0
+    region = (0, -1)
+    for i, (p, size) in enumerate(zip(probability, sizes, strict=True)):
+        evidence = (p - threshold) * math.log1p(size)
+        if current <= 0:
+            current, start = evidence, i
+        else:
+            current += evidence
+        if current > best:
+            best, region = current, (start, i)
+    return region
+
+
+def page_findings(
+    paragraphs: Sequence[Paragraph],
+    tokens: Sequence[Sequence[str]],
+    stop: frozenset[str],
+    claimed: Sequence[bool],
+    repeated: Sequence[bool],
+) -> list[Finding]:
+    """Paragraphs of a page dump that are not part of its article.
+
+    `claimed` marks paragraphs already found by phrase rules or related lists (they are not
+    reported again here), `repeated` those that repeat an earlier paragraph.
+    """
+    fitted = model()
+    rows = document_features(paragraphs, tokens, stop, claimed, repeated)
+    probability = probabilities(rows, fitted)
+    sizes = [math.expm1(row[0]) for row in rows]
+    first, last = main_region(probability, sizes, fitted.region_threshold)
+    if last < first:
+        return []
+    article = f"lines {paragraphs[first].line}-{paragraphs[last].end_line}"
+    findings = []
+    for i, (_paragraph, p, row) in enumerate(zip(paragraphs, probability, rows, strict=True)):
+        if claimed[i] or not tokens[i]:
+            continue
+        inside = first <= i <= last
+        if p >= (fitted.keep_inside if inside else fitted.keep_outside):
+            continue
+        kind = "navigation" if _menu_like(row) else "boilerplate"
+        where = "inside the article" if inside else f"outside the article ({article})"
+        rule = "not-prose" if inside else "outside-article"
+        reason = f"{where}; {_describe(row)}; prose probability {p:.2f}"
+        findings.append(Finding(i, kind, rule, reason))
+    return findings
+
+
+def _menu_like(row: Sequence[float]) -> bool:
+    """A short line without sentence punctuation: a menu entry, a section name, a tag."""
+    named = dict(zip(NAMES, row, strict=True))
+    return named["log_words"] <= math.log1p(4) and not named["terminal"]
+
+
+def _describe(row: Sequence[float]) -> str:
+    named = dict(zip(NAMES, row, strict=True))
+    words = round(math.expm1(named["log_words"]))
+    parts = [f"{words} word{'s' if words != 1 else ''}"]
+    parts.append(f"{named['stop_share']:.0%} stop words")
+    if named["capitalised"] >= 0.6 and words > 1:
+        parts.append("title case")
+    if not named["terminal"]:
+        parts.append("no closing punctuation")
+    if named["short_neighbours"] >= 0.5:
+        parts.append("among short lines")
+    return ", ".join(parts)
