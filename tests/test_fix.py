@@ -7,8 +7,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from artclean.check import read_document, remove_lines
+from artclean.check import check_text, options_for, read_document, remove_lines
 from artclean.cli import main
 
 PASTED = Path(__file__).resolve().parents[1] / "fixtures" / "content" / "pasted"
@@ -135,3 +137,61 @@ def test_read_document_round_trips_the_bytes(tmp_path):
     document = read_document(str(post))
     assert document.text == "Ünïcode\r\nline  \r\n"
     assert document.encode(document.text) == data
+
+
+# --- properties -------------------------------------------------------------------------------
+
+_PIECES = [
+    "# A heading",
+    "Output:",
+    "- a list item\n- another item",
+    "```\ncode\n\ncode\n```",
+    "| a | b |\n|---|---|\n| 1 | 2 |",
+    "> a quotation that is long enough to matter in a comparison, and then some more words.",
+    DUPLICATED,
+    "Another paragraph of real substance, written by hand, that says something else entirely.",
+    "This article originally appeared in The Gazette.",
+    "You may also like\nFerry company orders two electric boats\nIsland school wins a prize",
+    "<!-- artclean: keep -->",
+]
+
+
+def _is_subsequence(small: list[str], big: list[str]) -> bool:
+    remaining = iter(big)
+    return all(line in remaining for line in small)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    pieces=st.lists(st.sampled_from(_PIECES), min_size=1, max_size=12),
+    newline=st.sampled_from(["\n", "\r\n"]),
+    final=st.booleans(),
+)
+def test_fix_only_deletes_whole_lines_and_is_idempotent(pieces, newline, final):
+    text = newline.join("\n\n".join(pieces).split("\n")) + (newline if final else "")
+    options = options_for("post.md")
+    fixed = check_text(text, options, "post.md").after
+    assert _is_subsequence(fixed.splitlines(keepends=True)[:-1], text.splitlines(keepends=True))
+    assert fixed.endswith(newline) == text.endswith(newline) or fixed == ""
+    assert check_text(fixed, options, "post.md").after == fixed
+
+
+def test_what_a_removal_reveals_is_found_in_the_same_run_at_its_original_line():
+    # Removing the copy at line 3 makes the heading and the kept paragraph at lines 9-11 a
+    # repeat of the passage at lines 1-5; --check reports both, at lines of the file as it is.
+    text = "\n\n".join(
+        [
+            DUPLICATED,
+            DUPLICATED,
+            "# A heading",
+            "<!-- artclean: keep -->",
+            DUPLICATED,
+            "# A heading",
+        ]
+    )
+    checked = check_text(text + "\n", options_for("post.md"), "post.md")
+    assert [str(p) for p in checked.problems] == [
+        "post.md:3:1: duplicate: repeats the paragraph at line 1 (similarity 100)",
+        "post.md:11:1: duplicate: repeats the paragraph at line 5 (similarity 100)",
+    ]
+    assert check_text(checked.after, options_for("post.md"), "post.md").problems == ()

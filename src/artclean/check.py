@@ -72,7 +72,6 @@ class Checked:
     before: str
     after: str
     problems: tuple[Problem, ...]
-    result: Result
 
     @property
     def changed(self) -> bool:
@@ -157,30 +156,63 @@ def options_for(
     return Options(**values)
 
 
+# Passes of cleaning in check_text; each removes lines, so few are ever needed.
+MAX_PASSES = 10
+
+
 def check_text(text: str, options: Options, path: str) -> Checked:
-    """Find what to remove from one document, and the document without it."""
+    """Find what to remove from one document, and the document without it.
+
+    Removing a paragraph can reveal another finding (a copy that stood between two originals
+    hid that a later pair repeats them as a passage), so cleaning is repeated on its own
+    output until nothing more is found: what --check reports is all that --fix removes, and a
+    second --fix finds nothing. Findings of later passes are reported at their lines in the
+    original text.
+    """
     from .pipeline import clean
 
-    result = clean(text, options, source=path)
-    spans = [(r.line, r.line + len(_NEWLINE.findall(r.text))) for r in result.removed]
-    return Checked(path, text, remove_lines(text, spans), problems(result, path), result)
+    current = text
+    origin = list(range(1, len(_LINE.findall(text)) + 1))  # original number of each line
+    found: list[Problem] = []
+    for _ in range(MAX_PASSES):
+        result = clean(current, options, source=path)
+        if not result.removed:
+            break
+        found.extend(problems(result, path, origin))
+        spans = [(r.line, r.line + len(_NEWLINE.findall(r.text))) for r in result.removed]
+        current, kept = _without(current, spans)
+        origin = [origin[i] for i in kept]
+    found.sort(key=lambda problem: (problem.line, problem.column))
+    return Checked(path, text, current, tuple(found))
 
 
-def problems(result: Result, path: str) -> tuple[Problem, ...]:
-    """One Problem per removed paragraph; a duplicate names the paragraph it repeats."""
+def problems(result: Result, path: str, origin: Sequence[int] | None = None) -> tuple[Problem, ...]:
+    """One Problem per removed paragraph; a duplicate names the paragraph it repeats.
+
+    `origin` maps the 1-based lines of the text that was cleaned to the lines of the file.
+    """
+
+    def original(line: int) -> int:
+        return origin[line - 1] if origin else line
+
     line_of = {k.index: k.line for k in result.kept}
     line_of.update({r.index: r.line for r in result.removed})
     found = []
     for removal in result.removed:
         message = removal.reason
-        if removal.rule == "repeated-block" and removal.duplicate_of is not None:
-            message = (
-                f"repeats the paragraph at line {line_of[removal.duplicate_of]} "
+        if removal.duplicate_of is not None and removal.similarity is not None:
+            what = "a truncated teaser of" if removal.rule == "teaser" else "repeats"
+            repeats = (
+                f"{what} the paragraph at line {original(line_of[removal.duplicate_of])} "
                 f"(similarity {removal.similarity:g})"
             )
+            if removal.kind == "duplicate":
+                message = repeats
+            else:  # a finding of another kind that is also a copy: "<reason>; repeats ..."
+                message = f"{removal.reason.rsplit('; ', 1)[0]}; {repeats}"
         first_line = _LINE.match(removal.text)
         indent = len(first_line.group()) - len(first_line.group().lstrip()) if first_line else 0
-        found.append(Problem(path, removal.line, indent + 1, removal.kind, message))
+        found.append(Problem(path, original(removal.line), indent + 1, removal.kind, message))
     return tuple(found)
 
 
@@ -191,9 +223,14 @@ def remove_lines(text: str, spans: Sequence[tuple[int, int]]) -> str:
     A removed block between two kept blocks takes the blank lines after it along; the last
     block takes the ones before it, so the file ends as it did (with or without a newline).
     """
-    if not spans:
-        return text
+    return _without(text, spans)[0]
+
+
+def _without(text: str, spans: Sequence[tuple[int, int]]) -> tuple[str, list[int]]:
+    """remove_lines, and the 0-based numbers of the lines it kept."""
     lines = _LINE.findall(text)
+    if not spans:
+        return text, list(range(len(lines)))
     removed = {n - 1 for first, last in spans for n in range(first, last + 1)}
     blank = [is_blank(line.rstrip("\r\n")) for line in lines]
     drop = set(removed)
@@ -218,7 +255,7 @@ def remove_lines(text: str, spans: Sequence[tuple[int, int]]) -> str:
     fixed = "".join(lines[i] for i in kept)
     if kept and kept[-1] != len(lines) - 1 and not text.endswith(("\n", "\r")):
         fixed = fixed.removesuffix(_NEWLINE.findall(lines[kept[-1]])[-1])
-    return fixed
+    return fixed, kept
 
 
 def _runs(removed: set[int], blank: Sequence[bool]) -> list[tuple[int, int]]:

@@ -11,7 +11,7 @@ two sections, template tags, a "Note:" that applies twice. So in content files:
   full paragraph stays where it is;
 - a run of paragraphs repeating a run of paragraphs (a pasted passage) is a duplicate when it
   holds at least one such paragraph; headings, list items and quotes inside it go with it;
-- a text that recurs RECURRING times or more is structure, not a paste;
+- a text that recurs RECURRING times or more is structure, not a paste, wherever it stands;
 - phrase rules look only at plain prose: text with Markdown of its own (links, emphasis, code)
   was written here, not pasted, and headings, list items and quotes are never boilerplate for
   being short. Of the built-in rules only syndication notes and related-links lists apply, and
@@ -22,7 +22,6 @@ two sections, template tags, a "Note:" that applies twice. So in content files:
 
 from __future__ import annotations
 
-import itertools
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
@@ -79,20 +78,20 @@ def content_duplicates(
             return len(originals[i].split()) >= TEASER_WORDS
         return substantial(originals[i])
 
+    # A text that recurs is structure wherever its copies stand, also inside a repeated
+    # passage; deciding so before anything else keeps a second --fix from finding more.
     copies = Counter(d.of for d in in_place.values())
     recurring = {of for of, count in copies.items() if count + 1 >= RECURRING}
+    candidates = {i: d for i, d in in_place.items() if d.of not in recurring}
     standing: set[int] = set()
-    for run in _runs(in_place):
-        if len(run) < 2 or 2 * sum(in_place[i].of in recurring for i in run) >= len(run):
-            continue
-        if any(prose_of_substance(i) for i in run):
+    for run in _runs(candidates):
+        if len(run) > 1 and any(prose_of_substance(i) for i in run):
             standing.update(run)
-    for i, d in in_place.items():
+    for i, d in candidates.items():
         if (
             roles[i] == PROSE
             and roles[d.of] in (PROSE, LINE)
             and prose_of_substance(i)
-            and d.of not in recurring
             and not {i, d.of} & layout.contained
         ):
             standing.add(i)
@@ -128,10 +127,9 @@ def content_findings(
     ]
     findings: dict[int, Finding] = {}
     for group in _groups(related_lists(originals, plain, book)):
-        lines = [layout.paragraphs[f.index] for f in group]
-        adjacent = all(b.line == a.end_line + 1 for a, b in itertools.pairwise(lines))
-        if adjacent and len(group) > MIN_RELATED_ITEMS:
-            findings.update((f.index, f) for f in group)
+        pasted_list = _consecutive_lines(group, layout)
+        if len(pasted_list) > MIN_RELATED_ITEMS:
+            findings.update((f.index, f) for f in pasted_list)
 
     notes = {f.index: f for f in phrase_findings(plain, content_phrasebook(book))}
     pasted = set(duplicates) | set(findings)
@@ -153,6 +151,17 @@ def content_phrasebook(book: Phrasebook) -> Phrasebook:
     """The part of a phrasebook that applies to content files: its CONTENT_KINDS rules."""
     rules = [rule for rule in book.rules if rule.kind in CONTENT_KINDS]
     return compile_rules(book.languages, rules, book.related_header)
+
+
+def _consecutive_lines(group: Sequence[Finding], layout: Layout) -> list[Finding]:
+    """The start of a related-links list that runs on consecutive lines, as pasted lists do."""
+    taken = list(group[:1])
+    for finding in group[1:]:
+        previous = layout.paragraphs[taken[-1].index]
+        if layout.paragraphs[finding.index].line != previous.end_line + 1:
+            break
+        taken.append(finding)
+    return taken
 
 
 def _groups(findings: Sequence[Finding]) -> list[list[Finding]]:
