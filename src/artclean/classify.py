@@ -23,19 +23,31 @@ from functools import lru_cache
 from importlib import resources
 
 from .boilerplate import Finding
-from .features import NAMES, document_features
+from .features import NAMES, cohesion, content_words, document_features
 from .segment import Paragraph
 
 # Phrase-rule kinds that only page furniture has; an article has at most one such line.
 FURNITURE = frozenset({"navigation", "share", "subscribe", "cookie", "comments", "advertisement"})
 PAGE_FURNITURE_LINES = 2
+# A paragraph of at least this many words (log1p) can anchor the article's vocabulary.
+_PROSE_LOG_WORDS = math.log1p(8)
+
+
+SECOND = ("cohesion",)
+
+
+@dataclass(frozen=True, slots=True)
+class Stage:
+    weights: tuple[float, ...]
+    bias: float
 
 
 @dataclass(frozen=True, slots=True)
 class Model:
-    names: tuple[str, ...]
-    weights: tuple[float, ...]
-    bias: float
+    """Two logistic stages: paragraph features, then those plus the paragraph's context."""
+
+    first: Stage  # over features.NAMES
+    second: Stage  # over features.NAMES + SECOND
     region_threshold: float  # evidence per paragraph is probability minus this
     keep_inside: float  # inside the article, keep at or above this probability
     keep_outside: float  # outside it, keep only at or above this one
@@ -45,17 +57,24 @@ class Model:
 def model() -> Model:
     path = resources.files("artclean").joinpath("data", "classifier.json")
     data = json.loads(path.read_text(encoding="utf-8"))
-    names = tuple(data["features"])
-    if names != NAMES:
+    if tuple(data["features"]) != NAMES or tuple(data["second_features"]) != SECOND:
         raise ValueError("data/classifier.json was trained on other features; retrain it")
     return Model(
-        names=names,
-        weights=tuple(float(w) for w in data["weights"]),
-        bias=float(data["bias"]),
+        first=Stage(tuple(map(float, data["first"]["weights"])), float(data["first"]["bias"])),
+        second=Stage(tuple(map(float, data["second"]["weights"])), float(data["second"]["bias"])),
         region_threshold=float(data["region_threshold"]),
         keep_inside=float(data["keep_inside"]),
         keep_outside=float(data["keep_outside"]),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class PageInputs:
+    """What the classifier reads of a page."""
+
+    rows: list[list[float]]  # features.NAMES per paragraph
+    content: list[frozenset[str]]  # content words per paragraph
+    repeated: list[bool]
 
 
 def looks_like_page(findings: Sequence[Finding]) -> bool:
@@ -63,9 +82,9 @@ def looks_like_page(findings: Sequence[Finding]) -> bool:
     return sum(f.kind in FURNITURE for f in findings) >= PAGE_FURNITURE_LINES
 
 
-def probabilities(rows: Sequence[Sequence[float]], fitted: Model) -> list[float]:
-    """The model's probability that each paragraph is article prose."""
-    weights, bias = fitted.weights, fitted.bias
+def probabilities(rows: Sequence[Sequence[float]], stage: Stage) -> list[float]:
+    """A stage's probability that each paragraph is article prose."""
+    weights, bias = stage.weights, stage.bias
     out = []
     for row in rows:
         z = bias + sum(w * x for w, x in zip(weights, row, strict=True))
@@ -94,6 +113,47 @@ def main_region(
     return region
 
 
+@dataclass(frozen=True, slots=True)
+class Verdicts:
+    """The classifier's view of a page: prose probabilities, the article, what to keep."""
+
+    probability: list[float]
+    article: tuple[int, int]  # first and last paragraph index; (0, -1) when none was found
+    keep: list[bool]
+
+
+def second_rows(inputs: PageInputs, first: Sequence[float]) -> list[list[float]]:
+    """The second stage's rows: the features, and cohesion with the likely prose."""
+    rows = inputs.rows
+    prose = [p >= 0.5 and row[0] >= _PROSE_LOG_WORDS for p, row in zip(first, rows, strict=True)]
+    together = cohesion(inputs.content, prose, inputs.repeated)
+    return [[*row, together[i]] for i, row in enumerate(rows)]
+
+
+def judge(inputs: PageInputs, fitted: Model) -> Verdicts:
+    """Locate the article and decide, paragraph by paragraph, what belongs to it."""
+    first = probabilities(inputs.rows, fitted.first)
+    probability = probabilities(second_rows(inputs, first), fitted.second)
+    sizes = [math.expm1(row[0]) for row in inputs.rows]
+    start, end = main_region(probability, sizes, fitted.region_threshold)
+    keep = [
+        p >= (fitted.keep_inside if start <= i <= end else fitted.keep_outside)
+        for i, p in enumerate(probability)
+    ]
+    return Verdicts(probability, (start, end), keep)
+
+
+def page_inputs(
+    paragraphs: Sequence[Paragraph],
+    tokens: Sequence[Sequence[str]],
+    stop: frozenset[str],
+    claimed: Sequence[bool],
+    repeated: Sequence[bool],
+) -> PageInputs:
+    rows = document_features(paragraphs, tokens, stop, claimed, repeated)
+    return PageInputs(rows, [content_words(t, stop) for t in tokens], list(repeated))
+
+
 def page_findings(
     paragraphs: Sequence[Paragraph],
     tokens: Sequence[Sequence[str]],
@@ -106,25 +166,22 @@ def page_findings(
     `claimed` marks paragraphs already found by phrase rules or related lists (they are not
     reported again here), `repeated` those that repeat an earlier paragraph.
     """
-    fitted = model()
-    rows = document_features(paragraphs, tokens, stop, claimed, repeated)
-    probability = probabilities(rows, fitted)
-    sizes = [math.expm1(row[0]) for row in rows]
-    first, last = main_region(probability, sizes, fitted.region_threshold)
+    inputs = page_inputs(paragraphs, tokens, stop, claimed, repeated)
+    rows = inputs.rows
+    verdicts = judge(inputs, model())
+    first, last = verdicts.article
     if last < first:
         return []
     article = f"lines {paragraphs[first].line}-{paragraphs[last].end_line}"
     findings = []
-    for i, (_paragraph, p, row) in enumerate(zip(paragraphs, probability, rows, strict=True)):
-        if claimed[i] or not tokens[i]:
+    for i, row in enumerate(rows):
+        if claimed[i] or not tokens[i] or verdicts.keep[i]:
             continue
         inside = first <= i <= last
-        if p >= (fitted.keep_inside if inside else fitted.keep_outside):
-            continue
         kind = "navigation" if _menu_like(row) else "boilerplate"
         where = "inside the article" if inside else f"outside the article ({article})"
         rule = "not-prose" if inside else "outside-article"
-        reason = f"{where}; {_describe(row)}; prose probability {p:.2f}"
+        reason = f"{where}; {_describe(row)}; prose probability {verdicts.probability[i]:.2f}"
         findings.append(Finding(i, kind, rule, reason))
     return findings
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import re
 import string
+from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
@@ -35,6 +36,7 @@ OWN = (
     "lowercase_start",
     "prose",
     "terminal_length",
+    "headline_start",
 )
 DOCUMENT = (
     "stop_relative",
@@ -83,6 +85,8 @@ def own_features(text: str, tokens: Sequence[str], stop: frozenset[str]) -> list
         stop_share = sum(map(stop.__contains__, tokens)) / len(tokens) if tokens else 0.0
     alphabetic = [w for w in raw_words if w[0].isalpha()]
     capitalised = sum(w[0].isupper() for w in alphabetic) / len(alphabetic) if alphabetic else 0
+    opening = alphabetic[1:7]
+    headline_start = sum(w[0].isupper() for w in opening) / len(opening) if opening else 0.0
     head = stripped[:200]
     digits = sum(map(str.isdigit, head)) / len(head) if head else 0.0
     symbols = sum(head.count(c) for c in _SYMBOLS) / len(head) if head else 0.0
@@ -106,7 +110,36 @@ def own_features(text: str, tokens: Sequence[str], stop: frozenset[str]) -> list
         1.0 if first.isalpha() and first.islower() else 0.0,
         stop_share * log_words,
         terminal * log_words,
+        headline_start if count >= 12 else 0.0,
     ]
+
+
+def content_words(tokens: Sequence[str], stop: frozenset[str]) -> frozenset[str]:
+    """The words that carry a paragraph's topic: not stop words, not numbers, not tiny."""
+    return frozenset(t for t in tokens if len(t) > 2 and t not in stop and not t.isdigit())
+
+
+def cohesion(
+    content: Sequence[frozenset[str]], prose: Sequence[bool], repeated: Sequence[bool]
+) -> list[float]:
+    """For each paragraph, the share of its content words that other prose paragraphs use.
+
+    An article's paragraphs keep returning to its people, places and terms; the teasers of
+    other stories, comments and promotions around it each talk about something else.
+    """
+    use: Counter[str] = Counter()
+    members = [prose[i] and not repeated[i] for i in range(len(content))]
+    for words, member in zip(content, members, strict=True):
+        if member:
+            use.update(words)
+    out = []
+    for words, member in zip(content, members, strict=True):
+        if not words:
+            out.append(0.0)
+            continue
+        own = 1 if member else 0
+        out.append(sum(1 for w in words if use[w] > own) / len(words))
+    return out
 
 
 def document_features(
@@ -119,8 +152,8 @@ def document_features(
     """The feature vectors (in NAMES order) of every paragraph of a document.
 
     `tokens` are each paragraph's words (`words_of` its folded text), `boilerplate` marks
-    paragraphs a phrase rule or a related-links list claimed, `repeated` those that repeat an
-    earlier paragraph.
+    paragraphs a phrase rule or a related-links list claimed, `repeated` those that occur more
+    than once (both copies: a page repeats its menus and story teasers, rarely its article).
     """
     rows = [own_features(p.text, t, stop) for p, t in zip(paragraphs, tokens, strict=True)]
     count = len(rows)

@@ -19,10 +19,10 @@ from .boilerplate import (
     phrasebook,
     related_lists,
 )
-from .classify import looks_like_page, page_findings
+from .classify import PageInputs, looks_like_page, page_findings, page_inputs
 from .content import content_duplicates, content_findings
 from .duplicates import Duplicate, find_duplicates
-from .features import document_features, words_of
+from .features import words_of
 from .language import detect, stopwords
 from .normalize import Comparable, comparable
 from .options import Options
@@ -57,9 +57,9 @@ class Analysis:
         """Whether the page classifier applies: always for "page", by evidence for "auto"."""
         return profile == "page" or (profile == "auto" and looks_like_page(self.phrases))
 
-    def page_features(self) -> list[list[float]]:
-        """The classifier's feature rows (for training and inspection)."""
-        return document_features(self.paragraphs, self.tokens, *self._page_context())
+    def page_inputs(self) -> PageInputs:
+        """What the page classifier reads (for training and inspection)."""
+        return page_inputs(self.paragraphs, self.tokens, *self._page_context())
 
     def page_findings(self) -> list[Finding]:
         return page_findings(self.paragraphs, self.tokens, *self._page_context())
@@ -68,7 +68,8 @@ class Analysis:
         count = len(self.paragraphs)
         stop = stopwords(self.languages[0]) if self.languages else frozenset()
         claimed = [i in self.findings for i in range(count)]
-        repeated = [i in self.duplicates for i in range(count)]
+        copies = {i for d in self.duplicates.values() for i in (d.index, d.of)}
+        repeated = [i in copies for i in range(count)]
         return stop, claimed, repeated
 
 

@@ -5,11 +5,13 @@
 Labels come from the gold article bodies: a paragraph of a page dump is article text when at
 least half of its 4-word shingles occur in the gold (shorter paragraphs: when their words
 occur in the gold in order). Features are computed by artclean's own pipeline
-(`pipeline.analyse(...).page_features()`), so training and use cannot drift apart. The model is
-an L2-regularised logistic regression fitted by Newton's method in pure Python, weighted by
-paragraph length (the metric counts words, not paragraphs). The decision thresholds are then
-chosen on the two-fold cross-validated F1 of the benchmark's own metric, and the figures are
-printed. `--check` recomputes everything and fails if the committed file differs.
+(`pipeline.analyse(...).page_inputs()`), and decisions by `classify.judge`, so training and use
+cannot drift apart. Each of the model's two stages is an L2-regularised logistic regression
+fitted by Newton's method in pure Python, weighted by paragraph length (the metric counts words,
+not paragraphs); the second stage is fitted on the first stage's in-sample scores. The
+decision thresholds are then chosen on the two-fold cross-validated F1 of the benchmark's own
+metric, and the figures are printed. `--check` recomputes everything and fails if the committed
+file differs.
 """
 
 from __future__ import annotations
@@ -20,9 +22,10 @@ import json
 import math
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
-from artclean.classify import main_region, probabilities
+from artclean.classify import SECOND, Model, Stage, judge, probabilities, second_rows
 from artclean.features import NAMES
 from artclean.options import Options
 from artclean.pipeline import analyse
@@ -74,14 +77,14 @@ def load(bench: Path) -> list[dict[str, object]]:
             analysis = analyse(record["text"], Options(profile="page"))
             gold_tokens = TOKEN.findall(record["gold"])
             gold_shingles = shingles(gold_tokens)
-            rows = analysis.page_features()
+            inputs = analysis.page_inputs()
             documents.append(
                 {
                     "id": record["id"],
                     "file": name,
                     "gold": record["gold"],
                     "analysis": analysis,
-                    "rows": rows,
+                    "inputs": inputs,
                     "labels": [
                         label(p.text, gold_tokens, gold_shingles) for p in analysis.paragraphs
                     ],
@@ -109,16 +112,18 @@ def solve(matrix: list[list[float]], vector: list[float]) -> list[float]:
     return x
 
 
-def fit(documents: list[dict[str, object]]) -> tuple[list[float], float]:
-    """Weighted L2 logistic regression by Newton's method; returns (weights, bias)."""
+def fit(
+    documents: list[dict[str, object]], rows_of: Callable[[dict[str, object]], list[list[float]]]
+) -> Stage:
+    """Weighted L2 logistic regression by Newton's method."""
     samples = []
     for doc in documents:
         for row, lab, size, text in zip(
-            doc["rows"], doc["labels"], doc["sizes"], doc["analysis"].texts, strict=False
+            rows_of(doc), doc["labels"], doc["sizes"], doc["analysis"].texts, strict=False
         ):  # type: ignore[attr-defined]
             if text:
                 samples.append(([*row, 1.0], 1.0 if lab else 0.0, float(size)))
-    k = len(NAMES) + 1
+    k = len(samples[0][0])
     beta = [0.0] * k
     for _ in range(25):
         gradient = [0.0] * k
@@ -144,29 +149,29 @@ def fit(documents: list[dict[str, object]]) -> tuple[list[float], float]:
         beta = [b - s for b, s in zip(beta, step, strict=False)]
         if max(abs(s) for s in step) < 1e-6:
             break
-    return beta[:-1], beta[-1]
+    return Stage(tuple(beta[:-1]), beta[-1])
 
 
-class Fitted:
-    def __init__(self, weights: list[float], bias: float) -> None:
-        self.weights, self.bias = weights, bias
+def fit_model(documents: list[dict[str, object]]) -> tuple[Stage, Stage]:
+    first = fit(documents, lambda doc: doc["inputs"].rows)  # type: ignore[attr-defined]
+
+    def second(doc: dict[str, object]) -> list[list[float]]:
+        inputs = doc["inputs"]
+        return second_rows(inputs, probabilities(inputs.rows, first))  # type: ignore[arg-type, attr-defined]
+
+    return first, fit(documents, second)
 
 
-def decide(
-    doc: dict[str, object], probability: list[float], thresholds: tuple[float, float, float]
-) -> list[int]:
-    region_threshold, keep_inside, keep_outside = thresholds
+def decide(doc: dict[str, object], fitted: Model) -> list[int]:
+    """What the pipeline would keep: the classifier's verdicts, minus phrase and duplicate
+    findings."""
     analysis = doc["analysis"]
-    first, last = main_region(
-        probability, [math.expm1(r[0]) for r in doc["rows"]], region_threshold
-    )  # type: ignore[attr-defined]
-    keep = []
-    for i, p in enumerate(probability):
-        if i in analysis.findings or i in analysis.duplicates:  # type: ignore[attr-defined]
-            continue
-        if p >= (keep_inside if first <= i <= last else keep_outside):
-            keep.append(i)
-    return keep
+    verdicts = judge(doc["inputs"], fitted)  # type: ignore[arg-type]
+    return [
+        i
+        for i, keep in enumerate(verdicts.keep)
+        if keep and i not in analysis.findings and i not in analysis.duplicates  # type: ignore[attr-defined]
+    ]
 
 
 def f1(scores: list[tuple[float, float]]) -> tuple[float, float, float]:
@@ -180,14 +185,12 @@ GRID = list(itertools.product((0.25, 0.3, 0.35, 0.4), (0.05, 0.1, 0.2, 0.3), (0.
 
 def evaluate(
     documents: list[dict[str, object]],
-    models: dict[int, Fitted],
+    models: dict[int, tuple[Stage, Stage]],
     thresholds: tuple[float, float, float],
 ) -> dict[str, tuple[float, float, float]]:
     scores: dict[str, list[tuple[float, float]]] = {}
     for doc in documents:
-        fitted = models[fold_of(doc)]
-        probability = probabilities(doc["rows"], fitted)  # type: ignore[arg-type]
-        keep = decide(doc, probability, thresholds)
+        keep = decide(doc, Model(*models[fold_of(doc)], *thresholds))
         text = assemble(doc["analysis"].text, doc["analysis"].paragraphs, keep)  # type: ignore[attr-defined]
         scores.setdefault(str(doc["file"]), []).append(metric(str(doc["gold"]), text))
     return {name: f1(values) for name, values in scores.items()}
@@ -208,18 +211,19 @@ def main() -> int:
         print(f"no benchmark files in {args.bench}", file=sys.stderr)
         return 2
     documents = load(args.bench)
-    folds = {k: fit([d for d in documents if fold_of(d) != k]) for k in (0, 1)}
-    cross = {k: Fitted(*folds[k]) for k in (0, 1)}  # fitted without fold k, applied to it
+    folds = {k: fit_model([d for d in documents if fold_of(d) != k]) for k in (0, 1)}
+    cross = folds  # folds[k] was fitted without fold k, and is applied to it
     best = max(GRID, key=lambda t: sum(v[2] for v in evaluate(documents, cross, t).values()))
     print("two-fold cross-validated, thresholds", best)
     for name, (p, r, f) in evaluate(documents, cross, best).items():
         print(f"  {name:<24} P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
-    weights, bias = fit(documents)
+    first, second = fit_model(documents)
     data = {
         "about": "Page classifier weights; made by tests/bench/train_classifier.py, do not edit.",
         "features": list(NAMES),
-        "weights": [round(w, 6) for w in weights],
-        "bias": round(bias, 6),
+        "second_features": list(SECOND),
+        "first": {"weights": [round(w, 6) for w in first.weights], "bias": round(first.bias, 6)},
+        "second": {"weights": [round(w, 6) for w in second.weights], "bias": round(second.bias, 6)},
         "region_threshold": best[0],
         "keep_inside": best[1],
         "keep_outside": best[2],
