@@ -140,42 +140,21 @@ def test_a_shorter_first_copy_is_replaced_by_the_fuller_later_one() -> None:
     assert [(r.index, r.duplicate_of) for r in result.removed] == [(0, 2)]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: after a fuller later copy claims an earlier teaser it is never added to the "
-    "candidate index (duplicates.find_duplicates), so a later teaser of it is matched only "
-    "against the first teaser, is judged 'fuller' and kept",
-)
 def test_a_second_teaser_after_the_full_paragraph_is_removed_too() -> None:
     first, second = FULL[:70] + "…", FULL[:90] + "..."
     assert clean(doc(first, FULL, second)).text == doc(FULL)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: a longer teaser of a shorter teaser is taken as the fuller text "
-    "(duplicates._verify returns fuller=True for a teaser), so it stays and so does the full text",
-)
 def test_two_teasers_before_the_full_paragraph_leave_only_the_full_text() -> None:
     first, second = FULL[:70] + "…", FULL[:90] + "... Read more"
     assert clean(doc(first, second, BETWEEN, FULL)).text == doc(FULL, BETWEEN)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: the full paragraph that replaced a teaser is not indexed, so its near copies "
-    "(here one changed letter) are not found",
-)
 def test_a_near_copy_of_a_paragraph_that_replaced_its_teaser_is_removed() -> None:
     teaser, typo = FULL[:70] + "…", FULL.replace("inspected", "inspectid")
     assert clean(doc(teaser, FULL, typo)).text == doc(FULL)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: pipeline._first_claims skips a verdict whose original is itself a removed "
-    "duplicate, so the third copy (an exact copy of the second) is kept",
-)
 def test_every_later_copy_goes_when_the_first_copy_has_a_typo() -> None:
     with_typo = FULL.replace("receded", "receeded")
     assert clean(doc(with_typo, BETWEEN, FULL, FULL)).text == doc(with_typo, BETWEEN)
@@ -184,20 +163,10 @@ def test_every_later_copy_goes_when_the_first_copy_has_a_typo() -> None:
 STIR = "Stir the sauce and taste it for seasoning before you add any more salt."
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: pipeline._substantial puts a repeated short label in a 'repeated block' with "
-    "the copy of a recurring paragraph before it, although that copy itself stays",
-)
 def test_a_repeated_label_after_a_recurring_paragraph_stays() -> None:
     assert removals(doc(STIR, "Step 1", STIR, STIR, STIR, "Step 1")) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: a text recurring 4 times counts the copy a repeated block removes; after "
-    "that removal it recurs 3 times, so a second cleaning removes its copies too",
-)
 def test_cleaning_twice_changes_nothing_when_a_recurring_text_is_in_a_repeated_block() -> None:
     longer = f"{STIR} Keep the heat low so that it does not catch on the bottom of the pan."
     once = clean(doc(STIR, longer, "Step 1", STIR, STIR, STIR, longer, "Step 1")).text
@@ -290,11 +259,6 @@ def test_paragraphs_that_differ_only_in_a_number_are_both_kept(first: str, secon
     assert removals(doc(first, second)) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: a short line that differs in one word scores >= 90 with fuzz.ratio, and "
-    "numbers written as words (one/two, first/second) are not protected like digits",
-)
 @pytest.mark.parametrize(
     ("first", "second"),
     [

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 
-import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -125,13 +124,6 @@ def input_lines(text: str) -> list[str]:
 PROPERTY = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: a near copy followed by two exact copies of the later text keeps the third "
-    "(pipeline._first_claims drops a verdict whose original is itself a duplicate instead of "
-    "pointing it at the first copy); also a text recurring 4 times counts copies that a "
-    "repeated block removes, so the second pass removes more (see test_duplicates.py)",
-)
 @PROPERTY
 @example(
     "Tha council approved the plan on Tuesday after a debate that lasted four hours.\n"
@@ -144,11 +136,6 @@ def test_cleaning_is_idempotent(text: str) -> None:
     assert clean(once).text == once
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: two teasers of one paragraph with the full text after the first "
-    "(see test_duplicates.py): the second teaser survives the first pass",
-)
 @PROPERTY
 @example(
     "Once upon a time there was a...\n"

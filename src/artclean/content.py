@@ -27,8 +27,9 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 from .boilerplate import Finding, Phrasebook, compile_rules, phrase_findings, related_lists
-from .duplicates import Duplicate
+from .duplicates import Duplicate, similarity
 from .markdown import LINE, PROSE, Layout, has_inline_markup
+from .normalize import Comparable
 
 SENTENCE_WORDS = 12
 # Past this many words a paragraph is substantial even without a full stop (a long quotation).
@@ -52,22 +53,13 @@ def substantial(text: str) -> bool:
 
 
 def content_duplicates(
-    found: Mapping[int, Duplicate], layout: Layout, originals: Sequence[str]
+    found: Mapping[int, Duplicate],
+    layout: Layout,
+    originals: Sequence[str],
+    items: Sequence[Comparable],
 ) -> dict[int, Duplicate]:
-    """The duplicates a writer would accept, from all the candidates `find_duplicates` found.
-
-    Nothing moves in a content file. Where a truncated teaser comes first, the teaser is
-    removed and the full paragraph stays where the writer put it; a later copy that is only a
-    little longer is the one reported, as any later copy is.
-    """
-    in_place: dict[int, Duplicate] = {}
-    for d in found.values():
-        if not d.moved:
-            in_place[d.index] = d
-        elif d.rule == "teaser":
-            in_place[d.index] = Duplicate(d.index, d.of, d.similarity, d.rule)
-        else:
-            in_place[d.of] = Duplicate(d.of, d.index, d.similarity, d.rule)
+    """The copies a writer would accept as findings, from all those `find_duplicates` found."""
+    in_place = _in_place(found, items)
     roles = layout.roles
 
     def prose_of_substance(i: int) -> bool:
@@ -98,6 +90,34 @@ def content_duplicates(
     return {i: in_place[i] for i in sorted(standing)}
 
 
+def _in_place(found: Mapping[int, Duplicate], items: Sequence[Comparable]) -> dict[int, Duplicate]:
+    """The copies to remove when nothing may move.
+
+    Each class of copies keeps its first member where the writer put it, and the later copies
+    go, even one a little longer. Only a truncated teaser that comes first gives way: it goes,
+    and the full paragraph stays where it is.
+    """
+    classes: dict[int, list[int]] = {}
+    for d in found.values():
+        classes.setdefault(d.of, [d.of]).append(d.index)
+    verdicts: dict[int, Duplicate] = {}
+    for shown, members in classes.items():
+        first = min(members)
+        keep = shown if items[first].teaser else first
+        for member in members:
+            if member == keep:
+                continue
+            if keep == shown:
+                d = found[member]
+                verdicts[member] = Duplicate(member, keep, d.similarity, d.rule)
+                continue
+            copy, kept = items[member], items[keep]
+            rule = "teaser" if copy.teaser else "exact" if copy.text == kept.text else "near"
+            score = round(similarity(copy, kept), 1)
+            verdicts[member] = Duplicate(member, keep, score, rule)
+    return verdicts
+
+
 def _runs(duplicates: Mapping[int, Duplicate]) -> list[list[int]]:
     """Maximal runs of consecutive paragraphs that repeat consecutive paragraphs."""
     runs: list[list[int]] = []
@@ -119,7 +139,7 @@ def content_findings(
 ) -> dict[int, Finding]:
     """Syndication notes and related-links lists that are leftovers of a paste.
 
-    `found` are all repeats, `duplicates` those that stand as findings.
+    `found` are all copies `find_duplicates` found, `duplicates` those that stand as findings.
     """
     plain = [
         text if role in (PROSE, LINE) and not has_inline_markup(original) else ""
@@ -132,6 +152,7 @@ def content_findings(
             findings.update((f.index, f) for f in pasted_list)
 
     notes = {f.index: f for f in phrase_findings(plain, content_phrasebook(book))}
+    repeated = {i for d in found.values() for i in (d.index, d.of)}
     pasted = set(duplicates) | set(findings)
     changed = True
     while changed:
@@ -139,7 +160,7 @@ def content_findings(
         for i, note in notes.items():
             if i in findings:
                 continue
-            if i in found or i - 1 in pasted or i + 1 in pasted:
+            if i in repeated or i - 1 in pasted or i + 1 in pasted:
                 findings[i] = note
                 pasted.add(i)
                 changed = True

@@ -21,7 +21,7 @@ from .boilerplate import (
 )
 from .classify import PageInputs, looks_like_page, page_findings, page_inputs
 from .content import content_duplicates, content_findings
-from .duplicates import Duplicate, find_duplicates
+from .duplicates import Duplicate, find_duplicates, scraping_repeats
 from .features import words_of
 from .language import detect, stopwords
 from .normalize import Comparable, comparable
@@ -29,13 +29,7 @@ from .options import Options
 from .result import Kept, Removal, Result, Stats
 from .segment import Paragraph, assemble
 
-# A repeated paragraph shorter than this is a duplicate only inside a repeated block: written
-# text repeats short labels ("Photo:", "Step 1", a heading) on purpose.
-SUBSTANTIAL_WORDS = 5
 _LANGUAGE_SAMPLE = 2000
-RECURRING = 4
-# A repeated block holding a paragraph this long is a repeated passage of the article.
-PROSE_WORDS = 20
 _NOTHING = Comparable("", False)
 
 
@@ -48,10 +42,13 @@ class Analysis:
     texts: list[str]  # comparable forms
     tokens: list[list[str]]  # words of the comparable forms
     languages: tuple[str, ...]
-    duplicates: dict[int, Duplicate]
+    duplicates: dict[int, Duplicate]  # every copy found, before telling scraper from writer
     phrases: list[Finding]  # phrase-rule findings
     findings: dict[int, Finding]  # phrase rules and related lists, one per paragraph
     layout: markdown.Layout  # roles, protected paragraphs, <!-- artclean: ... --> comments
+    # The content profile's verdicts on copies, decided with the layout; None for the other
+    # profiles, whose repeats are told apart in clean() once every finding is known.
+    content_repeats: dict[int, Duplicate] | None
 
     def is_page(self, profile: str) -> bool:
         """Whether the page classifier applies: always for "page", by evidence for "auto"."""
@@ -86,15 +83,15 @@ def analyse(text: str, options: Options) -> Analysis:
     originals = [p.text for p in paragraphs]
     tokens = [words_of(t) for t in texts]
     languages = options.languages or _detected(tokens)
-    found = _first_claims(find_duplicates(comparables, options.similarity))
+    duplicates = find_duplicates(comparables, options.similarity)
     book = phrasebook(_phrase_languages(languages))
     findings: dict[int, Finding] = {}
+    content_repeats = None
     if options.profile == "content":
-        duplicates = content_duplicates(found, layout, originals)
-        findings = content_findings(layout, originals, texts, book, found, duplicates)
+        content_repeats = content_duplicates(duplicates, layout, originals, comparables)
+        findings = content_findings(layout, originals, texts, book, duplicates, content_repeats)
         phrases = [f for f in findings.values() if f.kind != "related"]
     else:
-        duplicates = _substantial(found, texts)
         phrases = phrase_findings(texts, book)
         for finding in related_lists(originals, texts, book):
             findings.setdefault(finding.index, finding)
@@ -103,7 +100,16 @@ def analyse(text: str, options: Options) -> Analysis:
     for finding in phrase_findings(texts, extra_phrasebook(options.phrases)):
         findings.setdefault(finding.index, finding)
     return Analysis(
-        text, paragraphs, texts, tokens, languages, duplicates, phrases, findings, layout
+        text,
+        paragraphs,
+        texts,
+        tokens,
+        languages,
+        duplicates,
+        phrases,
+        findings,
+        layout,
+        content_repeats,
     )
 
 
@@ -115,7 +121,10 @@ def clean(text: str, options: Options | None = None, *, source: str | None = Non
     if analysis.is_page(options.profile):
         for finding in analysis.page_findings():
             findings.setdefault(finding.index, finding)
-    duplicates = dict(analysis.duplicates)
+    if analysis.content_repeats is not None:
+        duplicates = dict(analysis.content_repeats)
+    else:
+        duplicates = scraping_repeats(analysis.duplicates, analysis.texts, findings.keys())
     _spare(analysis.layout, duplicates, findings)
 
     text, paragraphs = analysis.text, analysis.paragraphs
@@ -162,76 +171,6 @@ def _phrase_languages(languages: Sequence[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys([*chosen, "en"]))
 
 
-def _first_claims(found: Sequence[Duplicate]) -> dict[int, Duplicate]:
-    """One verdict per removed paragraph; a paragraph moved away cannot also be kept."""
-    verdicts: dict[int, Duplicate] = {}
-    for duplicate in found:
-        if duplicate.index in verdicts or duplicate.of in verdicts:
-            continue
-        verdicts[duplicate.index] = duplicate
-    moved = {d.index: d.of for d in verdicts.values() if d.moved}
-    return {
-        i: d if d.of not in moved or d.moved else _replace_of(d, moved[d.of])
-        for i, d in verdicts.items()
-    }
-
-
-def _replace_of(duplicate: Duplicate, of: int) -> Duplicate:
-    return Duplicate(duplicate.index, of, duplicate.similarity, duplicate.rule, duplicate.moved)
-
-
-def _runs(duplicates: Mapping[int, Duplicate]) -> list[list[int]]:
-    """Maximal runs of consecutive paragraphs that repeat consecutive paragraphs."""
-    runs: list[list[int]] = []
-    for i in sorted(duplicates):
-        d = duplicates[i]
-        if d.moved:
-            continue
-        if runs and runs[-1][-1] == i - 1 and duplicates[i - 1].of == d.of - 1:
-            runs[-1].append(i)
-        else:
-            runs.append([i])
-    return runs
-
-
-def _substantial(duplicates: dict[int, Duplicate], texts: Sequence[str]) -> dict[int, Duplicate]:
-    """Keep the repeats a scraper makes; drop those the writer meant.
-
-    A short paragraph repeated alone is a label ("Photo:", "Step 1", a heading) and stays,
-    unless it belongs to a repeated block of substance. A text that recurs RECURRING times or
-    more is part of the document's structure (the questions of an interview series, the
-    headings of a meal plan): scrapers duplicate a passage once or twice, not four times,
-    so such a text is a duplicate only inside a repeated block of prose that is not itself
-    made of such texts. A truncated
-    teaser is always a scraping artefact.
-    """
-
-    def words(i: int) -> int:
-        count = len(texts[i].split())
-        return max(count, len(texts[i]) // 12)
-
-    copies = Counter(d.of for d in duplicates.values() if not d.moved)
-    recurring = {of for of, count in copies.items() if count + 1 >= RECURRING}
-    in_block: set[int] = set()
-    in_prose_block: set[int] = set()
-    for run in _runs(duplicates):
-        longest = max(words(i) for i in run)
-        if len(run) > 1 and longest >= SUBSTANTIAL_WORDS:
-            in_block.update(run)
-        mostly_recurring = 2 * sum(duplicates[i].of in recurring for i in run) >= len(run)
-        if len(run) > 1 and longest >= PROSE_WORDS and not mostly_recurring:
-            in_prose_block.update(run)
-
-    def stands(d: Duplicate) -> bool:
-        if d.rule == "teaser" or d.index in in_prose_block:
-            return True
-        if d.of in recurring:
-            return False
-        return d.index in in_block or words(d.index) >= SUBSTANTIAL_WORDS
-
-    return {i: d for i, d in duplicates.items() if stands(d)}
-
-
 def _removals(
     paragraphs: Sequence[Paragraph],
     duplicates: Mapping[int, Duplicate],
@@ -249,12 +188,13 @@ def _removals(
         paragraph = paragraphs[i]
         if kinds[0] == "duplicate":
             assert duplicate is not None
-            rule, reason, group = duplicate.rule, _duplicate_reason(duplicate, paragraphs), None
+            rule, group = duplicate.rule, None
+            reason = _duplicate_reason(duplicate, paragraphs, moved=duplicate.moved)
         else:
             assert finding is not None
             rule, reason, group = finding.rule, finding.reason, finding.group
         if len(kinds) > 1 and duplicate is not None:
-            reason += "; " + _duplicate_reason(duplicate, paragraphs)
+            reason += "; " + _duplicate_reason(duplicate, paragraphs, moved=False)
         removals[i] = Removal(
             index=i,
             line=paragraph.line,
@@ -270,9 +210,9 @@ def _removals(
     return _group_blocks(removals, paragraphs)
 
 
-def _duplicate_reason(duplicate: Duplicate, paragraphs: Sequence[Paragraph]) -> str:
+def _duplicate_reason(duplicate: Duplicate, paragraphs: Sequence[Paragraph], moved: bool) -> str:
     line = paragraphs[duplicate.of].line
-    if duplicate.moved:
+    if moved:
         return f"truncated copy of the fuller paragraph at line {line}, which is kept here"
     what = "a truncated teaser of" if duplicate.rule == "teaser" else "repeats"
     return f"{what} the paragraph at line {line} (similarity {duplicate.similarity:g})"
