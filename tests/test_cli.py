@@ -74,7 +74,10 @@ def test_help_lists_options_kinds_examples_and_exit_codes(flag: str) -> None:
     for kind in ["duplicate", "syndication", "related", "cookie", "legal", "comments"]:
         assert re.search(rf"^\s+{kind}\s", result.stdout, re.M), kind
     assert "cat page.txt | artclean" in result.stdout
-    assert "Exit status: 0 success, 2 usage or input error" in result.stdout
+    assert "Exit status: 0 success, 1 --check/--diff/--fix found something to change" in (
+        result.stdout
+    )
+    assert "2 usage or input error" in result.stdout
 
 
 @pytest.mark.parametrize("flag", ["--version", "-V"])

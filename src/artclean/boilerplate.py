@@ -110,17 +110,8 @@ def phrasebook(languages: tuple[str, ...] = ("en",)) -> Phrasebook:
         for entry in data.get("rule", []):  # type: ignore[attr-defined]
             rules.append(_rule(entry, language))
         headers.extend(data.get("related", {}).get("headers", []))  # type: ignore[attr-defined]
-    anchored = "|".join(
-        f"(?P<r{i}>{rule.pattern.pattern})" for i, rule in enumerate(rules) if not rule.contains
-    )
-    return Phrasebook(
-        languages=languages,
-        rules=tuple(rules),
-        anchored=re.compile(anchored or r"(?!)"),
-        related_header=re.compile("|".join(f"(?:{h})" for h in headers) or r"(?!)"),
-        max_words=max((rule.max_words for rule in rules), default=0),
-        searching=tuple(i for i, rule in enumerate(rules) if rule.contains),
-    )
+    related_header = re.compile("|".join(f"(?:{h})" for h in headers) or r"(?!)")
+    return compile_rules(languages, rules, related_header)
 
 
 def _rule(entry: dict[str, object], language: str) -> Rule:
@@ -136,6 +127,43 @@ def _rule(entry: dict[str, object], language: str) -> Rule:
         raise ValueError(f"{where}: a 'search' rule needs 'contains'")
     pattern = re.compile(str(entry.get("match") or entry.get("search")))
     return Rule(kind, name, int(entry["max_words"]), pattern, contains)  # type: ignore[call-overload]
+
+
+def compile_rules(
+    languages: tuple[str, ...], rules: Sequence[Rule], related_header: re.Pattern[str]
+) -> Phrasebook:
+    """A phrasebook of some rules, in the order given (also for a subset or extra rules)."""
+    anchored = "|".join(
+        f"(?P<r{i}>{rule.pattern.pattern})" for i, rule in enumerate(rules) if not rule.contains
+    )
+    return Phrasebook(
+        languages=languages,
+        rules=tuple(rules),
+        anchored=re.compile(anchored or r"(?!)"),
+        related_header=related_header,
+        max_words=max((rule.max_words for rule in rules), default=0),
+        searching=tuple(i for i, rule in enumerate(rules) if rule.contains),
+    )
+
+
+# Phrases from a configuration file fire on paragraphs of at most this many words.
+EXTRA_PHRASE_MAX_WORDS = 40
+
+
+@lru_cache(maxsize=32)
+def extra_phrasebook(phrases: tuple[tuple[str, str], ...]) -> Phrasebook:
+    """Phrase rules given as (kind, pattern) pairs, each named after its pattern.
+
+    The patterns are searched anywhere in the comparable form (a "^" anchors one at the start),
+    and ignore case, so "Join our Discord" works as written.
+    """
+    rules = []
+    for kind, pattern in phrases:
+        if kind not in KINDS:
+            raise ValueError(f"phrase {pattern!r} has unknown kind {kind!r}")
+        search = re.compile(f"(?i:.*?(?:{pattern}))", re.DOTALL)
+        rules.append(Rule(kind, pattern, EXTRA_PHRASE_MAX_WORDS, search))
+    return compile_rules((), rules, re.compile(r"(?!)"))
 
 
 def reads_like_body(text: str) -> bool:
