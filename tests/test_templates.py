@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from artclean import Options, clean
+from artclean.pipeline import comparable_texts
 from artclean.templates import (
     TemplateCounter,
     document_fingerprints,
@@ -17,7 +18,7 @@ from artclean.templates import (
 )
 
 FOOTER = "The Daily Bugle is produced by the staff at 5 Market Street in Springfield."
-CREDIT = "Photographs by the Daily Bugle picture desk unless stated otherwise."
+CREDIT = "The Daily Bugle thanks its readers in Springfield and across the valley."
 QUOTE = '"We choose to go to the Moon in this decade and do the other things," Kennedy said.'
 VOCABULARY = """
 council harbour budget river school bridge market election storm museum railway hospital
@@ -44,7 +45,7 @@ def article(number: int, *, quote: bool = False) -> str:
 def learned(pages: list[str], min_docs: int = 5) -> Options:
     counter = TemplateCounter()
     for page in pages:
-        counter.add(document_fingerprints(page, "bugle"))
+        counter.add(document_fingerprints(comparable_texts(page, Options()), "bugle"))
     return Options(templates=counter.table(min_docs).for_site("bugle"))
 
 
@@ -118,8 +119,8 @@ def test_fingerprints_are_stable_across_processes() -> None:
 
 def test_counts_are_per_document() -> None:
     counter = TemplateCounter()
-    counter.add(document_fingerprints(f"{FOOTER}\n\n{FOOTER}\n", "bugle"))
-    counter.add(document_fingerprints(f"{FOOTER}\n", "bugle"))
+    for page in (f"{FOOTER}\n\n{FOOTER}\n", f"{FOOTER}\n"):
+        counter.add(document_fingerprints(comparable_texts(page, Options()), "bugle"))
     assert counter.table(2).counts == {fingerprint("bugle", FOOTER.casefold().rstrip(".")): 2}
 
 

@@ -28,7 +28,7 @@ from .discover import Source
 from .files import atomic_write
 from .options import Options
 from .parallel import ordered_map
-from .pipeline import clean
+from .pipeline import clean, comparable_texts
 from .reading import InputError, decode_bytes, read_bytes
 from .result import Result
 from .tally import Tally, failure, of_result
@@ -191,7 +191,7 @@ def _fingerprint_chunk(tasks: list[FileTask]) -> list[frozenset[int] | None]:
         except InputError:
             found.append(None)
             continue
-        found.append(document_fingerprints(text, task.site))
+        found.append(document_fingerprints(comparable_texts(text, job.options), task.site))
     return found
 
 

@@ -23,36 +23,54 @@ MAX_RELATED_ITEMS = 40
 
 @dataclass(frozen=True, slots=True)
 class Rule:
+    """A phrase rule: `pattern` must match at the start, or anywhere if `contains` is set."""
+
     kind: str
     name: str
     max_words: int
-    pattern: str
+    pattern: re.Pattern[str]
+    contains: tuple[str, ...] = ()
+
+    def fires(self, text: str) -> bool:
+        if self.contains:
+            return any(s in text for s in self.contains) and bool(self.pattern.search(text))
+        return bool(self.pattern.match(text))
 
 
 @dataclass(frozen=True, slots=True)
 class Phrasebook:
-    """The phrase rules and related-list headers of some languages, compiled."""
+    """The phrase rules and related-list headers of some languages, compiled.
+
+    The anchored rules are joined into one alternation tried once at the start of a paragraph;
+    the few rules that search anywhere first check for a literal they need. Together this keeps
+    the cost of phrase matching to about one regular-expression call per short paragraph.
+    """
 
     languages: tuple[str, ...]
     rules: tuple[Rule, ...]
-    matcher: re.Pattern[str]
+    anchored: re.Pattern[str]
     related_header: re.Pattern[str]
     max_words: int
+    searching: tuple[int, ...]  # positions of the rules that search anywhere
 
     def match(self, text: str, words: int) -> Rule | None:
-        """The first rule that fires on a paragraph's comparable form, if any."""
+        """The first rule (in file order) that fires on a paragraph's comparable form."""
         if words > self.max_words:
             return None
-        found = self.matcher.search(text)
-        if found is None or found.lastgroup is None:
-            return None
-        rule = self.rules[int(found.lastgroup[1:])]
-        if words <= rule.max_words:
-            return rule
-        # The leftmost rule applies only to shorter paragraphs: try the others one by one.
-        for other in self.rules:
-            if words <= other.max_words and re.search(other.pattern, text):
-                return other
+        found = self.anchored.match(text)
+        first = int(found.lastgroup[1:]) if found and found.lastgroup else len(self.rules)
+        for position in self.searching:
+            if position > first:
+                break
+            rule = self.rules[position]
+            if words <= rule.max_words and rule.fires(text):
+                return rule
+        if first < len(self.rules) and words <= self.rules[first].max_words:
+            return self.rules[first]
+        # The first anchored rule applies only to shorter paragraphs: try the rest one by one.
+        for rule in self.rules[first + 1 :]:
+            if words <= rule.max_words and rule.fires(text):
+                return rule
         return None
 
     def is_related_header(self, text: str) -> bool:
@@ -70,6 +88,7 @@ class Finding:
     group: int | None = None
 
 
+@lru_cache(maxsize=1)
 def available_languages() -> tuple[str, ...]:
     folder = resources.files("artclean").joinpath("data", "phrases")
     names = (entry.name for entry in folder.iterdir())
@@ -89,19 +108,62 @@ def phrasebook(languages: tuple[str, ...] = ("en",)) -> Phrasebook:
     for language in languages:
         data = _load(language)
         for entry in data.get("rule", []):  # type: ignore[attr-defined]
-            rules.append(Rule(entry["kind"], entry["name"], entry["max_words"], entry["pattern"]))
+            rules.append(_rule(entry, language))
         headers.extend(data.get("related", {}).get("headers", []))  # type: ignore[attr-defined]
-    for rule in rules:
-        if rule.kind not in KINDS:
-            raise ValueError(f"phrase rule {rule.name!r} has unknown kind {rule.kind!r}")
-    matcher = "|".join(f"(?P<r{i}>{rule.pattern})" for i, rule in enumerate(rules))
+    related_header = re.compile("|".join(f"(?:{h})" for h in headers) or r"(?!)")
+    return compile_rules(languages, rules, related_header)
+
+
+def _rule(entry: dict[str, object], language: str) -> Rule:
+    name = str(entry.get("name"))
+    where = f"phrase rule {name!r} ({language}.toml)"
+    kind = str(entry.get("kind"))
+    if kind not in KINDS:
+        raise ValueError(f"{where} has unknown kind {kind!r}")
+    if ("match" in entry) == ("search" in entry):
+        raise ValueError(f"{where} needs exactly one of 'match' and 'search'")
+    contains = tuple(str(s) for s in entry.get("contains", ()))  # type: ignore[attr-defined]
+    if "search" in entry and not contains:
+        raise ValueError(f"{where}: a 'search' rule needs 'contains'")
+    pattern = re.compile(str(entry.get("match") or entry.get("search")))
+    return Rule(kind, name, int(entry["max_words"]), pattern, contains)  # type: ignore[call-overload]
+
+
+def compile_rules(
+    languages: tuple[str, ...], rules: Sequence[Rule], related_header: re.Pattern[str]
+) -> Phrasebook:
+    """A phrasebook of some rules, in the order given (also for a subset or extra rules)."""
+    anchored = "|".join(
+        f"(?P<r{i}>{rule.pattern.pattern})" for i, rule in enumerate(rules) if not rule.contains
+    )
     return Phrasebook(
         languages=languages,
         rules=tuple(rules),
-        matcher=re.compile(matcher or r"(?!)"),
-        related_header=re.compile("|".join(f"(?:{h})" for h in headers) or r"(?!)"),
+        anchored=re.compile(anchored or r"(?!)"),
+        related_header=related_header,
         max_words=max((rule.max_words for rule in rules), default=0),
+        searching=tuple(i for i, rule in enumerate(rules) if rule.contains),
     )
+
+
+# Phrases from a configuration file fire on paragraphs of at most this many words.
+EXTRA_PHRASE_MAX_WORDS = 40
+
+
+@lru_cache(maxsize=32)
+def extra_phrasebook(phrases: tuple[tuple[str, str], ...]) -> Phrasebook:
+    """Phrase rules given as (kind, pattern) pairs, each named after its pattern.
+
+    The patterns are searched anywhere in the comparable form (a "^" anchors one at the start),
+    and ignore case, so "Join our Discord" works as written.
+    """
+    rules = []
+    for kind, pattern in phrases:
+        if kind not in KINDS:
+            raise ValueError(f"phrase {pattern!r} has unknown kind {kind!r}")
+        search = re.compile(f"(?i:.*?(?:{pattern}))", re.DOTALL)
+        rules.append(Rule(kind, pattern, EXTRA_PHRASE_MAX_WORDS, search))
+    return compile_rules((), rules, re.compile(r"(?!)"))
 
 
 def reads_like_body(text: str) -> bool:

@@ -1,6 +1,6 @@
 """The `artclean` command: a thin click layer over `artclean.clean`.
 
-Exit codes: 0 success; 1 reserved for checks that found problems; 2 usage or input error;
+Exit codes: 0 success; 1 --check, --diff or --fix found something to change; 2 usage or input error;
 130 interrupted; 141 output closed early (as for other Unix filters in a pipe).
 """
 
@@ -12,7 +12,7 @@ import json
 import os
 import sys
 from collections.abc import Iterator, Sequence
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, NoReturn
 
 import click
 
@@ -54,6 +54,8 @@ Examples:
   artclean page.txt --format json
   artclean page.txt --explain
   artclean page.txt --keep syndication -o clean.txt
+  artclean --check posts/          # lint content files (pre-commit)
+  artclean --fix posts/a.md        # remove what --check reports
 
 \b
 Batch examples:
@@ -62,8 +64,9 @@ Batch examples:
   artclean corpus.jsonl.gz --input-format jsonl -o clean.jsonl
 
 \b
-Exit status: 0 success, 2 usage or input error (in a batch: any file or
-line failed), 130 interrupted, 141 output closed early (e.g. piped into head).""",
+Exit status: 0 success, 1 --check/--diff/--fix found something to change,
+2 usage or input error (in a batch: any file or line failed), 130 interrupted,
+141 output closed early (e.g. piped into head).""",
 )
 @click.argument("paths", nargs=-1, type=click.Path(dir_okay=True, allow_dash=True))
 @click.option(
@@ -87,6 +90,19 @@ line failed), 130 interrupted, 141 output closed early (e.g. piped into head).""
     "--explain",
     is_flag=True,
     help="Show every paragraph with its decision and the reason (coloured on a terminal).",
+)
+@click.option(
+    "--check",
+    is_flag=True,
+    help="Change nothing; report each finding as path:line:col: kind: message. "
+    "Exit 1 if any file would change. Directories are searched for .md, .markdown, .mdx "
+    "and .txt files.",
+)
+@click.option("--diff", is_flag=True, help="Print a unified diff of what --fix would change.")
+@click.option(
+    "--fix",
+    is_flag=True,
+    help="Rewrite the files without what --check reports; exit 1 if any file changed.",
 )
 @click.option(
     "-k",
@@ -124,6 +140,9 @@ def cli(
     output_format: str,
     output: str,
     explain: bool,
+    check: bool,
+    diff: bool,
+    fix: bool,
     keep: tuple[str, ...],
     similarity: float,
     encoding: str,
@@ -140,6 +159,8 @@ def cli(
     Given directories, --out-dir or --in-place, cleans a batch of files on every core;
     with --input-format jsonl, a stream of JSON records (see Batch examples below).
     """
+    if check or diff or fix:
+        _check_files(paths, check=check, diff=diff, fix=fix)
     from .options import Options
 
     options = Options(similarity=similarity, keep=frozenset(keep))
@@ -177,7 +198,51 @@ def cli(
 def _clean(text: str, options: Any, source: str) -> Result:
     from .pipeline import clean
 
+    if source.lower().endswith((".md", ".markdown", ".mdx")):
+        options = options.but(profile="content", syntax="markdown")
     return clean(text, options, source=None if source == "-" else source)
+
+
+def _check_files(paths: Sequence[str], *, check: bool, diff: bool, fix: bool) -> NoReturn:
+    """--check, --diff and --fix: settings from configuration files, the command line winning."""
+    from .check import Mode, run
+
+    context = click.get_current_context()
+    given = {
+        name
+        for name in context.params
+        if context.get_parameter_source(name) == click.core.ParameterSource.COMMANDLINE
+    }
+    for name in ("output_format", "output", "explain"):
+        if name in given:
+            option = "--" + name.removeprefix("output_")
+            raise InputProblem(f"{option} cannot be used with --check, --diff or --fix")
+    if check and fix:
+        raise InputProblem("--check and --fix exclude each other (--check only reports)")
+    if not paths or "-" in paths:
+        raise InputProblem("--check, --diff and --fix need files or directories, not stdin")
+    if fix and context.params["errors"] == "replace":
+        raise InputProblem("--fix cannot be used with --errors replace (it would write U+FFFD)")
+    overrides: dict[str, Any] = {}
+    if "similarity" in given:
+        overrides["similarity"] = context.params["similarity"]
+    if "keep" in given:
+        overrides["keep"] = frozenset(context.params["keep"])
+    modes = {Mode.CHECK} if check else set()
+    modes |= {Mode.DIFF} if diff else set()
+    modes |= {Mode.FIX} if fix else set()
+    colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    status = run(
+        paths,
+        frozenset(modes),
+        sys.stdout,
+        sys.stderr,
+        overrides=overrides,
+        encoding=context.params["encoding"],
+        errors=context.params["errors"],
+        colour=colour,
+    )
+    context.exit(status)  # an exit, not a return value, so that CliRunner sees 1 and 2 too
 
 
 def _read_all(sources: Sequence[str], encoding: str, errors: str) -> Iterator[tuple[str, str]]:

@@ -5,13 +5,21 @@ the comparable forms (rapidfuzz applies no normalisation of its own unless told 
 `ratio` is a normalised Indel similarity; `partial_ratio` scores the best-matching substring,
 which is what a teaser cut from a longer paragraph is. `token_set_ratio` is deliberately not
 used: it scores 100 whenever one text's words are a subset of the other's.
+
+Verified pairs join paragraphs into classes of copies of one text. Each class keeps one copy,
+at the position of its first occurrence: the first copy itself, or, when that is a truncated
+teaser or a later copy is clearly more complete, the fullest copy's text. `scraping_repeats`
+then tells the repeats a scraper makes from those a writer meant.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 from rapidfuzz import fuzz
 
@@ -24,15 +32,28 @@ FUZZY_MIN_WORDS = 5
 FUZZY_MIN_CHARS = 16
 # A later copy at least this much longer is the more complete text.
 FULLER_RATIO = 1.05
-_NUMBER = re.compile(r"\d+")
+# A repeated paragraph shorter than this is a duplicate only inside a repeated block: written
+# text repeats short labels ("Photo:", "Step 1", a heading) on purpose.
+SUBSTANTIAL_WORDS = 5
+# A text with this many copies is part of the document's structure, not a scraping repeat.
+RECURRING = 4
+_DIGITS = re.compile(r"\d+")
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A verified pair: paragraph `later` repeats paragraph `earlier`."""
+
+    later: int
+    earlier: int
 
 
 @dataclass(frozen=True, slots=True)
 class Duplicate:
-    """Paragraph `index` repeats paragraph `of`.
+    """Paragraph `index` is a copy of paragraph `of`, the copy that is kept.
 
-    `index` is the copy to remove. When `moved` is set, `index` comes first and `of` is the
-    later, fuller copy whose text is to be shown at `index`'s position.
+    When `moved` is set, `index` is the first occurrence and `of` a later, fuller copy whose
+    text is shown at `index`'s position.
     """
 
     index: int
@@ -42,6 +63,19 @@ class Duplicate:
     moved: bool = False
 
 
+@lru_cache(maxsize=1)
+def _number_words() -> frozenset[str]:
+    path = resources.files("artclean").joinpath("data", "number-words.txt")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(w for line in lines if not line.startswith("#") for w in line.split())
+
+
+def _numbers(text: str) -> list[str]:
+    """The numbers of a text, in digits or in words ("one", "second", "zwei")."""
+    words = _number_words()
+    return _DIGITS.findall(text) + [w for w in text.split() if w.strip(".,;:!?") in words]
+
+
 def _fuzzy(text: str) -> bool:
     words = text.split()
     if len(words) >= FUZZY_MIN_WORDS:
@@ -49,65 +83,191 @@ def _fuzzy(text: str) -> bool:
     return len(text) >= FUZZY_MIN_CHARS and len(text) > 12 * len(words)
 
 
-def _numbers(text: str) -> list[str]:
-    return _NUMBER.findall(text)
-
-
-def _verify(
-    later: Comparable, earlier: Comparable, threshold: float
-) -> tuple[float, str, bool] | None:
-    """Score a candidate pair: (similarity, rule, later copy is fuller) or None.
+def similarity(a: Comparable, b: Comparable, threshold: float = 0.0) -> float:
+    """How alike two copies are: `ratio`, or `partial_ratio` when the shorter is a teaser.
 
     Copies made by scraping differ in quotes, spaces and typos, never in their numbers: two
-    lines that differ in a price, a score or a date are different lines however similar.
+    lines that differ in a price, a score, a date or a "one"/"two" are different lines
+    however similar, and score 0.
     """
-    if not later.teaser and not earlier.teaser and _numbers(later.text) != _numbers(earlier.text):
-        return None
-    score = fuzz.ratio(later.text, earlier.text, score_cutoff=threshold)
-    if score:
-        fuller = len(later.text) >= FULLER_RATIO * len(earlier.text) and not later.teaser
-        return score, "near", fuller
-    if later.teaser and len(later.text) < len(earlier.text):
-        score = fuzz.partial_ratio(later.text, earlier.text, score_cutoff=threshold)
-        if score:
-            return score, "teaser", False
-    if earlier.teaser and len(earlier.text) < len(later.text):
-        score = fuzz.partial_ratio(earlier.text, later.text, score_cutoff=threshold)
-        if score:
-            return score, "teaser", True
-    return None
+    if a.text == b.text:
+        return 100.0
+    shorter, longer = (a, b) if len(a.text) <= len(b.text) else (b, a)
+    if not shorter.teaser and _numbers(a.text) != _numbers(b.text):
+        return 0.0
+    score = fuzz.ratio(a.text, b.text, score_cutoff=threshold)
+    if not score and shorter.teaser:
+        score = fuzz.partial_ratio(shorter.text, longer.text, score_cutoff=threshold)
+    return float(score)
 
 
-def find_duplicates(items: Sequence[Comparable], threshold: float) -> list[Duplicate]:
-    """Every paragraph that repeats an earlier one, in input order.
+def find_matches(items: Sequence[Comparable], threshold: float) -> list[Match]:
+    """Verified pairs of copies, each later paragraph matched to one earlier paragraph.
 
-    Each is matched against the first copies only, so a document of many copies of one text
-    costs one comparison per copy, and the cost stays linear in the number of paragraphs.
+    Identical texts are found by a dictionary; others by MinHash candidates, of which at most
+    a handful are verified, so a document of many copies of one text stays linear.
     """
     first_copy: dict[str, int] = {}
     index = CandidateIndex()
-    found: list[Duplicate] = []
+    found: list[Match] = []
     for i, item in enumerate(items):
         if not item.text:
             continue
         original = first_copy.setdefault(item.text, i)
         if original != i:
-            found.append(Duplicate(i, original, 100.0, "exact"))
+            found.append(Match(i, original))
+            if items[original].teaser and not item.teaser:
+                first_copy[item.text] = i  # later copies match the full text, not the teaser
             continue
         if not _fuzzy(item.text):
             continue
         fingerprint = sketch(item.text)
-        best: tuple[float, int, str, bool] | None = None
+        # A copy of the full text beats a teaser it also contains, whatever their scores;
+        # every earlier teaser this paragraph contains is matched to it too.
+        best, best_key = -1, (False, 0.0)
         for j, _shared in index.candidates(fingerprint):
-            verdict = _verify(item, items[j], threshold)
-            if verdict and (best is None or verdict[0] > best[0]):
-                best = (verdict[0], j, verdict[1], verdict[2])
-        if best is None:
+            score = similarity(item, items[j], threshold)
+            if not score:
+                continue
+            if items[j].teaser and not item.teaser:
+                found.append(Match(i, j))
+            key = (not (item.teaser or items[j].teaser), score)
+            if key > best_key:
+                best, best_key = j, key
+        if best >= 0 and not (items[best].teaser and not item.teaser):
+            found.append(Match(i, best))
+        # A copy of an indexed text is not indexed again, so that the capped buckets keep
+        # room for the first copies of other texts; a text fuller than a teaser is.
+        if best < 0 or (items[best].teaser and not item.teaser):
             index.add(i, fingerprint)
-            continue
-        score, j, rule, fuller = best
-        if fuller:
-            found.append(Duplicate(j, i, round(score, 1), rule, moved=True))
-        else:
-            found.append(Duplicate(i, j, round(score, 1), rule))
     return found
+
+
+def copy_classes(items: Sequence[Comparable], matches: Sequence[Match]) -> dict[int, Duplicate]:
+    """One verdict per copy to remove, from classes of paragraphs joined by verified pairs.
+
+    A teaser joins the class of a paragraph it was cut from, but never bridges two classes
+    of full texts: "The council approved…" may be the start of two different paragraphs.
+    """
+    parent: dict[int, int] = {}
+    full: dict[int, bool] = {}  # per class root: does the class hold a full (non-teaser) text?
+
+    def root(x: int) -> int:
+        if x not in parent:
+            parent[x], full[x] = x, not items[x].teaser
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for match in matches:
+        a, b = root(match.later), root(match.earlier)
+        if a == b or (
+            full[a] and full[b] and (items[match.later].teaser or items[match.earlier].teaser)
+        ):
+            continue
+        low, high = min(a, b), max(a, b)
+        parent[high] = low
+        full[low] = full[low] or full[high]
+    classes: dict[int, list[int]] = {}
+    for x in sorted(parent):
+        classes.setdefault(root(x), []).append(x)
+
+    verdicts: dict[int, Duplicate] = {}
+    for members in classes.values():
+        anchor = members[0]
+        kept = _fullest(items, members)
+        for member in members:
+            if member == kept:
+                continue
+            rule = _rule(items[member], items[kept])
+            score = round(similarity(items[member], items[kept]), 1)
+            verdicts[member] = Duplicate(member, kept, score, rule, moved=member == anchor)
+    return verdicts
+
+
+def _fullest(items: Sequence[Comparable], members: Sequence[int]) -> int:
+    """The copy whose text a class shows: the first, unless a later one is clearly fuller."""
+    best = members[0]
+    for member in members[1:]:
+        item = items[member]
+        if item.teaser:
+            continue
+        if items[best].teaser or len(item.text) >= FULLER_RATIO * len(items[best].text):
+            best = member
+    return best
+
+
+def _rule(copy: Comparable, kept: Comparable) -> str:
+    if copy.teaser and len(copy.text) <= len(kept.text):
+        return "teaser"
+    return "exact" if copy.text == kept.text else "near"
+
+
+def find_duplicates(items: Sequence[Comparable], threshold: float) -> dict[int, Duplicate]:
+    """Every paragraph that copies another, with the copy that is kept."""
+    return copy_classes(items, find_matches(items, threshold))
+
+
+def _runs(duplicates: Mapping[int, Duplicate]) -> list[list[int]]:
+    """Maximal runs of consecutive copies that repeat consecutive paragraphs.
+
+    Each copy may repeat any earlier member of its class, so a repeated block is found even
+    when it holds a line that also occurs elsewhere (a "___" separator, a recurring label).
+    """
+    members: dict[int, set[int]] = {}
+    for i, d in duplicates.items():
+        members.setdefault(d.of, {d.of}).add(i)
+    runs: list[list[int]] = []
+    source = -2  # the paragraph the previous copy repeats
+    for i in sorted(duplicates):
+        d = duplicates[i]
+        if runs and runs[-1][-1] == i - 1 and source + 1 < i and source + 1 in members[d.of]:
+            runs[-1].append(i)
+            source += 1
+        else:
+            runs.append([i])
+            source = min(members[d.of])
+    return runs
+
+
+def scraping_repeats(
+    duplicates: Mapping[int, Duplicate], texts: Sequence[str], claimed: Set[int] = frozenset()
+) -> dict[int, Duplicate]:
+    """Keep the verdicts on repeats a scraper makes; drop those on repeats the writer meant.
+
+    A text with RECURRING copies or more is part of the document's structure (the questions
+    of an interview series, the headings of a meal plan): scrapers duplicate a passage once
+    or twice, not four times, so its copies stay. A short paragraph repeated alone is a label
+    ("Photo:", "Step 1", a heading) and stays too, unless it belongs to a repeated block with
+    a paragraph of substance. A truncated teaser is always a scraping artefact.
+
+    Copies are counted as they will stand after cleaning: teasers and paragraphs `claimed` by
+    other rules go anyway and do not count, and a recurring text is never removed, so
+    cleaning the output again finds the same counts and changes nothing.
+    """
+
+    def words(i: int) -> int:
+        return max(len(texts[i].split()), len(texts[i]) // 12)
+
+    plain = {
+        i: d
+        for i, d in duplicates.items()
+        if not d.moved and d.rule != "teaser" and i not in claimed
+    }
+    copies = Counter(d.of for d in plain.values())
+    recurring = {of for of, count in copies.items() if count + (of not in claimed) >= RECURRING}
+    candidates = {i: d for i, d in plain.items() if d.of not in recurring}
+    in_block: set[int] = set()
+    for run in _runs(candidates):
+        if len(run) > 1 and max(map(words, run)) >= SUBSTANTIAL_WORDS:
+            in_block.update(run)
+
+    def stands(d: Duplicate) -> bool:
+        if d.index not in plain:
+            return True
+        if d.of in recurring:
+            return False
+        return d.index in in_block or words(d.index) >= SUBSTANTIAL_WORDS
+
+    return {i: d for i, d in duplicates.items() if stands(d)}

@@ -31,7 +31,7 @@ from urllib.parse import urlsplit
 
 from .options import Options
 from .parallel import ordered_map
-from .pipeline import clean
+from .pipeline import clean, comparable_texts
 from .reading import InputError, binary_kind, input_errors
 from .result import Result
 from .tally import Tally, failure, of_result
@@ -312,7 +312,8 @@ def _fingerprint_lines(batch: LineBatch) -> list[frozenset[int]]:
         except BadLine:
             continue
         site = site_of(record, job.site_field, batch.source)
-        found.append(document_fingerprints(record[job.text_field], site))
+        texts = comparable_texts(record[job.text_field], job.options)
+        found.append(document_fingerprints(texts, site))
     return found
 
 

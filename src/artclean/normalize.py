@@ -58,6 +58,10 @@ _TEASER_END = re.compile(
 )
 
 
+# Teaser markers sit in the last few characters; searching only there keeps this cheap.
+_TEASER_TAIL = 40
+
+
 class Comparable(NamedTuple):
     """A paragraph's comparison form, and whether it ended in a teaser marker."""
 
@@ -74,7 +78,8 @@ def fold(text: str) -> str:
 def comparable(text: str) -> Comparable:
     """The form two copies of a paragraph share; teaser markers and edge punctuation removed."""
     folded = fold(text)
-    match = _TEASER_END.search(folded)
+    tail = max(0, len(folded) - _TEASER_TAIL)
+    match = _TEASER_END.search(folded, tail)
     teaser = match is not None and match.start() > 0
     if match is not None and teaser:
         folded = folded[: match.start()]

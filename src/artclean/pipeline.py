@@ -8,45 +8,145 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
-from .boilerplate import Finding, phrase_findings, phrasebook, related_lists
-from .duplicates import Duplicate, find_duplicates
-from .normalize import comparable
+from . import markdown
+from .boilerplate import (
+    Finding,
+    available_languages,
+    extra_phrasebook,
+    phrase_findings,
+    phrasebook,
+    related_lists,
+)
+from .classify import PageInputs, looks_like_page, page_findings, page_inputs
+from .content import content_duplicates, content_findings
+from .duplicates import Duplicate, find_duplicates, scraping_repeats
+from .features import words_of
+from .language import detect, stopwords
+from .normalize import Comparable, comparable
 from .options import Options
 from .result import Kept, Removal, Result, Stats
-from .segment import Paragraph, assemble, segment
+from .segment import Paragraph, assemble
 from .templates import template_findings
 
-# A repeated paragraph shorter than this is a duplicate only inside a repeated block: written
-# text repeats short labels ("Photo:", "Step 1", a heading) on purpose.
-SUBSTANTIAL_WORDS = 5
-RECURRING = 4
-# A repeated block holding a paragraph this long is a repeated passage of the article.
-PROSE_WORDS = 20
+_LANGUAGE_SAMPLE = 2000
+_NOTHING = Comparable("", False)
 
 
-def clean(text: str, options: Options | None = None, *, source: str | None = None) -> Result:
-    """Clean one document: keep the article, split off duplicates and boilerplate."""
-    options = options or Options()
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """Everything found in a document before deciding what to remove."""
+
+    text: str
+    paragraphs: tuple[Paragraph, ...]
+    texts: list[str]  # comparable forms
+    tokens: list[list[str]]  # words of the comparable forms
+    languages: tuple[str, ...]
+    duplicates: dict[int, Duplicate]  # every copy found, before telling scraper from writer
+    phrases: list[Finding]  # phrase-rule findings
+    findings: dict[int, Finding]  # phrase rules and related lists, one per paragraph
+    layout: markdown.Layout  # roles, protected paragraphs, <!-- artclean: ... --> comments
+    # The content profile's verdicts on copies, decided with the layout; None for the other
+    # profiles, whose repeats are told apart in clean() once every finding is known.
+    content_repeats: dict[int, Duplicate] | None
+
+    def is_page(self, profile: str) -> bool:
+        """Whether the page classifier applies: always for "page", by evidence for "auto"."""
+        return profile == "page" or (
+            profile == "auto" and looks_like_page(self.phrases, len(self.paragraphs))
+        )
+
+    def page_inputs(self) -> PageInputs:
+        """What the page classifier reads (for training and inspection)."""
+        return page_inputs(self.paragraphs, self.tokens, *self._page_context())
+
+    def page_findings(self) -> list[Finding]:
+        return page_findings(self.paragraphs, self.tokens, *self._page_context())
+
+    def _page_context(self) -> tuple[frozenset[str], list[bool], list[bool]]:
+        count = len(self.paragraphs)
+        stop = stopwords(self.languages[0]) if self.languages else frozenset()
+        claimed = [i in self.findings for i in range(count)]
+        copies = {i for d in self.duplicates.values() for i in (d.index, d.of)}
+        repeated = [i in copies for i in range(count)]
+        return stop, claimed, repeated
+
+
+def analyse(text: str, options: Options) -> Analysis:
+    """Segment, normalise, and find duplicates, phrase boilerplate and related lists."""
     text = text.removeprefix("\ufeff")
-    paragraphs = segment(text)
-    comparables = [comparable(p.text) for p in paragraphs]
+    layout, comparables = _comparables(text, options)
+    paragraphs = layout.paragraphs
     texts = [c.text for c in comparables]
-
-    duplicates = _substantial(
-        _first_claims(find_duplicates(comparables, options.similarity)), texts
-    )
-    book = phrasebook(options.languages or ("en",))
+    originals = [p.text for p in paragraphs]
+    tokens = [words_of(t) for t in texts]
+    languages = options.languages or _detected(tokens)
+    duplicates = find_duplicates(comparables, options.similarity)
+    book = phrasebook(_phrase_languages(languages))
     findings: dict[int, Finding] = {}
-    for finding in related_lists([p.text for p in paragraphs], texts, book):
-        findings.setdefault(finding.index, finding)
-    for finding in phrase_findings(texts, book):
+    content_repeats = None
+    if options.profile == "content":
+        content_repeats = content_duplicates(duplicates, layout, originals, comparables)
+        findings = content_findings(layout, originals, texts, book, duplicates, content_repeats)
+        phrases = [f for f in findings.values() if f.kind != "related"]
+    else:
+        phrases = phrase_findings(texts, book)
+        for finding in related_lists(originals, texts, book):
+            findings.setdefault(finding.index, finding)
+        for finding in phrases:
+            findings.setdefault(finding.index, finding)
+    for finding in phrase_findings(texts, extra_phrasebook(options.phrases)):
         findings.setdefault(finding.index, finding)
     if options.templates is not None:
         # Learned across a batch; a phrase rule's more specific kind wins.
         for finding in template_findings(texts, options.templates):
             findings.setdefault(finding.index, finding)
+    return Analysis(
+        text,
+        paragraphs,
+        texts,
+        tokens,
+        languages,
+        duplicates,
+        phrases,
+        findings,
+        layout,
+        content_repeats,
+    )
 
+
+def _comparables(text: str, options: Options) -> tuple[markdown.Layout, list[Comparable]]:
+    layout = markdown.layout(text) if options.syntax == "markdown" else markdown.text_layout(text)
+    # Protected paragraphs (front matter, code, tables...) are neither compared nor classified.
+    comparables = [
+        _NOTHING if i in layout.protected else comparable(p.text)
+        for i, p in enumerate(layout.paragraphs)
+    ]
+    return layout, comparables
+
+
+def comparable_texts(text: str, options: Options) -> list[str]:
+    """The comparison forms `analyse` works on ("" where protected): what template learning
+    counts across a batch, so that its first pass sees exactly what `clean` will see."""
+    return [c.text for c in _comparables(text.removeprefix("\ufeff"), options)[1]]
+
+
+def clean(text: str, options: Options | None = None, *, source: str | None = None) -> Result:
+    """Clean one document: keep the article, split off duplicates and boilerplate."""
+    options = options or Options()
+    analysis = analyse(text, options)
+    findings = dict(analysis.findings)
+    if analysis.is_page(options.profile):
+        for finding in analysis.page_findings():
+            findings.setdefault(finding.index, finding)
+    if analysis.content_repeats is not None:
+        duplicates = dict(analysis.content_repeats)
+    else:
+        duplicates = scraping_repeats(analysis.duplicates, analysis.texts, findings.keys())
+    _spare(analysis.layout, duplicates, findings)
+
+    text, paragraphs = analysis.text, analysis.paragraphs
     removals = _removals(paragraphs, duplicates, findings, options.keep)
     order = _output_order(len(paragraphs), removals, duplicates)
     clean_text = assemble(text, paragraphs, order)
@@ -65,74 +165,29 @@ def clean(text: str, options: Options | None = None, *, source: str | None = Non
     )
 
 
-def _first_claims(found: Sequence[Duplicate]) -> dict[int, Duplicate]:
-    """One verdict per removed paragraph; a paragraph moved away cannot also be kept."""
-    verdicts: dict[int, Duplicate] = {}
-    for duplicate in found:
-        if duplicate.index in verdicts or duplicate.of in verdicts:
-            continue
-        verdicts[duplicate.index] = duplicate
-    moved = {d.index: d.of for d in verdicts.values() if d.moved}
-    return {
-        i: d if d.of not in moved or d.moved else _replace_of(d, moved[d.of])
-        for i, d in verdicts.items()
-    }
+def _spare(
+    layout: markdown.Layout, duplicates: dict[int, Duplicate], findings: dict[int, Finding]
+) -> None:
+    """Drop the findings the file itself rules out: protected Markdown, `keep`, `skip-file`."""
+    if layout.skip_file:
+        duplicates.clear()
+        findings.clear()
+    for i in layout.protected | layout.held:
+        duplicates.pop(i, None)
+        findings.pop(i, None)
 
 
-def _replace_of(duplicate: Duplicate, of: int) -> Duplicate:
-    return Duplicate(duplicate.index, of, duplicate.similarity, duplicate.rule, duplicate.moved)
+def _detected(tokens: Sequence[Sequence[str]]) -> tuple[str, ...]:
+    language = detect([t for paragraph in tokens for t in paragraph][:_LANGUAGE_SAMPLE])
+    return (language,) if language else ()
 
 
-def _runs(duplicates: Mapping[int, Duplicate]) -> list[list[int]]:
-    """Maximal runs of consecutive paragraphs that repeat consecutive paragraphs."""
-    runs: list[list[int]] = []
-    for i in sorted(duplicates):
-        d = duplicates[i]
-        if d.moved:
-            continue
-        if runs and runs[-1][-1] == i - 1 and duplicates[i - 1].of == d.of - 1:
-            runs[-1].append(i)
-        else:
-            runs.append([i])
-    return runs
-
-
-def _substantial(duplicates: dict[int, Duplicate], texts: Sequence[str]) -> dict[int, Duplicate]:
-    """Keep the repeats a scraper makes; drop those the writer meant.
-
-    A short paragraph repeated alone is a label ("Photo:", "Step 1", a heading) and stays,
-    unless it belongs to a repeated block of substance. A text that recurs RECURRING times or
-    more is part of the document's structure (the questions of an interview series, the
-    headings of a meal plan): scrapers duplicate a passage once or twice, not four times,
-    so such a text is a duplicate only inside a repeated block of prose that is not itself
-    made of such texts. A truncated
-    teaser is always a scraping artefact.
-    """
-
-    def words(i: int) -> int:
-        count = len(texts[i].split())
-        return max(count, len(texts[i]) // 12)
-
-    copies = Counter(d.of for d in duplicates.values() if not d.moved)
-    recurring = {of for of, count in copies.items() if count + 1 >= RECURRING}
-    in_block: set[int] = set()
-    in_prose_block: set[int] = set()
-    for run in _runs(duplicates):
-        longest = max(words(i) for i in run)
-        if len(run) > 1 and longest >= SUBSTANTIAL_WORDS:
-            in_block.update(run)
-        mostly_recurring = 2 * sum(duplicates[i].of in recurring for i in run) >= len(run)
-        if len(run) > 1 and longest >= PROSE_WORDS and not mostly_recurring:
-            in_prose_block.update(run)
-
-    def stands(d: Duplicate) -> bool:
-        if d.rule == "teaser" or d.index in in_prose_block:
-            return True
-        if d.of in recurring:
-            return False
-        return d.index in in_block or words(d.index) >= SUBSTANTIAL_WORDS
-
-    return {i: d for i, d in duplicates.items() if stands(d)}
+def _phrase_languages(languages: Sequence[str]) -> tuple[str, ...]:
+    """The document's languages that have phrase lists, then English, which pages of every
+    language use for their share buttons and footers."""
+    have = available_languages()
+    chosen = [language for language in languages if language in have]
+    return tuple(dict.fromkeys([*chosen, "en"]))
 
 
 def _removals(
@@ -152,12 +207,13 @@ def _removals(
         paragraph = paragraphs[i]
         if kinds[0] == "duplicate":
             assert duplicate is not None
-            rule, reason, group = duplicate.rule, _duplicate_reason(duplicate, paragraphs), None
+            rule, group = duplicate.rule, None
+            reason = _duplicate_reason(duplicate, paragraphs, moved=duplicate.moved)
         else:
             assert finding is not None
             rule, reason, group = finding.rule, finding.reason, finding.group
         if len(kinds) > 1 and duplicate is not None:
-            reason += "; " + _duplicate_reason(duplicate, paragraphs)
+            reason += "; " + _duplicate_reason(duplicate, paragraphs, moved=False)
         removals[i] = Removal(
             index=i,
             line=paragraph.line,
@@ -173,9 +229,9 @@ def _removals(
     return _group_blocks(removals, paragraphs)
 
 
-def _duplicate_reason(duplicate: Duplicate, paragraphs: Sequence[Paragraph]) -> str:
+def _duplicate_reason(duplicate: Duplicate, paragraphs: Sequence[Paragraph], moved: bool) -> str:
     line = paragraphs[duplicate.of].line
-    if duplicate.moved:
+    if moved:
         return f"truncated copy of the fuller paragraph at line {line}, which is kept here"
     what = "a truncated teaser of" if duplicate.rule == "teaser" else "repeats"
     return f"{what} the paragraph at line {line} (similarity {duplicate.similarity:g})"

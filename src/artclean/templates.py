@@ -23,8 +23,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from .boilerplate import Finding
-from .normalize import comparable
-from .segment import segment
 
 # A paragraph must be in at least this many documents of its site to be a template: a footer
 # is on every page, while a quotation or a stock phrase is shared by a few articles.
@@ -47,10 +45,10 @@ def fingerprint(site: str, text: str) -> int:
     return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "big")
 
 
-def document_fingerprints(text: str, site: str) -> frozenset[int]:
-    """The fingerprints of a document's paragraphs, each once: counts are of documents."""
-    forms = (comparable(paragraph.text).text for paragraph in segment(text))
-    return frozenset(fingerprint(site, form) for form in forms if form)
+def document_fingerprints(texts: Iterable[str], site: str) -> frozenset[int]:
+    """The fingerprints of a document's paragraphs, given their comparable forms (from
+    `pipeline.comparable_texts`), each once: counts are of documents."""
+    return frozenset(fingerprint(site, text) for text in texts if text)
 
 
 @dataclass(frozen=True, slots=True, eq=False)

@@ -1,0 +1,217 @@
+"""Find the article in a whole-page text dump, from the text alone.
+
+Each paragraph gets a prose probability from a logistic model over its features (`features`);
+the model's weights are data (`data/classifier.json`), trained on the development benchmark by
+`tests/bench/train_classifier.py`. The article is then the contiguous run of paragraphs that
+maximises the summed evidence (probability minus a threshold, weighted by length): a long run
+of prose outweighs menus around it, and an isolated prose-like line in a footer does not form
+an article. Inside that run only paragraphs the model is sure are not prose are removed; outside
+it, everything is, unless the model is nearly certain it is prose.
+
+The classifier runs on whole-page dumps only: `looks_like_page` decides from page furniture
+(menus, sign-in and share prompts, cookie notices) whether a document is one, so an already
+clean article passes through untouched.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from .boilerplate import Finding
+from .features import NAMES, cohesion, content_words, document_features
+from .segment import Paragraph
+
+# Phrase-rule kinds that only page furniture has; an article has at most one such line.
+FURNITURE = frozenset({"navigation", "share", "subscribe", "cookie", "comments", "advertisement"})
+PAGE_FURNITURE_LINES = 2
+# Menus alone give a page dump dozens of lines; an article with a share row has a handful.
+PAGE_PARAGRAPHS = 12
+# A paragraph of at least this many words (log1p) can anchor the article's vocabulary.
+_PROSE_LOG_WORDS = math.log1p(8)
+_CLAIMED = NAMES.index("boilerplate_phrase")
+
+
+SECOND = ("cohesion",)
+
+
+@dataclass(frozen=True, slots=True)
+class Stage:
+    weights: tuple[float, ...]
+    bias: float
+
+
+@dataclass(frozen=True, slots=True)
+class Model:
+    """Two logistic stages: paragraph features, then those plus the paragraph's context."""
+
+    first: Stage  # over features.NAMES
+    second: Stage  # over features.NAMES + SECOND
+    region_threshold: float  # evidence per paragraph is probability minus this
+    keep_inside: float  # inside the article, keep at or above this probability
+    keep_outside: float  # outside it, keep only at or above this one
+
+
+@lru_cache(maxsize=1)
+def model() -> Model:
+    path = resources.files("artclean").joinpath("data", "classifier.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if tuple(data["features"]) != NAMES or tuple(data["second_features"]) != SECOND:
+        raise ValueError("data/classifier.json was trained on other features; retrain it")
+    return Model(
+        first=Stage(tuple(map(float, data["first"]["weights"])), float(data["first"]["bias"])),
+        second=Stage(tuple(map(float, data["second"]["weights"])), float(data["second"]["bias"])),
+        region_threshold=float(data["region_threshold"]),
+        keep_inside=float(data["keep_inside"]),
+        keep_outside=float(data["keep_outside"]),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class PageInputs:
+    """What the classifier reads of a page."""
+
+    rows: list[list[float]]  # features.NAMES per paragraph
+    content: list[frozenset[str]]  # content words per paragraph
+    repeated: list[bool]
+
+
+def looks_like_page(findings: Sequence[Finding], paragraphs: int) -> bool:
+    """Whether a document is a whole-page dump: page furniture (menus, sign-in, share and
+    cookie lines) found by phrase rules, and the many short lines that menus make."""
+    furniture = sum(f.kind in FURNITURE for f in findings)
+    return furniture >= PAGE_FURNITURE_LINES and paragraphs >= PAGE_PARAGRAPHS
+
+
+def probabilities(rows: Sequence[Sequence[float]], stage: Stage) -> list[float]:
+    """A stage's probability that each paragraph is article prose."""
+    weights, bias = stage.weights, stage.bias
+    out = []
+    for row in rows:
+        z = bias + sum(w * x for w, x in zip(weights, row, strict=True))
+        out.append(1.0 / (1.0 + math.exp(-z)) if z > -500 else 0.0)
+    return out
+
+
+def main_region(
+    probability: Sequence[float],
+    sizes: Sequence[float],
+    threshold: float,
+    neutral: Sequence[bool],
+) -> tuple[int, int]:
+    """The contiguous run with the most evidence of prose; (0, -1) if there is none.
+
+    Evidence is (probability - threshold) * log(1 + words): Kadane's maximum-sum subarray.
+    `neutral` paragraphs (already claimed by a phrase rule: a share row, an advertisement
+    label inside the article) give no evidence either way, so they do not split an article.
+    """
+    best = current = 0.0
+    start = 0
+    region = (0, -1)
+    for i, (p, size) in enumerate(zip(probability, sizes, strict=True)):
+        evidence = 0.0 if neutral[i] else (p - threshold) * math.log1p(size)
+        if current <= 0:
+            current, start = evidence, i
+        else:
+            current += evidence
+        if current > best:
+            best, region = current, (start, i)
+    return region
+
+
+@dataclass(frozen=True, slots=True)
+class Verdicts:
+    """The classifier's view of a page: prose probabilities, the article, what to keep."""
+
+    probability: list[float]
+    article: tuple[int, int]  # first and last paragraph index; (0, -1) when none was found
+    keep: list[bool]
+
+
+def second_rows(inputs: PageInputs, first: Sequence[float]) -> list[list[float]]:
+    """The second stage's rows: the features, and cohesion with the likely prose."""
+    rows = inputs.rows
+    prose = [p >= 0.5 and row[0] >= _PROSE_LOG_WORDS for p, row in zip(first, rows, strict=True)]
+    together = cohesion(inputs.content, prose, inputs.repeated)
+    return [[*row, together[i]] for i, row in enumerate(rows)]
+
+
+def judge(inputs: PageInputs, fitted: Model) -> Verdicts:
+    """Locate the article and decide, paragraph by paragraph, what belongs to it."""
+    first = probabilities(inputs.rows, fitted.first)
+    probability = probabilities(second_rows(inputs, first), fitted.second)
+    sizes = [math.expm1(row[0]) for row in inputs.rows]
+    claimed = [row[_CLAIMED] > 0 for row in inputs.rows]
+    start, end = main_region(probability, sizes, fitted.region_threshold, claimed)
+    keep = [
+        p >= (fitted.keep_inside if start <= i <= end else fitted.keep_outside)
+        for i, p in enumerate(probability)
+    ]
+    return Verdicts(probability, (start, end), keep)
+
+
+def page_inputs(
+    paragraphs: Sequence[Paragraph],
+    tokens: Sequence[Sequence[str]],
+    stop: frozenset[str],
+    claimed: Sequence[bool],
+    repeated: Sequence[bool],
+) -> PageInputs:
+    rows = document_features(paragraphs, tokens, stop, claimed, repeated)
+    return PageInputs(rows, [content_words(t, stop) for t in tokens], list(repeated))
+
+
+def page_findings(
+    paragraphs: Sequence[Paragraph],
+    tokens: Sequence[Sequence[str]],
+    stop: frozenset[str],
+    claimed: Sequence[bool],
+    repeated: Sequence[bool],
+) -> list[Finding]:
+    """Paragraphs of a page dump that are not part of its article.
+
+    `claimed` marks paragraphs already found by phrase rules or related lists (they are not
+    reported again here), `repeated` those that repeat an earlier paragraph.
+    """
+    inputs = page_inputs(paragraphs, tokens, stop, claimed, repeated)
+    rows = inputs.rows
+    verdicts = judge(inputs, model())
+    first, last = verdicts.article
+    if last < first:
+        return []
+    article = f"lines {paragraphs[first].line}-{paragraphs[last].end_line}"
+    findings = []
+    for i, row in enumerate(rows):
+        if claimed[i] or not tokens[i] or verdicts.keep[i]:
+            continue
+        inside = first <= i <= last
+        kind = "navigation" if _menu_like(row) else "boilerplate"
+        where = "inside the article" if inside else f"outside the article ({article})"
+        rule = "not-prose" if inside else "outside-article"
+        reason = f"{where}; {_describe(row)}; prose probability {verdicts.probability[i]:.2f}"
+        findings.append(Finding(i, kind, rule, reason))
+    return findings
+
+
+def _menu_like(row: Sequence[float]) -> bool:
+    """A short line without sentence punctuation: a menu entry, a section name, a tag."""
+    named = dict(zip(NAMES, row, strict=True))
+    return named["log_words"] <= math.log1p(4) and not named["terminal"]
+
+
+def _describe(row: Sequence[float]) -> str:
+    named = dict(zip(NAMES, row, strict=True))
+    words = round(math.expm1(named["log_words"]))
+    parts = [f"{words} word{'s' if words != 1 else ''}"]
+    parts.append(f"{named['stop_share']:.0%} stop words")
+    if named["capitalised"] >= 0.6 and words > 1:
+        parts.append("title case")
+    if not named["terminal"]:
+        parts.append("no closing punctuation")
+    if named["short_neighbours"] >= 0.5:
+        parts.append("among short lines")
+    return ", ".join(parts)

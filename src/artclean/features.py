@@ -1,0 +1,173 @@
+"""What plain text tells about a paragraph: is it prose, a menu line, a headline, a caption?
+
+Every feature is computed from the paragraph's text and the document around it, with C-level
+string operations where possible (the whole pipeline has a few microseconds a paragraph).
+Features are language-aware through the stop-word share, and language-agnostic through
+measures relative to the document's own longest paragraphs, so a page in a language without a
+stop-word list still separates its article from its menus. Text written without spaces
+(Japanese, Chinese) is measured in characters, with function characters as its stop words.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import string
+from collections import Counter
+from collections.abc import Sequence
+from functools import lru_cache
+from importlib import resources
+
+from .segment import Paragraph
+
+OWN = (
+    "log_words",
+    "stop_share",
+    "capitalised",
+    "terminal",
+    "sentences",
+    "digits",
+    "symbols",
+    "bullet",
+    "short",
+    "unspaced",
+    "link_like",
+    "clock",
+    "lowercase_start",
+    "prose",
+    "terminal_length",
+    "headline_start",
+)
+DOCUMENT = (
+    "stop_relative",
+    "relative_length",
+    "position",
+    "short_neighbours",
+    "boilerplate_phrase",
+    "repeated",
+)
+NAMES = OWN + DOCUMENT
+
+_TERMINAL = tuple(".!?。！？\"”'’»)")
+_SENTENCE_ENDS = (". ", "! ", "? ", "。", "！", "？")
+_SYMBOLS = "|•·»«›‹/:@#©>"
+_BULLET = re.compile(r"\s*(?:[-*+•·▪◦o]\s|\d{1,3}[.)]\s|[»›>]\s?)")
+_CLOCK = re.compile(r"\d{1,2}:\d{2}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}")
+_SPLIT = str.maketrans({c: " " for c in string.punctuation + "“”‘’«»…–—·•|"})
+# Text written without spaces averages about two characters a word.
+_CHARS_PER_WORD = 2.0
+_SHORT_WORDS = 4
+
+
+@lru_cache(maxsize=1)
+def function_characters() -> frozenset[str]:
+    path = resources.files("artclean").joinpath("data", "stopwords", "cjk-chars.txt")
+    return frozenset(path.read_text(encoding="utf-8").split())
+
+
+def words_of(folded: str) -> list[str]:
+    """Lower-case word tokens of a folded paragraph, punctuation removed."""
+    return folded.translate(_SPLIT).split()
+
+
+def own_features(text: str, tokens: Sequence[str], stop: frozenset[str]) -> list[float]:
+    """Features of one paragraph on its own, in OWN order."""
+    stripped = text.strip()
+    raw_words = stripped.split()
+    count = len(raw_words)
+    unspaced = count > 0 and len(stripped) > 12 * count
+    if unspaced:
+        words = len(stripped) / _CHARS_PER_WORD
+        characters = "".join(raw_words)
+        stop_share = sum(map(function_characters().__contains__, characters)) / len(characters)
+    else:
+        words = float(count)
+        stop_share = sum(map(stop.__contains__, tokens)) / len(tokens) if tokens else 0.0
+    alphabetic = [w for w in raw_words if w[0].isalpha()]
+    capitalised = sum(w[0].isupper() for w in alphabetic) / len(alphabetic) if alphabetic else 0
+    opening = alphabetic[1:7]
+    headline_start = sum(w[0].isupper() for w in opening) / len(opening) if opening else 0.0
+    head = stripped[:200]
+    digits = sum(map(str.isdigit, head)) / len(head) if head else 0.0
+    symbols = sum(head.count(c) for c in _SYMBOLS) / len(head) if head else 0.0
+    sentences = sum(stripped.count(end) for end in _SENTENCE_ENDS) + stripped.endswith(_TERMINAL)
+    terminal = 1.0 if stripped.endswith(_TERMINAL) else 0.0
+    log_words = math.log1p(words)
+    first = stripped[:1]
+    return [
+        log_words,
+        stop_share,
+        capitalised,
+        terminal,
+        math.log1p(sentences),
+        digits,
+        symbols,
+        1.0 if _BULLET.match(text) else 0.0,
+        1.0 if words <= 3 else 0.0,
+        1.0 if unspaced else 0.0,
+        1.0 if ("http" in head or "www." in head or ".com" in head) else 0.0,
+        1.0 if _CLOCK.search(head) else 0.0,
+        1.0 if first.isalpha() and first.islower() else 0.0,
+        stop_share * log_words,
+        terminal * log_words,
+        headline_start if count >= 12 else 0.0,
+    ]
+
+
+def content_words(tokens: Sequence[str], stop: frozenset[str]) -> frozenset[str]:
+    """The words that carry a paragraph's topic: not stop words, not numbers, not tiny."""
+    return frozenset(t for t in tokens if len(t) > 2 and t not in stop and not t.isdigit())
+
+
+def cohesion(
+    content: Sequence[frozenset[str]], prose: Sequence[bool], repeated: Sequence[bool]
+) -> list[float]:
+    """For each paragraph, the share of its content words that other prose paragraphs use.
+
+    An article's paragraphs keep returning to its people, places and terms; the teasers of
+    other stories, comments and promotions around it each talk about something else.
+    """
+    use: Counter[str] = Counter()
+    members = [prose[i] and not repeated[i] for i in range(len(content))]
+    for words, member in zip(content, members, strict=True):
+        if member:
+            use.update(words)
+    out = []
+    for words, member in zip(content, members, strict=True):
+        if not words:
+            out.append(0.0)
+            continue
+        own = 1 if member else 0
+        out.append(sum(1 for w in words if use[w] > own) / len(words))
+    return out
+
+
+def document_features(
+    paragraphs: Sequence[Paragraph],
+    tokens: Sequence[Sequence[str]],
+    stop: frozenset[str],
+    boilerplate: Sequence[bool],
+    repeated: Sequence[bool],
+) -> list[list[float]]:
+    """The feature vectors (in NAMES order) of every paragraph of a document.
+
+    `tokens` are each paragraph's words (`words_of` its folded text), `boilerplate` marks
+    paragraphs a phrase rule or a related-links list claimed, `repeated` those that occur more
+    than once (both copies: a page repeats its menus and story teasers, rarely its article).
+    """
+    rows = [own_features(p.text, t, stop) for p, t in zip(paragraphs, tokens, strict=True)]
+    count = len(rows)
+    long_rows = sorted(r[1] for r in rows if r[0] >= math.log1p(15))
+    typical_stop = long_rows[len(long_rows) // 2] if long_rows else 0.0
+    longest = max((r[0] for r in rows), default=0.0) or 1.0
+    last = max(count - 1, 1)
+    short = [r[0] <= math.log1p(_SHORT_WORDS) for r in rows]
+    for i, row in enumerate(rows):
+        around = short[max(0, i - 3) : i] + short[i + 1 : i + 4]
+        row.append(row[1] / typical_stop if typical_stop else 0.0)
+        row.append(row[0] / longest)
+        row.append(i / last)
+        row.append(sum(around) / len(around) if around else 0.0)
+        row.append(1.0 if boilerplate[i] else 0.0)
+        row.append(1.0 if repeated[i] else 0.0)
+    return rows

@@ -1,0 +1,62 @@
+"""Cheap language identification from stop words, and the stop-word lists themselves.
+
+Prose is full of function words; menus, headlines and link lists are not. The share of a
+paragraph's words that are stop words of the document's language is the single most telling
+feature of article text (jusText is built on it). Lists are data files in `data/stopwords/`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from functools import lru_cache
+from importlib import resources
+
+# Enough words to tell languages apart; more only costs time.
+_SAMPLE_WORDS = 2000
+# Below this share of stop words no language is claimed.
+_MIN_SHARE = 0.08
+
+
+@lru_cache(maxsize=1)
+def available() -> tuple[str, ...]:
+    folder = resources.files("artclean").joinpath("data", "stopwords")
+    names = (entry.name for entry in folder.iterdir())
+    return tuple(sorted(n[:-4] for n in names if n.endswith(".txt") and "-" not in n))
+
+
+@lru_cache(maxsize=64)
+def stopwords(language: str) -> frozenset[str]:
+    """The stop words of a language (empty for a language without a list)."""
+    path = resources.files("artclean").joinpath("data", "stopwords", f"{language}.txt")
+    try:
+        return frozenset(path.read_text(encoding="utf-8").split())
+    except FileNotFoundError:
+        return frozenset()
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict[str, tuple[str, ...]]:
+    """Each stop word mapped to the languages that list it."""
+    languages: dict[str, list[str]] = {}
+    for language in available():
+        for word in stopwords(language):
+            languages.setdefault(word, []).append(language)
+    return {word: tuple(codes) for word, codes in languages.items()}
+
+
+def detect(words: Sequence[str]) -> str | None:
+    """The language whose stop words cover most of the (lower-case) words, if any does."""
+    sample = words[:_SAMPLE_WORDS]
+    if not sample:
+        return None
+    index = _index()
+    hits: Counter[str] = Counter()
+    for word in sample:
+        codes = index.get(word)
+        if codes:
+            hits.update(codes)
+    if not hits:
+        return None
+    language, count = min(hits.items(), key=lambda item: (-item[1], item[0]))
+    return language if count >= _MIN_SHARE * len(sample) else None

@@ -1,0 +1,317 @@
+"""Near-duplicate paragraphs: what counts as a copy, what never does, and where the text stays."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from artclean import Options, clean
+
+QUOTED = (
+    "The company’s chief executive said the plant would reopen “as soon as it is safe to do so”, "
+    "but gave no date — and workers remain on half pay."
+)
+OTHER = "Inspectors from the regional safety board are due to visit the site next week."
+FULL = (
+    "The regional government announced on Friday that all schools in the northern districts "
+    "would remain closed until the flood water has receded and the buildings have been inspected."
+)
+BETWEEN = "Parents were told to check the council website each morning for updates."
+
+
+def doc(*paragraphs: str) -> str:
+    return "".join(p + "\n" for p in paragraphs)
+
+
+def removals(text: str, **options: object) -> list[tuple[int, str, str, int | None]]:
+    """(index, kind, rule, duplicate_of) of every removal."""
+    result = clean(text, Options(**options))  # type: ignore[arg-type]
+    return [(r.index, r.kind, r.rule, r.duplicate_of) for r in result.removed]
+
+
+COPIES = {
+    "straight-quotes": QUOTED.replace("’", "'").replace("“", '"').replace("”", '"'),
+    "hyphen-for-dash": QUOTED.replace("—", "-"),
+    "double-hyphen-for-dash": QUOTED.replace("—", "--"),
+    "doubled-spaces": QUOTED.replace(" would ", "  would  ").replace(", but", ",  but"),
+    "tab-and-trailing-space": QUOTED.replace(" said ", "\tsaid ") + "  ",
+    "one-typo": QUOTED.replace("reopen", "reopan"),
+    "two-typos": QUOTED.replace("reopen", "reopan").replace("half", "hulf"),
+    "one-missing-letter": QUOTED.replace("workers", "wokers"),
+    "capitals": QUOTED.upper(),
+    "non-breaking-spaces": QUOTED.replace(" no date", "\u00a0no\u00a0date"),
+}
+
+
+@pytest.mark.parametrize("copy", COPIES.values(), ids=COPIES.keys())
+def test_a_copy_that_differs_only_in_typography_or_a_typo_is_a_duplicate(copy: str) -> None:
+    result = clean(doc(QUOTED, OTHER, copy))
+    assert [(r.index, r.kind, r.duplicate_of) for r in result.removed] == [(2, "duplicate", 0)]
+    assert result.removed[0].rule in {"exact", "near"}
+    assert result.text == doc(QUOTED, OTHER)  # the first copy, as written, is what stays
+
+
+def test_a_straight_quoted_first_copy_is_kept_as_written() -> None:
+    straight = COPIES["straight-quotes"]
+    assert clean(doc(straight, OTHER, QUOTED)).text == doc(straight, OTHER)
+
+
+def test_similarity_is_reported_and_exact_copies_score_100() -> None:
+    result = clean(doc(QUOTED, COPIES["doubled-spaces"], COPIES["two-typos"]))
+    assert [(r.rule, r.similarity) for r in result.removed] == [
+        ("exact", 100.0),
+        ("near", pytest.approx(98.6, abs=0.5)),
+    ]
+    assert "similarity 100" in result.removed[0].reason
+
+
+def test_similarity_option_sets_the_threshold() -> None:
+    typo = COPIES["two-typos"]
+    assert removals(doc(QUOTED, typo), similarity=100) == []
+    assert removals(doc(QUOTED, QUOTED), similarity=100) == [(1, "duplicate", "exact", 0)]
+    reworded = QUOTED.replace("as soon as it is safe to do so", "within weeks rather than months")
+    assert removals(doc(QUOTED, reworded)) == []
+    assert removals(doc(QUOTED, reworded), similarity=80) == [(1, "duplicate", "near", 0)]
+
+
+TEASERS = {
+    "ellipsis-character": FULL[:80] + "…",
+    "three-dots": FULL[:80] + "...",
+    "read-more": FULL[:95] + " Read more",
+    "dots-and-read-more": FULL[:95] + "... Read more »",
+    "bracketed-ellipsis": FULL[:100] + " […]",
+    "continue-reading": FULL[:100] + "… Continue reading",
+    "cut-mid-word": FULL[:83] + "…",
+}
+
+
+@pytest.mark.parametrize("teaser", TEASERS.values(), ids=TEASERS.keys())
+def test_a_truncated_teaser_after_the_full_paragraph_is_a_duplicate(teaser: str) -> None:
+    result = clean(doc(FULL, BETWEEN, teaser))
+    assert [(r.index, r.kind, r.rule, r.duplicate_of) for r in result.removed] == [
+        (2, "duplicate", "teaser", 0)
+    ]
+    assert result.removed[0].reason.startswith("a truncated teaser of the paragraph at line 1")
+    assert result.text == doc(FULL, BETWEEN)
+
+
+@pytest.mark.parametrize("teaser", TEASERS.values(), ids=TEASERS.keys())
+def test_a_teaser_before_its_full_paragraph_gets_the_full_text_in_its_place(teaser: str) -> None:
+    result = clean(doc(teaser, BETWEEN, FULL))
+    assert result.text == doc(FULL, BETWEEN)
+    assert [(k.index, k.line) for k in result.kept] == [(2, 3), (1, 2)]
+    (removal,) = result.removed
+    assert (removal.index, removal.kind, removal.rule, removal.duplicate_of) == (
+        0,
+        "duplicate",
+        "teaser",
+        2,
+    )
+    assert removal.text == teaser
+    assert removal.reason == "truncated copy of the fuller paragraph at line 3, which is kept here"
+
+
+def test_a_teaser_whose_reason_says_the_full_text_is_kept_here_is_replaced_there() -> None:
+    after = "Teachers will set work online, and exams due next week have been postponed."
+    page = doc(
+        "Skip to main content", "Menu", FULL[:80] + "…", BETWEEN, FULL, after,
+        "Share on Facebook", "Share on X",
+    )  # fmt: skip
+    result = clean(page)
+    kept = [k.index for k in result.kept]
+    replaced = [r for r in result.removed if r.reason.endswith("which is kept here")]
+    assert replaced
+    for teaser in replaced:
+        assert teaser.duplicate_of in kept
+        assert kept[sum(k < teaser.index for k in kept)] == teaser.duplicate_of
+
+
+def test_a_shorter_first_copy_is_replaced_by_the_fuller_later_one() -> None:
+    shorter = FULL.replace(" and the buildings have been inspected", " and inspected")
+    result = clean(doc(shorter, BETWEEN, FULL))
+    assert result.text == doc(FULL, BETWEEN)
+    assert [(r.index, r.duplicate_of) for r in result.removed] == [(0, 2)]
+
+
+def test_a_second_teaser_after_the_full_paragraph_is_removed_too() -> None:
+    first, second = FULL[:70] + "…", FULL[:90] + "..."
+    assert clean(doc(first, FULL, second)).text == doc(FULL)
+
+
+def test_two_teasers_before_the_full_paragraph_leave_only_the_full_text() -> None:
+    first, second = FULL[:70] + "…", FULL[:90] + "... Read more"
+    assert clean(doc(first, second, BETWEEN, FULL)).text == doc(FULL, BETWEEN)
+
+
+def test_a_near_copy_of_a_paragraph_that_replaced_its_teaser_is_removed() -> None:
+    teaser, typo = FULL[:70] + "…", FULL.replace("inspected", "inspectid")
+    assert clean(doc(teaser, FULL, typo)).text == doc(FULL)
+
+
+def test_every_later_copy_goes_when_the_first_copy_has_a_typo() -> None:
+    with_typo = FULL.replace("receded", "receeded")
+    assert clean(doc(with_typo, BETWEEN, FULL, FULL)).text == doc(with_typo, BETWEEN)
+
+
+STIR = "Stir the sauce and taste it for seasoning before you add any more salt."
+
+
+def test_a_repeated_label_after_a_recurring_paragraph_stays() -> None:
+    assert removals(doc(STIR, "Step 1", STIR, STIR, STIR, "Step 1")) == []
+
+
+def test_cleaning_twice_changes_nothing_when_a_recurring_text_is_in_a_repeated_block() -> None:
+    longer = f"{STIR} Keep the heat low so that it does not catch on the bottom of the pan."
+    once = clean(doc(STIR, longer, "Step 1", STIR, STIR, STIR, longer, "Step 1")).text
+    assert clean(once).text == once
+
+
+def test_a_whole_repeated_block_is_one_group() -> None:
+    body = [
+        "Rescue teams reached the village on Sunday morning, two days after the landslide.",
+        "Most of the 300 residents had been evacuated before the hillside gave way.",
+        "Officials said the main road would stay closed for at least a week.",
+    ]
+    shelters = "Emergency shelters have been set up in the school and the sports hall."
+    result = clean(doc(*body, shelters, *body))
+    assert result.text == doc(*body, shelters)
+    assert [(r.index, r.rule, r.duplicate_of, r.group) for r in result.removed] == [
+        (4, "repeated-block", 0, 4),
+        (5, "repeated-block", 1, 4),
+        (6, "repeated-block", 2, 4),
+    ]
+    assert result.removed[0].reason == "lines 5-7 repeat lines 1-3 as one block"
+
+
+def test_a_block_of_short_lines_repeated_with_a_long_one_goes_as_a_block() -> None:
+    block = ["Key facts", "Population: 12,400", "Founded in 1761 by settlers from the coast."]
+    intro = "The town sits at the mouth of the river, an hour's drive from the capital."
+    result = clean(doc(intro, *block, *block))
+    assert result.text == doc(intro, *block)
+    assert [r.rule for r in result.removed] == ["repeated-block"] * 3
+
+
+# --- what must never be merged ----------------------------------------------------------------
+
+QUOTE = (
+    "“We will not accept any agreement that leaves our farmers worse off than they were before "
+    "the war began,” the minister told parliament."
+)
+
+
+def test_paragraphs_sharing_a_long_quotation_are_both_kept() -> None:
+    text = doc(
+        f"Opposition leaders seized on the remark. {QUOTE} They called it a reversal of his "
+        "position last spring.",
+        f"Farmers in the south welcomed the statement. {QUOTE} Several unions said they would "
+        "suspend their protests.",
+    )
+    assert removals(text) == []
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["Step 1", "Mix the flour and the butter.", "Step 2", "Add the eggs one at a time."],
+        ["Round 1", "Round 2", "Round 3"],
+        ["Chapter One", "Chapter Two"],
+        ["Update 10:42", "Update 10:57"],
+        ["Q.", "A.", "Q.", "A."],
+    ],
+    ids=["steps", "rounds", "chapters", "updates", "interview-labels"],
+)
+def test_short_lines_that_differ_are_never_merged_and_repeated_labels_stay(
+    lines: list[str],
+) -> None:
+    assert removals(doc(*lines)) == []
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (
+            "Shares of the company rose 12 percent in early trading on Monday after the report.",
+            "Shares of the company rose 14 percent in early trading on Monday after the report.",
+        ),
+        (
+            "The home side won the match 3-1 after a late goal from the substitute striker.",
+            "The home side won the match 3-2 after a late goal from the substitute striker.",
+        ),
+        (
+            "Tickets for the festival go on sale on 14 March at 9am from the official website.",
+            "Tickets for the festival go on sale on 21 March at 9am from the official website.",
+        ),
+        (
+            "The two-bedroom flat on the high street is offered at £245,000 by the agent.",
+            "The two-bedroom flat on the high street is offered at £254,000 by the agent.",
+        ),
+    ],
+    ids=["percent", "score", "date", "price"],
+)
+def test_paragraphs_that_differ_only_in_a_number_are_both_kept(first: str, second: str) -> None:
+    assert removals(doc(first, second)) == []
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Day one of the trial", "Day two of the trial"),
+        ("Part one of the series", "Part two of the series"),
+        (
+            "The first round of voting ended without a winner.",
+            "The second round of voting ended without a winner.",
+        ),
+    ],
+    ids=["day-one-two", "part-one-two", "first-second-round"],
+)
+def test_lines_that_differ_only_in_a_number_word_are_both_kept(first: str, second: str) -> None:
+    assert removals(doc(first, second)) == []
+
+
+def test_a_short_heading_repeated_alone_stays() -> None:
+    para_a = "The first half was scrappy, with neither side managing a shot on target."
+    para_b = "The second half was a different game, with four goals in twenty minutes."
+    text = doc("Match report", para_a, "Match report", para_b)
+    assert removals(text) == []
+
+
+def test_an_unrelated_paragraph_with_the_same_opening_is_not_a_teaser() -> None:
+    other = (
+        "The regional government announced on Friday that it would hire 200 more teachers "
+        "for the northern districts next year."
+    )
+    assert removals(doc(FULL, other)) == []
+
+
+# --- the same answer in every process ---------------------------------------------------------
+
+
+def near_duplicate_heavy_document() -> str:
+    """Many paragraphs sharing shingles, so candidate order could matter if hashing were salted."""
+    subjects = ["council", "board", "committee", "panel", "assembly", "commission"]
+    actions = ["approved", "rejected", "delayed", "amended", "debated"]
+    objects = ["budget", "housing plan", "transport strategy", "school merger", "park upgrade"]
+    paragraphs = []
+    for i, subject in enumerate(subjects):
+        for j, action in enumerate(actions):
+            thing = objects[(i + j) % len(objects)]
+            paragraphs.append(
+                f"The {subject} {action} the {thing} after a long session in which residents "
+                f"spoke for and against the proposal, and the chair called for calm."
+            )
+    paragraphs += [p.replace("calm", "calm…")[:90] + "…" for p in paragraphs[::4]]
+    paragraphs += [p.replace(" the ", "  the ") for p in paragraphs[::3]]
+    return doc(*paragraphs)
+
+
+def test_results_are_identical_across_processes_with_different_hash_seeds(run_artclean) -> None:
+    text = near_duplicate_heavy_document().encode()
+    outputs = set()
+    for seed in ["0", "1", "42", "4242", "random"]:
+        done = run_artclean(["--format", "json"], stdin=text, env={"PYTHONHASHSEED": seed})
+        assert done.returncode == 0, done.stderr
+        outputs.add(done.stdout)
+    assert len(outputs) == 1
+    removed = json.loads(outputs.pop())["removed"]
+    assert removed, "the document is meant to contain duplicates"

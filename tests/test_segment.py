@@ -1,0 +1,196 @@
+"""Paragraphs: blank-line blocks or single lines, hard-wrapped prose vs lists, line ends, layout.
+
+Paragraphs are observed the way a user sees them: as the kept and removed records of a result.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+from click.testing import CliRunner
+
+from artclean import clean
+from artclean.cli import cli
+
+LIBRARY = (
+    "The council voted on Tuesday to approve a new budget for the city library, which will "
+    "extend its opening hours and add a mobile branch for outlying villages. The library "
+    "director said the change was overdue and that demand had grown every year since the "
+    "pandemic, when many residents discovered the e-book service for the first time."
+)
+ROADS = (
+    "Opponents said the money would be better spent on road repairs, and several residents "
+    "spoke against the plan at the meeting, which ran until nearly midnight."
+)
+HEADLINES = [
+    "Library opens new wing after two-year delay",
+    "Villages ask for better bus links to the city",
+    "Council approves road repair programme",
+]
+
+
+def paragraphs(text: str) -> list[tuple[int, str]]:
+    """(first line, text) of every paragraph, kept or removed, in input order."""
+    result = clean(text)
+    found = [(k.line, k.index, k.text) for k in result.kept]
+    found += [(r.line, r.index, r.text) for r in result.removed]
+    return [(line, text) for line, _, text in sorted(found, key=lambda p: p[1])]
+
+
+def test_without_blank_lines_every_line_is_a_paragraph() -> None:
+    text = "First line of the page.\nSecond line of the page.\nThird line.\n"
+    assert paragraphs(text) == [
+        (1, "First line of the page."),
+        (2, "Second line of the page."),
+        (3, "Third line."),
+    ]
+
+
+def test_with_blank_lines_a_block_of_prose_is_one_paragraph() -> None:
+    text = (
+        "Opponents said the money would be better spent on road repairs, and\n"
+        "several residents spoke against the plan at the meeting, which ran until\n"
+        "nearly midnight.\n"
+        "\n"
+        "The second paragraph.\n"
+    )
+    assert paragraphs(text) == [(1, textwrap.fill(ROADS, 72)), (5, "The second paragraph.")]
+
+
+def test_leading_and_repeated_blank_lines_are_not_paragraphs() -> None:
+    text = "\n\n" + "First paragraph here.\n\n\n\nSecond paragraph here.\n\n"
+    assert paragraphs(text) == [(3, "First paragraph here."), (7, "Second paragraph here.")]
+
+
+def test_lines_of_spaces_and_invisible_characters_separate_blocks() -> None:
+    text = "First paragraph here.\n \t \nSecond paragraph here.\n\u200b\nThird paragraph here.\n"
+    assert [line for line, _ in paragraphs(text)] == [1, 3, 5]
+
+
+@pytest.mark.parametrize("width", [60, 66, 72, 76, 80])
+@pytest.mark.parametrize("indent", ["", "   "], ids=["flush", "indented"])
+def test_hard_wrapped_prose_stays_one_paragraph(width: int, indent: str) -> None:
+    wrapped = [
+        textwrap.fill(p, width, initial_indent=indent, subsequent_indent=indent)
+        for p in (LIBRARY, ROADS)
+    ]
+    text = "\n\n".join(wrapped) + "\n"
+    assert wrapped[0].count("\n") >= 3
+    assert paragraphs(text) == [(1, wrapped[0]), (wrapped[0].count("\n") + 3, wrapped[1])]
+    assert clean(text).text == text
+
+
+def test_a_block_of_headlines_is_split_into_lines() -> None:
+    text = f"{LIBRARY}\n\n" + "\n".join(HEADLINES) + "\n"
+    assert paragraphs(text) == [
+        (1, LIBRARY),
+        (3, HEADLINES[0]),
+        (4, HEADLINES[1]),
+        (5, HEADLINES[2]),
+    ]
+
+
+def test_a_block_of_menu_items_is_split_into_lines() -> None:
+    text = f"{LIBRARY}\n\nNews\nSport\nBusiness\nCulture\n"
+    assert [line for line, _ in paragraphs(text)] == [1, 3, 4, 5, 6]
+
+
+def test_a_bulleted_list_is_split_into_items() -> None:
+    items = [
+        "- The library will open until 9pm on weekdays, with longer hours during exams.",
+        "- A mobile branch will visit eleven villages every fortnight from the spring.",
+        "- Fines for overdue books will be abolished for children under sixteen.",
+    ]
+    text = "The main changes are:\n\n" + "\n".join(items) + "\n"
+    assert paragraphs(text) == [
+        (1, "The main changes are:"),
+        *[(3 + i, t) for i, t in enumerate(items)],
+    ]
+
+
+def test_a_wrapped_paragraph_and_a_related_list_in_one_block_are_told_apart() -> None:
+    wrapped = textwrap.fill(ROADS, 72)
+    text = f"{LIBRARY}\n\n{wrapped}\nRelated stories\n" + "\n".join(HEADLINES) + "\n"
+    result = clean(text)
+    assert [r.rule for r in result.removed] == ["related-header"] + ["related-item"] * 3
+    assert result.text == f"{LIBRARY}\n\n{wrapped}\n"
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"], ids=["lf", "crlf", "cr"])
+def test_crlf_and_cr_are_line_ends_like_lf(newline: str) -> None:
+    wrapped = textwrap.fill(LIBRARY, 72)
+    lf = (
+        f"{wrapped}\n\n{ROADS}\n\nAdvertisement\n\nYou may also like\n"
+        + "\n".join(HEADLINES)
+        + "\n"
+    )
+    text = lf.replace("\n", newline)
+    lines = lf.split("\n")
+    advert, header = lines.index("Advertisement") + 1, lines.index("You may also like") + 1
+    result = clean(text)
+    assert [(r.line, r.kind) for r in result.removed] == [
+        (advert, "advertisement"),
+        *[(line, "related") for line in range(header, header + 4)],
+    ]
+    assert [k.line for k in result.kept] == [1, lines.index(ROADS) + 1]
+    assert result.text == f"{wrapped}\n\n{ROADS}\n".replace("\n", newline)
+    assert result.kept[0].text == wrapped.replace("\n", newline)
+
+
+def test_mixed_line_ends_are_each_kept() -> None:
+    text = "First line here.\r\nSecond line here.\nThird line here.\rAdvertisement\r\n"
+    assert clean(text).text == "First line here.\r\nSecond line here.\nThird line here.\r"
+
+
+def test_a_lone_cr_is_not_doubled_by_crlf_logic() -> None:
+    text = "The first paragraph of the page.\r\rAnd then a quite different one.\r"
+    assert paragraphs(text) == [
+        (1, "The first paragraph of the page."),
+        (3, "And then a quite different one."),
+    ]
+    assert clean(text).text == text
+
+
+def test_kept_paragraphs_keep_their_layout_byte_for_byte() -> None:
+    text = (
+        "  Indented first paragraph, with two spaces before it and three after.   \n"
+        "\n\n\n"
+        "\tA second paragraph after three blank lines, starting with a tab.\n"
+        "\n"
+        "Advertisement\n"
+        "\n"
+        "A third paragraph, separated from the advertisement by one blank line.\n"
+    )
+    assert clean(text).text == (
+        "  Indented first paragraph, with two spaces before it and three after.   \n"
+        "\n\n\n"
+        "\tA second paragraph after three blank lines, starting with a tab.\n"
+        "\n"
+        "A third paragraph, separated from the advertisement by one blank line.\n"
+    )
+
+
+def test_a_text_without_a_final_newline_gets_one_in_its_own_style() -> None:
+    assert clean("One paragraph of text.").text == "One paragraph of text.\n"
+    assert clean("First line.\r\nSecond line.").text == "First line.\r\nSecond line.\r\n"
+
+
+@pytest.mark.parametrize("text", ["", "\n", "\n\n\n", "   \n\t\n", "\r\n"])
+def test_empty_and_blank_documents_give_empty_text(text: str) -> None:
+    result = clean(text)
+    assert (result.text, result.kept, result.removed) == ("", (), ())
+
+
+def test_the_cli_writes_crlf_input_back_unchanged() -> None:
+    text = f"{LIBRARY}\r\n\r\n{ROADS}\r\n\r\nShare on Facebook\r\n"
+    result = CliRunner().invoke(cli, ["-"], input=text.encode())
+    assert result.exit_code == 0, result.output
+    assert result.stdout_bytes == f"{LIBRARY}\r\n\r\n{ROADS}\r\n".encode()
+
+
+def test_the_cli_reads_utf16_with_a_byte_order_mark() -> None:
+    text = f"{LIBRARY}\n\nAdvertisement\n"
+    result = CliRunner().invoke(cli, ["-"], input=text.encode("utf-16"))
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"{LIBRARY}\n"
