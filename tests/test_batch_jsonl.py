@@ -8,6 +8,7 @@ import json
 import selectors
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -268,3 +269,60 @@ def test_lines_split_across_reads_come_out_whole_and_numbered(step: int) -> None
         for offset, line in enumerate(batch.lines)
     ]
     assert numbered == [(1, b'{"a": 1}\r'), (2, b'{"b": 2}'), (3, b""), (4, b'{"c": 3}')]
+
+
+def descendants(pid: int) -> set[int]:
+    """The processes below `pid`, from /proc."""
+    parents = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            parents[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])
+    found: set[int] = set()
+    frontier = {pid}
+    while frontier:
+        frontier = {child for child, parent in parents.items() if parent in frontier} - found
+        found |= frontier
+    return found
+
+
+def running(pids: set[int]) -> set[int]:
+    """Those of `pids` that still run (a zombie has ended, it only waits to be reaped)."""
+    alive = set()
+    for pid in pids:
+        try:
+            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        except OSError:
+            continue
+        if state != "Z":
+            alive.add(pid)
+    return alive
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
+def test_workers_end_when_the_main_process_is_killed() -> None:
+    script = Path(sys.executable).with_name("artclean")
+    command = [str(script)] if script.exists() else [sys.executable, "-m", "artclean"]
+    process = subprocess.Popen(
+        [*command, "--input-format", "jsonl", "--jobs", "2", "-q"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+    )
+    assert process.stdin is not None and process.stdout is not None
+    process.stdin.write(record(id=1, text=SYNDICATED))
+    process.stdin.flush()
+    process.stdout.readline()  # the workers are up and have cleaned a record
+    workers = descendants(process.pid)
+    assert len(workers) >= 2
+    process.kill()
+    process.wait()
+    # Not a timing test: the limit only keeps a broken build from hanging the suite.
+    deadline = time.monotonic() + 120
+    while running(workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not running(workers)
+    process.stdin.close()
+    process.stdout.close()

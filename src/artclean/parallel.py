@@ -13,8 +13,10 @@ from __future__ import annotations
 import multiprocessing
 import os
 import queue
+import select
 import signal
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, TypeVar
@@ -72,7 +74,10 @@ def _in_workers(
     initargs: tuple[Any, ...],
 ) -> Iterator[Output]:
     pool = ProcessPoolExecutor(
-        jobs, mp_context=_context(), initializer=_start_worker, initargs=(initializer, initargs)
+        jobs,
+        mp_context=_context(),
+        initializer=_start_worker,
+        initargs=(os.getpid(), initializer, initargs),
     )
     in_flight: queue.Queue[Any] = queue.Queue(maxsize=WINDOW_PER_JOB * jobs)
     stop = threading.Event()
@@ -118,9 +123,39 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("spawn")
 
 
-def _start_worker(initializer: Callable[..., None] | None, initargs: tuple[Any, ...]) -> None:
+def _start_worker(
+    main: int, initializer: Callable[..., None] | None, initargs: tuple[Any, ...]
+) -> None:
     # Ctrl-C reaches every process of the terminal's group; the main process alone handles
     # it, lets running work finish (every write is atomic) and cancels the rest.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_with, args=(main,), name="artclean-watch", daemon=True).start()
     if initializer is not None:
         initializer(*initargs)
+
+
+def _exit_with(main: int) -> None:
+    """End this worker when the main process is gone.
+
+    A main process that is killed cannot shut its pool down, and a worker would otherwise
+    wait on its task queue for ever. A write in progress is abandoned whole: its temporary
+    file never replaces the target.
+    """
+    try:
+        handle = os.pidfd_open(main)  # readable once the process has exited (Linux)
+    except (AttributeError, OSError):
+        while _alive(main):
+            time.sleep(1)
+    else:
+        select.select([handle], [], [])
+    os._exit(1)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # alive, and someone else's: the pid was reused
+        return False
+    return True
