@@ -34,8 +34,8 @@ def make_tree(root: Path) -> Path:
     tree = root / "articles"
     (tree / "world").mkdir(parents=True)
     (tree / "world" / "iran.txt").write_bytes(FIXTURE.read_bytes())
-    (tree / "harbour.md").write_text(SYNDICATED)
-    (tree / "notes.txt").write_text(CLEAN_TEXT)
+    (tree / "harbour.txt").write_text(SYNDICATED)
+    (tree / "notes.md").write_text(CLEAN_TEXT)
     (tree / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n")
     (tree / ".drafts").mkdir()
     (tree / ".drafts" / "draft.txt").write_text(SYNDICATED)
@@ -58,23 +58,45 @@ def test_out_dir_mirrors_the_tree_with_clean_text(tmp_path: Path) -> None:
     status, stdout, stderr = run(str(tree), "--out-dir", str(tmp_path / "out"), "-q")
     assert (status, stdout, stderr) == (0, "", "")
     assert files_under(tmp_path / "out") == {
-        "harbour.md": b"A short article about the harbour.\n",
-        "notes.txt": CLEAN_TEXT.encode(),
+        "harbour.txt": b"A short article about the harbour.\n",
+        "notes.md": CLEAN_TEXT.encode(),
         "world/iran.txt": clean(FIXTURE.read_text()).text.encode(),
     }
-    assert (tree / "harbour.md").read_text() == SYNDICATED  # the input is left alone
+    assert (tree / "harbour.txt").read_text() == SYNDICATED  # the input is left alone
+
+
+MARKDOWN = """# Syndication notes
+
+A note such as the one below tells readers where a story came from:
+
+```text
+This article originally appeared in The Times.
+```
+"""
+
+
+def test_each_file_is_cleaned_as_artclean_cleans_it_alone(tmp_path: Path) -> None:
+    # A Markdown file is written content: its code block is protected, alone or in a batch.
+    tree = make_tree(tmp_path)
+    (tree / "notes-on-notes.md").write_text(MARKDOWN)
+    run(str(tree), "--out-dir", str(tmp_path / "out"), "-q")
+    for path in [*tree.glob("[!.]*.md"), *tree.glob("[!.]*.txt"), *tree.glob("world/*")]:
+        status, alone, _ = run(str(path))
+        mirrored = tmp_path / "out" / path.relative_to(tree)
+        assert (status, mirrored.read_text()) == (0, alone), path
+    assert (tmp_path / "out" / "notes-on-notes.md").read_text() == MARKDOWN
 
 
 def test_in_place_rewrites_only_what_changes_and_keeps_permissions(tmp_path: Path) -> None:
     tree = make_tree(tmp_path)
     for path in tree.rglob("*"):
         os.utime(path, (PAST, PAST))
-    (tree / "harbour.md").chmod(0o640)
+    (tree / "harbour.txt").chmod(0o640)
     status, _, _ = run(str(tree), "--in-place", "-q")
     assert status == 0
-    assert (tree / "harbour.md").read_text() == "A short article about the harbour.\n"
-    assert stat.S_IMODE((tree / "harbour.md").stat().st_mode) == 0o640
-    assert (tree / "notes.txt").stat().st_mtime == PAST
+    assert (tree / "harbour.txt").read_text() == "A short article about the harbour.\n"
+    assert stat.S_IMODE((tree / "harbour.txt").stat().st_mode) == 0o640
+    assert (tree / "notes.md").stat().st_mtime == PAST
     assert (tree / ".drafts" / "draft.txt").read_text() == SYNDICATED
     assert (tree / ".git" / "HEAD.txt").read_text() == SYNDICATED
     assert not [p for p in tree.rglob("*.tmp")]
@@ -100,20 +122,20 @@ def test_an_unchanged_output_is_not_rewritten(tmp_path: Path) -> None:
     run(str(tree), "--out-dir", str(out), "-q")
     for path in out.rglob("*.*"):
         os.utime(path, (PAST, PAST))
-    (tree / "notes.txt").write_text("A different body paragraph, changed since.\n")
+    (tree / "notes.md").write_text("A different body paragraph, changed since.\n")
     run(str(tree), "--out-dir", str(out), "-q")
-    assert (out / "harbour.md").stat().st_mtime == PAST
-    assert (out / "notes.txt").read_text() == "A different body paragraph, changed since.\n"
+    assert (out / "harbour.txt").stat().st_mtime == PAST
+    assert (out / "notes.md").read_text() == "A different body paragraph, changed since.\n"
 
 
 def test_include_and_exclude_choose_the_files(tmp_path: Path) -> None:
     tree = make_tree(tmp_path)
     out = tmp_path / "out"
     run(str(tree), "--out-dir", str(out), "--include", "*.md", "-q")
-    assert set(files_under(out)) == {"harbour.md"}
+    assert set(files_under(out)) == {"notes.md"}
     out2 = tmp_path / "out2"
     run(str(tree), "--out-dir", str(out2), "--exclude", "world", "--exclude", "notes.*", "-q")
-    assert set(files_under(out2)) == {"harbour.md"}
+    assert set(files_under(out2)) == {"harbour.txt"}
 
 
 def test_patterns_match_names_or_paths_ignoring_case() -> None:
@@ -133,7 +155,7 @@ def test_failing_files_are_reported_and_the_batch_goes_on(tmp_path: Path) -> Non
         "use --errors replace to replace bad bytes, or --encoding to name the encoding",
         f"{tree / 'scan.txt'}: looks like a PDF document, not text; skipped",
     ]
-    assert set(files_under(tmp_path / "out")) == {"harbour.md", "notes.txt", "world/iran.txt"}
+    assert set(files_under(tmp_path / "out")) == {"harbour.txt", "notes.md", "world/iran.txt"}
 
 
 def test_a_missing_path_is_reported_and_the_rest_cleaned(tmp_path: Path) -> None:
@@ -141,7 +163,7 @@ def test_a_missing_path_is_reported_and_the_rest_cleaned(tmp_path: Path) -> None
     status, _, stderr = run(str(tree), str(tmp_path / "nope"), "--out-dir", str(tmp_path / "o"))
     assert status == 2
     assert f"{tmp_path / 'nope'}: no such file or directory" in stderr
-    assert (tmp_path / "o" / "harbour.md").exists()
+    assert (tmp_path / "o" / "harbour.txt").exists()
 
 
 def test_jobs_1_and_2_write_identical_files(tmp_path: Path) -> None:
@@ -161,12 +183,12 @@ def test_json_with_out_dir_writes_one_json_file_per_input(tmp_path: Path) -> Non
     tree = make_tree(tmp_path)
     run(str(tree), "--out-dir", str(tmp_path / "out"), "--format", "json", "-q")
     assert set(files_under(tmp_path / "out")) == {
-        "harbour.md.json",
-        "notes.txt.json",
+        "harbour.txt.json",
+        "notes.md.json",
         "world/iran.txt.json",
     }
-    data = json.loads((tmp_path / "out" / "harbour.md.json").read_text())
-    assert data["source"] == str(tree / "harbour.md")
+    data = json.loads((tmp_path / "out" / "harbour.txt.json").read_text())
+    assert data["source"] == str(tree / "harbour.txt")
     assert [r["kind"] for r in data["removed"]] == ["syndication"]
 
 
@@ -175,7 +197,7 @@ def test_jsonl_without_out_dir_is_one_line_per_file_in_order(tmp_path: Path) -> 
     status, stdout, _ = run(str(tree), "--format", "jsonl", "-q")
     assert status == 0
     sources = [json.loads(line)["source"] for line in stdout.splitlines()]
-    assert sources == [str(tree / n) for n in ("harbour.md", "notes.txt", "world/iran.txt")]
+    assert sources == [str(tree / n) for n in ("harbour.txt", "notes.md", "world/iran.txt")]
 
 
 def test_templates_are_learned_per_directory(tmp_path: Path) -> None:
@@ -286,4 +308,4 @@ def test_the_installed_command_cleans_a_directory(tmp_path: Path) -> None:
     assert done.stdout == ""
     assert done.stderr.startswith(f"{tree / 'scan.txt'}: looks like a PDF document")
     assert "files failed" in done.stderr and "\x1b[" not in done.stderr
-    assert (tmp_path / "out" / "harbour.md").read_text() == "A short article about the harbour.\n"
+    assert (tmp_path / "out" / "harbour.txt").read_text() == "A short article about the harbour.\n"

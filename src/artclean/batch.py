@@ -191,7 +191,8 @@ def _fingerprint_chunk(tasks: list[FileTask]) -> list[frozenset[int] | None]:
         except InputError:
             found.append(None)
             continue
-        found.append(document_fingerprints(comparable_texts(text, job.options), task.site))
+        texts = comparable_texts(text, job.options.for_file(task.source))
+        found.append(document_fingerprints(texts, task.site))
     return found
 
 
@@ -202,7 +203,7 @@ def clean_file(task: FileTask, job: FileJob) -> FileOutcome:
         text = decode_bytes(data, task.source, job.encoding, job.errors)
     except InputError as error:
         return FileOutcome(task, failure(), str(error))
-    options = job.options
+    options = job.options.for_file(task.source)
     if job.templates is not None:
         options = options.but(templates=job.templates.for_site(task.site))
     result = clean(text, options, source=task.source)

@@ -198,9 +198,7 @@ def cli(
 def _clean(text: str, options: Any, source: str) -> Result:
     from .pipeline import clean
 
-    if source.lower().endswith((".md", ".markdown", ".mdx")):
-        options = options.but(profile="content", syntax="markdown")
-    return clean(text, options, source=None if source == "-" else source)
+    return clean(text, options.for_file(source), source=None if source == "-" else source)
 
 
 def _check_files(paths: Sequence[str], *, check: bool, diff: bool, fix: bool) -> NoReturn:

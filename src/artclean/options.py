@@ -11,6 +11,7 @@ if TYPE_CHECKING:
 DEFAULT_SIMILARITY = 90.0
 PROFILES = ("auto", "page", "article", "content")
 SYNTAXES = ("text", "markdown")
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdx")
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,3 +51,10 @@ class Options:
     def but(self, **changes: Any) -> Options:
         """A copy with some fields changed."""
         return replace(self, **changes)
+
+    def for_file(self, path: str) -> Options:
+        """The options for a file of this name: a Markdown file is written content (the
+        content profile, Markdown syntax), whether it is cleaned alone or in a batch."""
+        if path.lower().endswith(MARKDOWN_SUFFIXES):
+            return self.but(profile="content", syntax="markdown")
+        return self
