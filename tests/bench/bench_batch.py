@@ -78,6 +78,7 @@ class Run:
     seconds: float = 0.0
     stderr: str = ""
     peak_total: int = 0  # largest sum of VmRSS over the tree, bytes
+    peak_pss: int = 0  # largest sum of Pss (shared pages divided among their users), bytes
     peak_process: int = 0  # largest VmHWM of any one process, bytes
     cpu: dict[int, float] = field(default_factory=dict)  # last user+system seconds per pid
 
@@ -105,7 +106,7 @@ def _tree(root: int) -> set[int]:
 
 
 def _sample(root: int, run: Run) -> None:
-    total = 0
+    total = pss = 0
     for pid in _tree(root):
         with contextlib.suppress(OSError, IndexError, ValueError):
             status = Path(f"/proc/{pid}/status").read_text()
@@ -115,7 +116,11 @@ def _sample(root: int, run: Run) -> None:
             run.peak_process = max(run.peak_process, hwm)
             ticks = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[11:13]
             run.cpu[pid] = sum(int(t) for t in ticks) / TICKS
+            rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+            found = re.search(r"^Pss:\s+(\d+)", rollup, re.MULTILINE)
+            pss += int(found.group(1)) * 1024 if found else 0
     run.peak_total = max(run.peak_total, total)
+    run.peak_pss = max(run.peak_pss, pss)
 
 
 def watched(command: list[str], stdin: Path | None = None) -> Run:
@@ -203,6 +208,7 @@ def stream(workdir: Path, megabytes: int, jobs: int) -> None:
     print(f"  peak RSS, one process (getrusage RUSAGE_CHILDREN): {usage.ru_maxrss / 1024:.1f} MB")
     print(f"  peak RSS, one process (VmHWM sampled from /proc): {run.peak_process / MB:.1f} MB")
     print(f"  peak RSS, whole process tree (VmRSS summed, sampled): {run.peak_total / MB:.1f} MB")
+    print(f"  peak PSS, whole process tree (shared pages divided): {run.peak_pss / MB:.1f} MB")
     corpus.unlink()
 
 
