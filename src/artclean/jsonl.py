@@ -164,6 +164,12 @@ def parse(line: bytes, text_field: str, errors: str = "strict") -> dict[str, Any
         record = json.loads(decoded)
     except json.JSONDecodeError as error:
         raise BadLine(f"not JSON ({error.msg} at column {error.colno})") from None
+    return check_record(record, text_field)
+
+
+def check_record(record: object, text_field: str) -> dict[str, Any]:
+    """`record` itself if it is an object holding a string under `text_field`; BadLine says
+    what is wrong if not (records that come as objects, not lines, are checked alike)."""
     if not isinstance(record, dict):
         raise BadLine(f"not a JSON object but {_json_type(record)}")
     if text_field not in record:
@@ -265,21 +271,29 @@ def clean_line(
         record = parse(line, job.text_field, job.errors)
     except BadLine as bad:
         return (line + b"\n" if keep else None), f"{where}: {bad}", failure(size, size * keep)
+    result = clean_record(record, job, where=where, site=source)
+    if not result.changed and not job.with_result:
+        return line + b"\n", None, of_result(result, size, size)
+    written = _dumps(record)
+    return written, None, of_result(result, size, len(written))
+
+
+def clean_record(record: dict[str, Any], job: RecordJob, *, where: str | None, site: str) -> Result:
+    """Clean a record (checked by `check_record`) in place: the clean text into its text
+    field and, with `with_result`, the result under RESULT_KEY. `where` names the record in
+    the result ("path:line"); `site` is its site when the record names none (`site_of`)."""
     options = job.options
     if job.templates is not None:
-        site = site_of(record, job.site_field, source)
+        site = site_of(record, job.site_field, site)
         options = options.but(templates=job.templates.for_site(site))
     original = record[job.text_field]
     result = clean(original, options, source=where)
-    if not result.changed and not job.with_result:
-        return line + b"\n", None, of_result(result, size, size)
     record[job.text_field] = clean_text(original, result)
     if job.with_result:
         details = result.to_dict()
         del details["text"]
         record[RESULT_KEY] = details
-    written = _dumps(record)
-    return written, None, of_result(result, size, len(written))
+    return result
 
 
 def clean_text(original: str, result: Result) -> str:
@@ -305,16 +319,24 @@ def _dumps(record: dict[str, Any]) -> bytes:
 
 def _fingerprint_lines(batch: LineBatch) -> list[frozenset[int]]:
     job = _current_job()
-    found = []
-    for line in batch.lines:
-        try:
-            record = parse(line, job.text_field, job.errors)
-        except BadLine:
-            continue
-        site = site_of(record, job.site_field, batch.source)
-        texts = comparable_texts(record[job.text_field], job.options)
-        found.append(document_fingerprints(texts, site))
-    return found
+    found = (line_fingerprints(line, batch.source, job) for line in batch.lines)
+    return [fingerprints for fingerprints in found if fingerprints is not None]
+
+
+def line_fingerprints(line: bytes, source: str, job: RecordJob) -> frozenset[int] | None:
+    """Pass 1 for one line of `source`: what template learning counts; None for a malformed
+    line (pass 2 reports it)."""
+    try:
+        record = parse(line, job.text_field, job.errors)
+    except BadLine:
+        return None
+    return record_fingerprints(record, job, site=source)
+
+
+def record_fingerprints(record: dict[str, Any], job: RecordJob, *, site: str) -> frozenset[int]:
+    """Pass 1 for a checked record; `site` as for `clean_record`."""
+    texts = comparable_texts(record[job.text_field], job.options)
+    return document_fingerprints(texts, site_of(record, job.site_field, site))
 
 
 def _json_type(value: object) -> str:
