@@ -144,3 +144,47 @@ def test_a_capped_counter_never_overcounts(documents: list[list[int]], capacity:
 def test_options_holding_a_table_stay_hashable() -> None:
     options = learned([article(n) for n in range(6)])
     assert hash(options) == hash(options)
+
+
+def count_in_parts(parts: list[list[list[int]]], capacity: int) -> TemplateCounter:
+    """Count each part on its own, then combine the counters, as Dask does per partition."""
+    counters = []
+    for part in parts:
+        counter = TemplateCounter(capacity)
+        for document in part:
+            counter.add(set(document))
+        counters.append(counter)
+    combined = TemplateCounter(capacity)
+    for counter in counters:
+        combined.update(counter)
+    return combined
+
+
+documents_in_parts = st.lists(
+    st.lists(st.lists(st.integers(0, 40), max_size=6), max_size=40), max_size=6
+)
+
+
+@given(documents_in_parts)
+def test_counts_combined_from_parts_equal_one_count_over_all(parts: list[list[list[int]]]) -> None:
+    whole = TemplateCounter()
+    for document in (document for part in parts for document in part):
+        whole.add(set(document))
+    combined = count_in_parts(parts, TemplateCounter().capacity)
+    assert combined.documents == whole.documents
+    assert combined.table(2).counts == whole.table(2).counts
+
+
+@given(documents_in_parts, st.integers(1, 12))
+def test_combined_capped_counts_keep_the_bound(parts: list[list[list[int]]], capacity: int) -> None:
+    combined = count_in_parts(parts, capacity)
+    true: Counter[int] = Counter()
+    for document in (document for part in parts for document in part):
+        true.update(set(document))
+    assert len(combined) <= capacity
+    counted = combined.table(2).counts
+    assert all(count <= true[key] for key, count in counted.items())
+    total = sum(true.values())
+    for key, count in true.items():
+        if count - total / (capacity + 1) >= 2:
+            assert counted.get(key, 0) >= count - total / (capacity + 1)

@@ -90,6 +90,25 @@ class TemplateCounter:
             else:
                 self._counts = counts = {k: n - 1 for k, n in counts.items() if n > 1}
 
+    def update(self, other: TemplateCounter) -> None:
+        """Add the counts of another part of the batch: the combine step of counting in
+        parallel (per partition on Dask, then combined in a tree).
+
+        While the combined table fits in `capacity`, every count is exact, so it holds what
+        one counter over the whole batch holds. Beyond, the (capacity + 1)-th largest count
+        is taken off every count and those left at zero go (Misra-Gries summaries are
+        mergeable so, Agarwal et al. 2012): a count is still never more than the true
+        number, and at most (paragraphs counted) / (capacity + 1) less.
+        """
+        self.documents += other.documents
+        counts = dict(self._counts)
+        for key, n in other._counts.items():
+            counts[key] = counts.get(key, 0) + n
+        if len(counts) > self.capacity:
+            cut = sorted(counts.values(), reverse=True)[self.capacity]
+            counts = {key: n - cut for key, n in counts.items() if n > cut}
+        self._counts = counts
+
     def __len__(self) -> int:
         return len(self._counts)
 
