@@ -23,6 +23,7 @@ import click
 from .discover import JSONL_PATTERNS, TEXT_PATTERNS
 
 if TYPE_CHECKING:
+    from .jsonl import RecordJob
     from .options import Options
     from .progress import Display
     from .tally import Tally
@@ -102,6 +103,20 @@ _OPTIONS = [
         help="JSONL field naming a record's site for --learn-templates.  "
         "[default: domain, else the host of url]",
     ),
+    click.option(
+        "--engine",
+        type=click.Choice(["local", "dask"]),
+        default="local",
+        show_default=True,
+        help="dask: clean JSONL files on a Dask cluster into part files in --out-dir "
+        "(needs pip install 'artclean[dask]').",
+    ),
+    click.option(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="The Dask scheduler to use, e.g. tcp://host:8786.  "
+        "[default: a local cluster on this machine's cores]",
+    ),
 ]
 
 
@@ -128,6 +143,8 @@ class BatchSettings:
     learn_templates: bool = False
     template_min_docs: int | None = None
     site_field: str | None = None
+    engine: str = "local"
+    scheduler: str | None = None
 
 
 def wants_batch(sources: Sequence[str], settings: Mapping[str, Any]) -> bool:
@@ -137,6 +154,8 @@ def wants_batch(sources: Sequence[str], settings: Mapping[str, Any]) -> bool:
         or settings.get("in_place")
         or settings.get("input_format") == "jsonl"
         or settings.get("learn_templates")
+        or settings.get("engine") == "dask"
+        or settings.get("scheduler")
         or any(source != "-" and os.path.isdir(source) for source in sources)
     )
 
@@ -165,6 +184,8 @@ def run_batch(
     console = stderr_console()
     with Display(console, unit=unit, show_bar=not batch.quiet) as display:
         run = _run_jsonl if batch.input_format == "jsonl" else _run_files
+        if batch.engine == "dask":
+            from .cli_dask import run_dask as run
         tally = run(request, display)
     if not batch.quiet:
         render_summary(console, tally, unit=unit, seconds=display.elapsed())
@@ -197,6 +218,10 @@ class _Request:
 def _misuse(request: _Request, explain: bool) -> str | None:
     """What is wrong with the combination of options, if anything, and what to do instead."""
     batch, sources, output_format = request.batch, request.sources, request.output_format
+    if batch.engine == "dask" or batch.scheduler is not None:
+        from .cli_dask import misuse
+
+        return misuse(request, explain)
     writes_files = batch.out_dir is not None or batch.in_place
     try:
         encoding = codecs.lookup(request.encoding).name
@@ -292,31 +317,13 @@ def _run_files(request: _Request, display: Display) -> Tally:
 
 
 def _run_jsonl(request: _Request, display: Display) -> Tally:
-    from .discover import find_sources
-    from .jsonl import RecordJob, clean_stream, learn_templates, line_batches, open_records
+    from .jsonl import clean_stream, learn_templates, line_batches, open_records
     from .reading import InputError
-    from .tally import Tally, failure
+    from .tally import failure
 
     batch = request.batch
-    tally = Tally()
-    paths: list[str] = []
-    for source in request.sources:
-        if source == "-":
-            paths.append(source)
-            continue
-        found = find_sources([source], batch.include or JSONL_PATTERNS, batch.exclude)
-        paths.extend(str(found_source.path) for found_source in found.sources)
-        for message in found.problems:
-            display.problem(message)
-            tally += failure()
-    job = RecordJob(
-        request.options,
-        text_field=batch.text_field,
-        with_result=request.output_format != "text",
-        bad_lines=batch.on_bad_line,
-        errors=request.errors,
-        site_field=batch.site_field,
-    )
+    paths, tally = jsonl_paths(request, display)
+    job = record_job(request)
     if batch.learn_templates:
         display.stage("learning", documents=None, total_bytes=None)
         table = learn_templates(paths, job, request.jobs, min_docs=request.min_docs)
@@ -339,6 +346,41 @@ def _run_jsonl(request: _Request, display: Display) -> Tally:
                 display.problem(str(error))
                 tally += failure()
     return tally
+
+
+def jsonl_paths(request: _Request, display: Display) -> tuple[list[str], Tally]:
+    """The JSONL files (or "-") to read, in order; what could not be found is reported."""
+    from .discover import find_sources
+    from .tally import Tally, failure
+
+    batch = request.batch
+    tally = Tally()
+    paths: list[str] = []
+    for source in request.sources:
+        if source == "-":
+            paths.append(source)
+            continue
+        found = find_sources([source], batch.include or JSONL_PATTERNS, batch.exclude)
+        paths.extend(str(found_source.path) for found_source in found.sources)
+        for message in found.problems:
+            display.problem(message)
+            tally += failure()
+    return paths, tally
+
+
+def record_job(request: _Request) -> RecordJob:
+    """How each JSONL record is cleaned, whichever engine runs the batch."""
+    from .jsonl import RecordJob
+
+    batch = request.batch
+    return RecordJob(
+        request.options,
+        text_field=batch.text_field,
+        with_result=request.output_format != "text",
+        bad_lines=batch.on_bad_line,
+        errors=request.errors,
+        site_field=batch.site_field,
+    )
 
 
 def _plain_size(paths: Sequence[str]) -> int | None:

@@ -224,7 +224,7 @@ def write_jsonl(
     Returns the paths written, or with `compute=False` the tasks that write them. OUT must
     hold no part files already: they would mix with these.
     """
-    out = _output_directory(out_dir)
+    out = output_directory(out_dir)
     partitions = lines.to_delayed()
     width = _width(len(partitions))
     tasks = [
@@ -270,7 +270,7 @@ def clean_jsonl(
     """
     client = client or _current_client()
     job = _job(options, text_field, with_result, bad_lines, errors, site_field)
-    out = _output_directory(out_dir)
+    out = output_directory(out_dir)
     units = plan(paths, blocksize or _auto_blocksize(paths, _workers(client)))
     blocks = [unit for unit in units if isinstance(unit, Block)]
     templates: Any = None
@@ -599,7 +599,9 @@ def _width(parts: int) -> int:
     return max(5, len(str(max(parts - 1, 0))))
 
 
-def _output_directory(out_dir: str | os.PathLike[str]) -> Path:
+def output_directory(out_dir: str | os.PathLike[str]) -> Path:
+    """OUT, made if need be, absolute (workers may run elsewhere); FileExistsError if it
+    holds part files already, which would mix with the new ones."""
     out = Path(out_dir).absolute()
     out.mkdir(parents=True, exist_ok=True)
     existing = sorted(out.glob(PART_GLOB))

@@ -1,0 +1,157 @@
+"""`artclean --engine dask`: a JSONL corpus cleaned on a Dask cluster, into part files.
+
+`cli_batch.py` hands over here when `--engine dask` is given. The records are cleaned by the
+same settings (`cli_batch.record_job`) and the same files (`cli_batch.jsonl_paths`) as the
+local JSONL stream, by `artclean.dask.clean_jsonl`; this module checks the options, finds or
+starts the cluster, and shows progress. Without `--scheduler` a local cluster of worker
+processes runs on this machine's cores (`--jobs`).
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import logging
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
+
+from . import __version__
+
+if TYPE_CHECKING:
+    from distributed import Client
+
+    from .cli_batch import _Request
+    from .progress import Display
+    from .tally import Tally
+
+INSTALL = "pip install 'artclean[dask]'"
+
+
+def misuse(request: _Request, explain: bool) -> str | None:
+    """What is wrong with the options for --engine dask, if anything, and what to do instead."""
+    batch = request.batch
+    if batch.engine != "dask":
+        return "--scheduler is the address of a Dask scheduler; add --engine dask"
+    if batch.input_format != "jsonl":
+        return "--engine dask cleans JSONL corpora: add --input-format jsonl"
+    if batch.in_place:
+        return "--engine dask writes part files into --out-dir DIR, not in place"
+    if batch.out_dir is None:
+        return "--engine dask writes one part file per partition: give --out-dir DIR"
+    if request.output != "-":
+        return "-o/--output writes one stream; --engine dask writes part files into --out-dir"
+    if explain:
+        return "--explain shows one document at a time; use --format json for a batch"
+    if not request.sources or "-" in request.sources:
+        return "--engine dask reads files that its workers open, not standard input"
+    try:
+        if codecs.lookup(request.encoding).name != "utf-8":
+            return "JSONL is UTF-8 by definition; --encoding applies to text input"
+    except LookupError:
+        return f"unknown encoding {request.encoding!r}"
+    if batch.template_min_docs is not None and not batch.learn_templates:
+        return "--template-min-docs sets a threshold for --learn-templates; add that option"
+    if batch.scheduler is not None and batch.jobs is not None:
+        return "--jobs sets the workers of a local cluster; the one at --scheduler has its own"
+    try:
+        import distributed  # noqa: F401
+
+        from . import dask  # noqa: F401
+    except ImportError:
+        return f"--engine dask needs Dask and its distributed scheduler: {INSTALL}"
+    return None
+
+
+def run_dask(request: _Request, display: Display) -> Tally:
+    """Clean the corpus into --out-dir on the cluster; the counts of what was done."""
+    from .cli import InputProblem
+    from .cli_batch import _plain_size, jsonl_paths, record_job
+    from .dask import clean_jsonl, output_directory
+
+    batch = request.batch
+    assert batch.out_dir is not None
+    try:
+        output_directory(batch.out_dir)
+    except FileExistsError as error:
+        raise InputProblem(str(error)) from None
+    except OSError as error:
+        raise InputProblem(f"{batch.out_dir}: cannot create ({error.strerror})") from None
+    paths, tally = jsonl_paths(request, display)
+    job = record_job(request)
+
+    def progress(problems: Sequence[str], counted: Tally) -> None:
+        for message in problems:
+            display.problem(message)
+        display.advance(counted.seen, counted.bytes_in)
+
+    with _client(batch.scheduler, request.jobs) as client:
+        stage = "learning, then cleaning" if batch.learn_templates else "cleaning"
+        display.stage(stage, documents=None, total_bytes=_plain_size(paths))
+        report = clean_jsonl(
+            paths,
+            batch.out_dir,
+            job.options,
+            text_field=job.text_field,
+            with_result=job.with_result,
+            bad_lines=job.bad_lines,
+            errors=job.errors,
+            site_field=job.site_field,
+            learn=batch.learn_templates,
+            min_docs=request.min_docs,
+            client=client,
+            on_progress=progress,
+        )
+    return tally + report.tally
+
+
+@contextlib.contextmanager
+def _client(scheduler: str | None, jobs: int) -> Iterator[Client]:
+    """A client of the cluster at `scheduler`, or of a local cluster of `jobs` processes."""
+    from distributed import Client, LocalCluster
+
+    from .cli import InputProblem
+
+    if scheduler is None:
+        with (
+            LocalCluster(
+                n_workers=jobs,
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=None,
+                silence_logs=logging.ERROR,
+            ) as cluster,
+            Client(cluster) as client,
+        ):
+            yield client
+        return
+    try:
+        client = Client(scheduler)
+    except (OSError, TimeoutError, ValueError) as error:
+        raise InputProblem(f"cannot reach the Dask scheduler at {scheduler} ({error})") from None
+    with client:
+        _check_workers(client, scheduler)
+        yield client
+
+
+def _check_workers(client: Client, scheduler: str) -> None:
+    """The workers must run this artclean, or their records would be cleaned otherwise."""
+    from .cli import InputProblem
+
+    try:
+        versions = client.run(artclean_version)
+    except Exception as error:
+        raise InputProblem(
+            f"the workers of {scheduler} cannot run artclean ({type(error).__name__}: {error}); "
+            f"install artclean {__version__} where they run"
+        ) from None
+    others = sorted({version for version in versions.values() if version != __version__})
+    if others:
+        raise InputProblem(
+            f"the workers of {scheduler} run artclean {', '.join(others)}, this is "
+            f"{__version__}: install the same version on both"
+        )
+
+
+def artclean_version() -> str:
+    """This process's artclean version (run on each worker)."""
+    return __version__
