@@ -224,53 +224,41 @@ def test_a_worker_killed_mid_run_loses_and_repeats_nothing(
     with_results: tuple[int, bytes, list[str]],
     tmp_path: Path,
 ) -> None:
-    """SIGKILL one of the two worker processes once three partitions are written. The
+    """SIGKILL one of the two worker processes once three part files are written. The
     scheduler runs its tasks again on the other worker (and on the one its nanny restarts);
     the parts it was writing are written again in full, under the same names."""
-    written = threading.Event()
+    out = tmp_path / "out"
     finished = threading.Event()
-    seen: list[int] = []
     kill: dict[str, object] = {}
 
-    def progress(problems: object, tally: object) -> None:
-        seen.append(1)
-        if len(seen) >= 3:
-            written.set()
-
     def killer() -> None:
-        """Once partitions are written, kill a worker that the scheduler has a task on."""
-        if not written.wait(timeout=600):
-            return
-        pids = client.run(os.getpid)
-        deadline = time.monotonic() + 120
+        """Kill a worker that the scheduler has a task on, while the run goes on."""
+        pids: dict[str, int] = {}
+        deadline = time.monotonic() + 600
         while not finished.is_set() and time.monotonic() < deadline:
-            processing = client.processing()
-            busy = [worker for worker in pids if processing.get(worker)]
-            if busy:
-                kill.update(tasks=processing[busy[0]], done=len(seen))
-                os.kill(pids[busy[0]], signal.SIGKILL)
-                return
+            written = len(list(out.glob("part-*.jsonl")))
+            if written >= 3:
+                pids = pids or client.run(os.getpid)
+                processing = client.processing()
+                busy = [worker for worker in pids if processing.get(worker)]
+                if busy:
+                    kill.update(tasks=processing[busy[0]], written=written)
+                    os.kill(pids[busy[0]], signal.SIGKILL)
+                    return
             time.sleep(0.01)
 
     thread = threading.Thread(target=killer, daemon=True)
     thread.start()
-    out = tmp_path / "out"
     try:
         report = clean_jsonl(
-            [str(corpus)],
-            out,
-            with_result=True,
-            blocksize=BLOCK // 2,
-            client=client,
-            on_progress=progress,
+            [str(corpus)], out, with_result=True, blocksize=BLOCK // 2, client=client
         )
     finally:
         finished.set()
-        written.set()
         thread.join(timeout=60)
     assert kill, "no worker was killed while the run went on"
     assert kill["tasks"]  # what it had in hand had to run again
-    assert kill["done"] < len(report.parts)
+    assert isinstance(kill["written"], int) and kill["written"] < len(report.parts)
     assert parts(out) == with_results[1]  # nothing lost, nothing written twice
     assert report.tally.seen == RECORDS + 3  # blank lines are not records
     assert not list(out.glob(".part-*"))  # the killed writer's temporary file is gone
