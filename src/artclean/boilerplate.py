@@ -23,18 +23,23 @@ MAX_RELATED_ITEMS = 40
 
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """A phrase rule: `pattern` must match at the start, or anywhere if `contains` is set."""
+    """A phrase rule: `pattern` must match at the start, or anywhere if `contains` is set.
+
+    Patterns stay strings: most are only ever used inside the phrasebook's one combined
+    expression, and `re` compiles (and caches) the others the first time they are needed,
+    which keeps start-up fast for a pre-commit hook.
+    """
 
     kind: str
     name: str
     max_words: int
-    pattern: re.Pattern[str]
+    pattern: str
     contains: tuple[str, ...] = ()
 
     def fires(self, text: str) -> bool:
         if self.contains:
-            return any(s in text for s in self.contains) and bool(self.pattern.search(text))
-        return bool(self.pattern.match(text))
+            return any(s in text for s in self.contains) and bool(re.search(self.pattern, text))
+        return bool(re.match(self.pattern, text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +130,7 @@ def _rule(entry: dict[str, object], language: str) -> Rule:
     contains = tuple(str(s) for s in entry.get("contains", ()))  # type: ignore[attr-defined]
     if "search" in entry and not contains:
         raise ValueError(f"{where}: a 'search' rule needs 'contains'")
-    pattern = re.compile(str(entry.get("match") or entry.get("search")))
+    pattern = str(entry.get("match") or entry.get("search"))
     return Rule(kind, name, int(entry["max_words"]), pattern, contains)  # type: ignore[call-overload]
 
 
@@ -134,7 +139,7 @@ def compile_rules(
 ) -> Phrasebook:
     """A phrasebook of some rules, in the order given (also for a subset or extra rules)."""
     anchored = "|".join(
-        f"(?P<r{i}>{rule.pattern.pattern})" for i, rule in enumerate(rules) if not rule.contains
+        f"(?P<r{i}>{rule.pattern})" for i, rule in enumerate(rules) if not rule.contains
     )
     return Phrasebook(
         languages=languages,
@@ -161,7 +166,8 @@ def extra_phrasebook(phrases: tuple[tuple[str, str], ...]) -> Phrasebook:
     for kind, pattern in phrases:
         if kind not in KINDS:
             raise ValueError(f"phrase {pattern!r} has unknown kind {kind!r}")
-        search = re.compile(f"(?i:.*?(?:{pattern}))", re.DOTALL)
+        search = f"(?s:(?i:.*?(?:{pattern})))"
+        re.compile(search)  # a bad pattern fails here, where the caller can name it
         rules.append(Rule(kind, pattern, EXTRA_PHRASE_MAX_WORDS, search))
     return compile_rules((), rules, re.compile(r"(?!)"))
 
