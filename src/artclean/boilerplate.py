@@ -57,6 +57,7 @@ class Phrasebook:
     related_header: re.Pattern[str]
     max_words: int
     searching: tuple[int, ...]  # positions of the rules that search anywhere
+    literals: re.Pattern[str]  # any literal one of those rules needs: most paragraphs have none
 
     def match(self, text: str, words: int) -> Rule | None:
         """The first rule (in file order) that fires on a paragraph's comparable form."""
@@ -64,12 +65,13 @@ class Phrasebook:
             return None
         found = self.anchored.match(text)
         first = int(found.lastgroup[1:]) if found and found.lastgroup else len(self.rules)
-        for position in self.searching:
-            if position > first:
-                break
-            rule = self.rules[position]
-            if words <= rule.max_words and rule.fires(text):
-                return rule
+        if self.searching and self.literals.search(text):
+            for position in self.searching:
+                if position > first:
+                    break
+                rule = self.rules[position]
+                if words <= rule.max_words and rule.fires(text):
+                    return rule
         if first < len(self.rules) and words <= self.rules[first].max_words:
             return self.rules[first]
         # The first anchored rule applies only to shorter paragraphs: try the rest one by one.
@@ -148,6 +150,9 @@ def compile_rules(
         related_header=related_header,
         max_words=max((rule.max_words for rule in rules), default=0),
         searching=tuple(i for i, rule in enumerate(rules) if rule.contains),
+        literals=re.compile(
+            "|".join(re.escape(s) for rule in rules for s in rule.contains) or r"(?!)"
+        ),
     )
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import math
+import operator
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -92,7 +93,7 @@ def probabilities(rows: Sequence[Sequence[float]], stage: Stage) -> list[float]:
     weights, bias = stage.weights, stage.bias
     out = []
     for row in rows:
-        z = bias + sum(w * x for w, x in zip(weights, row, strict=True))
+        z = bias + sum(map(operator.mul, weights, row))
         out.append(1.0 / (1.0 + math.exp(-z)) if z > -500 else 0.0)
     return out
 

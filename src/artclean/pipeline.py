@@ -99,8 +99,9 @@ def analyse(text: str, options: Options) -> Analysis:
             findings.setdefault(finding.index, finding)
         for finding in phrases:
             findings.setdefault(finding.index, finding)
-    for finding in phrase_findings(texts, extra_phrasebook(options.phrases)):
-        findings.setdefault(finding.index, finding)
+    if options.phrases:
+        for finding in phrase_findings(texts, extra_phrasebook(options.phrases)):
+            findings.setdefault(finding.index, finding)
     return Analysis(
         text,
         paragraphs,
