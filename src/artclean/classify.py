@@ -30,6 +30,9 @@ from .segment import Paragraph
 # Phrase-rule kinds that only page furniture has; an article has at most one such line.
 FURNITURE = frozenset({"navigation", "share", "subscribe", "cookie", "comments", "advertisement"})
 PAGE_FURNITURE_LINES = 2
+# Kinds an article may carry one of (a byline, a copyright line, a photo credit), but a page
+# carries several of: two kinds and three lines together mark a page.
+PAGE_KINDS = FURNITURE | {"legal", "caption", "boilerplate"}
 # Menus alone give a page dump dozens of lines; an article with a share row has a handful.
 PAGE_PARAGRAPHS = 12
 # A paragraph of at least this many words (log1p) can anchor the article's vocabulary.
@@ -82,10 +85,14 @@ class PageInputs:
 
 
 def looks_like_page(findings: Sequence[Finding], paragraphs: int) -> bool:
-    """Whether a document is a whole-page dump: page furniture (menus, sign-in, share and
-    cookie lines) found by phrase rules, and the many short lines that menus make."""
+    """Whether a document is a whole-page dump: page furniture found by phrase rules (menus,
+    sign-in, share and cookie lines, or several kinds of page metadata), and the many short
+    lines that menus make."""
+    if paragraphs < PAGE_PARAGRAPHS:
+        return False
     furniture = sum(f.kind in FURNITURE for f in findings)
-    return furniture >= PAGE_FURNITURE_LINES and paragraphs >= PAGE_PARAGRAPHS
+    pageish = [f.kind for f in findings if f.kind in PAGE_KINDS]
+    return furniture >= PAGE_FURNITURE_LINES or (len(set(pageish)) >= 2 and len(pageish) >= 3)
 
 
 def probabilities(rows: Sequence[Sequence[float]], stage: Stage) -> list[float]:
