@@ -360,3 +360,33 @@ def test_english_phrase_rules_group_without_capturing() -> None:
     for rule in book.rules:
         assert re.compile(rule.pattern).groups == 0, rule.name
     assert book.related_header.groups == 0
+
+
+@pytest.mark.parametrize(
+    "banner",
+    [
+        "This website uses cookies to improve your experience while you navigate through the "
+        "website. Out of these cookies, the cookies that are categorized as necessary are stored "
+        "on your browser as they are essential for the working of basic functionalities.",
+        "Necessary cookies are absolutely essential for the website to function properly.",
+        "Non-necessary",
+        "Necessary Always Enabled",
+    ],
+)
+def test_a_cookie_consent_box_is_split_off(banner: str) -> None:
+    assert decisions(banner) == [("cookie", banner)]
+
+
+def test_prose_about_cookies_is_not_a_cookie_banner() -> None:
+    line = (
+        "The regulator said cookies are used to track users across sites without consent, "
+        "which it considers a breach of the law."
+    )
+    assert decisions(line) == []
+
+
+@pytest.mark.parametrize(
+    "line", ["Yes, the game is cool (29%, 1,186 Votes)", "Total Voters: 4,112", "View Results"]
+)
+def test_poll_options_and_counts_are_split_off(line: str) -> None:
+    assert decisions(line) == [("comments", line)]

@@ -53,11 +53,33 @@ def _index() -> dict[str, tuple[str, ...]]:
     return {word: tuple(codes) for word, codes in languages.items() if word}
 
 
+def _script(sample: Sequence[str]) -> str | None:
+    """Japanese or Chinese, told by their scripts: kana are Japanese only."""
+    kana = han = total = 0
+    for word in sample:
+        total += len(word)
+        for char in word:
+            if "\u3040" <= char <= "\u30ff":
+                kana += 1
+            elif "\u4e00" <= char <= "\u9fff":
+                han += 1
+    if total == 0 or (kana + han) * 3 < total:
+        return None
+    return "ja" if kana * 10 >= kana + han else "zh"
+
+
 def detect(words: Sequence[str]) -> str | None:
-    """The language whose stop words cover most of the (lower-case) words, if any does."""
+    """The language whose stop words cover most of the (lower-case) words, if any does.
+
+    Japanese and Chinese have no stop-word lists (no spaces to find words by); they are
+    recognised by their scripts.
+    """
     sample = words[:_SAMPLE_WORDS]
     if not sample:
         return None
+    script = _script(sample)
+    if script is not None:
+        return script
     index = _index()
     hits: Counter[str] = Counter()
     for word in sample:
