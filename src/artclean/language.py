@@ -7,6 +7,7 @@ feature of article text (jusText is built on it). Lists are data files in `data/
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
@@ -16,6 +17,8 @@ from importlib import resources
 _SAMPLE_WORDS = 2000
 # Below this share of stop words no language is claimed.
 _MIN_SHARE = 0.05
+_KANA = re.compile("[\u3040-\u30ff]")
+_HAN = re.compile("[\u4e00-\u9fff]")
 # Stop words per language used for identification: the most frequent ones.
 _DETECTION_WORDS = 100
 
@@ -55,15 +58,10 @@ def _index() -> dict[str, tuple[str, ...]]:
 
 def _script(sample: Sequence[str]) -> str | None:
     """Japanese or Chinese, told by their scripts: kana are Japanese only."""
-    kana = han = total = 0
-    for word in sample:
-        total += len(word)
-        for char in word:
-            if "\u3040" <= char <= "\u30ff":
-                kana += 1
-            elif "\u4e00" <= char <= "\u9fff":
-                han += 1
-    if total == 0 or (kana + han) * 3 < total:
+    text = "".join(sample)
+    kana = len(_KANA.findall(text))
+    han = len(_HAN.findall(text))
+    if not text or (kana + han) * 3 < len(text):
         return None
     return "ja" if kana * 10 >= kana + han else "zh"
 
