@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import chain
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
@@ -79,11 +80,7 @@ def detect(words: Sequence[str]) -> str | None:
     if script is not None:
         return script
     index = _index()
-    hits: Counter[str] = Counter()
-    for word in sample:
-        codes = index.get(word)
-        if codes:
-            hits.update(codes)
+    hits = Counter(chain.from_iterable(filter(None, map(index.get, sample))))
     if not hits:
         return None
     language, count = min(hits.items(), key=lambda item: (-item[1], item[0]))
