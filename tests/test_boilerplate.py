@@ -12,6 +12,7 @@ import pytest
 from artclean import Options, clean
 from artclean.boilerplate import phrasebook
 from artclean.kinds import KINDS
+from artclean.normalize import comparable
 
 BEFORE = (
     "The city council approved the new transit plan on Tuesday after a debate that lasted more "
@@ -122,9 +123,17 @@ def test_the_examples_cover_every_phrase_kind_the_issue_names() -> None:
     assert set(POSITIVE) <= set(KINDS)
 
 
+def profile_for(line: str) -> str:
+    """ "page" when the rule that catches the line is for page furniture, else the default."""
+    text = comparable(line).text
+    rule = phrasebook().match(text, len(text.split()))
+    return "page" if rule is not None and rule.pages else "auto"
+
+
 @pytest.mark.parametrize(("kind", "line"), CASES, ids=[f"{k}:{t[:30]}" for k, t in CASES])
 def test_boilerplate_line_is_split_off_with_its_kind(kind: str, line: str) -> None:
-    result = clean(in_article(line))
+    # Page furniture (menus, bylines, photo credits, footer links) applies to page dumps only.
+    result = clean(in_article(line), Options(profile=profile_for(line)))
     assert [(r.line, r.kind, r.text) for r in result.removed] == [(2, kind, line)]
     removal = result.removed[0]
     assert removal.rule
@@ -374,7 +383,12 @@ def test_english_phrase_rules_group_without_capturing() -> None:
     ],
 )
 def test_a_cookie_consent_box_is_split_off(banner: str) -> None:
-    assert decisions(banner) == [("cookie", banner)]
+    result = clean(in_article(banner), Options(profile=profile_for(banner)))
+    assert [(r.kind, r.text) for r in result.removed] == [("cookie", banner)]
+
+
+def test_cookie_buttons_are_page_furniture_and_stay_in_an_article() -> None:
+    assert decisions("Non-necessary") == []
 
 
 def test_prose_about_cookies_is_not_a_cookie_banner() -> None:
@@ -388,5 +402,6 @@ def test_prose_about_cookies_is_not_a_cookie_banner() -> None:
 @pytest.mark.parametrize(
     "line", ["Yes, the game is cool (29%, 1,186 Votes)", "Total Voters: 4,112", "View Results"]
 )
-def test_poll_options_and_counts_are_split_off(line: str) -> None:
-    assert decisions(line) == [("comments", line)]
+def test_poll_options_and_counts_are_split_off_from_pages(line: str) -> None:
+    result = clean(in_article(line), Options(profile="page"))
+    assert [(r.kind, r.text) for r in result.removed] == [("comments", line)]

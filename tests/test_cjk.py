@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from artclean import clean
+from artclean import Options, clean
 from artclean.features import words_of
 from artclean.language import detect
 from artclean.normalize import fold
@@ -45,6 +45,6 @@ def test_their_page_furniture_is_split_off_and_the_article_stays(
 ) -> None:
     # The related-list header comes last: the lines after a header belong to its list.
     text = article + "".join(f"{line}\n" for line in lines)
-    result = clean(text)
+    result = clean(text, Options(profile="page"))
     assert result.text == article
     assert {r.text: r.kind for r in result.removed} == lines

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from itertools import chain
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
+from itertools import chain
 
 # Enough words to tell languages apart; more only costs time.
 _SAMPLE_WORDS = 2000
