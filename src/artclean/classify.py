@@ -45,6 +45,10 @@ _BULLET = NAMES.index("bullet")
 # A sentence: five words or more, with at least half the document's usual share of stop words.
 _SENTENCE_LOG_WORDS = math.log1p(5)
 _SENTENCE_STOP_RELATIVE = 0.5
+# Paragraphs the article may grow by on each side.
+_GROWTH = 2
+# Paragraphs the article may grow by on each side.
+# Paragraphs the article may grow by on each side.
 
 
 SECOND = ("cohesion",)
@@ -215,17 +219,18 @@ def _grow(
     The search for the article weighs probabilities, which the context of menus nearby drags
     down at its edges: a short first question of an interview, a last paragraph just above
     the footer. A neighbour that is a sentence in its own right belongs to the article;
-    claimed paragraphs (a share row) are stepped over.
+    claimed paragraphs (a share row) are stepped over. At most _GROWTH paragraphs are added
+    on each side: a whole list of story teasers after the article also reads as sentences.
     """
-    i = start - 1
-    while i >= 0 and (claimed[i] or _sentence(rows[i])):
+    added, i = 0, start - 1
+    while i >= 0 and added < _GROWTH and (claimed[i] or _sentence(rows[i])):
         if not claimed[i]:
-            start = i
+            start, added = i, added + 1
         i -= 1
-    i = end + 1
-    while i < len(rows) and (claimed[i] or _sentence(rows[i])):
+    added, i = 0, end + 1
+    while i < len(rows) and added < _GROWTH and (claimed[i] or _sentence(rows[i])):
         if not claimed[i]:
-            end = i
+            end, added = i, added + 1
         i += 1
     return start, end
 
