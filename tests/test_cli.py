@@ -281,9 +281,13 @@ def test_missing_file(tmp_path: Path) -> None:
 
 
 def test_directory(tmp_path: Path) -> None:
+    # A directory is a batch, which writes files: it needs to be told where.
     result = invoke(str(tmp_path))
     assert result.exit_code == 2
-    assert one_line_error(result) == f"artclean: error: {tmp_path}: is a directory"
+    assert one_line_error(result) == (
+        f"artclean: error: {tmp_path} is a directory: give --out-dir DIR or --in-place, "
+        "or --format jsonl for one JSON line per file"
+    )
 
 
 def test_invalid_utf8_names_the_byte_offset(tmp_path: Path) -> None:
@@ -392,9 +396,10 @@ def test_bad_option_is_a_usage_error_without_traceback(args: list[str]) -> None:
 
 
 def test_bad_option_message_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["--bogus"]) == 2
+    # An option name close to no real one ("--bogus" would get "Did you mean '--jobs'?").
+    assert main(["--xyzzy"]) == 2
     assert capsys.readouterr().err.splitlines() == [
-        "artclean: error: No such option '--bogus' (see artclean --help)"
+        "artclean: error: No such option '--xyzzy' (see artclean --help)"
     ]
 
 

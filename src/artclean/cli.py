@@ -18,6 +18,7 @@ from typing import IO, TYPE_CHECKING, Any, NoReturn
 import click
 
 from . import __version__
+from .cli_batch import batch_options, run_batch, wants_batch
 from .kinds import KINDS
 
 if TYPE_CHECKING:
@@ -62,9 +63,15 @@ Examples:
   artclean --fix posts/a.md        # remove what --check reports
 
 \b
+Batch examples:
+  artclean articles/ --in-place
+  artclean pages/ --out-dir clean/ --learn-templates
+  artclean corpus.jsonl.gz --input-format jsonl -o clean.jsonl
+
+\b
 Exit status: 0 success, 1 --check/--diff/--fix found something to change,
-2 usage or input error, 130 interrupted, 141 output closed early
-(e.g. piped into head).""",
+2 usage or input error (in a batch: any file or line failed), 130 interrupted,
+141 output closed early (e.g. piped into head).""",
 )
 @click.argument("paths", nargs=-1, type=click.Path(dir_okay=True, allow_dash=True))
 @click.option(
@@ -132,6 +139,7 @@ Exit status: 0 success, 1 --check/--diff/--fix found something to change,
     show_default=True,
     help="strict: stop at a byte that is not valid in the encoding; replace: use U+FFFD.",
 )
+@batch_options
 @click.version_option(__version__, "-V", "--version", prog_name="artclean")
 def cli(
     paths: tuple[str, ...],
@@ -145,6 +153,7 @@ def cli(
     similarity: float,
     encoding: str,
     errors: str,
+    **batch: Any,
 ) -> int:
     """Clean scraped article text.
 
@@ -152,6 +161,9 @@ def cli(
     splits off near-duplicate paragraphs and boilerplate (syndication notes, related-link
     lists, navigation, share, newsletter, cookie, advertising and copyright lines) and writes
     the clean text to standard output.
+
+    Given directories, --out-dir or --in-place, cleans a batch of files on every core;
+    with --input-format jsonl, a stream of JSON records (see Batch examples below).
     """
     if check or diff or fix:
         _check_files(paths, check=check, diff=diff, fix=fix)
@@ -159,6 +171,17 @@ def cli(
 
     options = Options(similarity=similarity, keep=frozenset(keep))
     sources = list(paths) or ["-"]
+    if wants_batch(sources, batch):
+        return run_batch(
+            sources,
+            options,
+            output_format=output_format,
+            output=output,
+            explain=explain,
+            encoding=encoding,
+            errors=errors,
+            settings=batch,
+        )
     if output_format == "json" and len(sources) > 1 and not explain:
         raise InputProblem("--format json writes one object; use --format jsonl for several inputs")
     with _open_output(output) as stream:
@@ -188,9 +211,7 @@ def _finite(value: float) -> float:
 def _clean(text: str, options: Any, source: str) -> Result:
     from .pipeline import clean
 
-    if source.lower().endswith((".md", ".markdown", ".mdx")):
-        options = options.but(profile="content", syntax="markdown")
-    return clean(text, options, source=None if source == "-" else source)
+    return clean(text, options.for_file(source), source=None if source == "-" else source)
 
 
 def _check_files(paths: Sequence[str], *, check: bool, diff: bool, fix: bool) -> NoReturn:

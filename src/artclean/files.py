@@ -36,11 +36,18 @@ def atomic_open(path: str | Path, encoding: str = "utf-8") -> Iterator[IO[str]]:
 
 def atomic_write(path: str | Path, data: bytes) -> None:
     """Replace `path` with `data` atomically, keeping its permissions."""
+    with atomic_binary_open(path) as stream:
+        stream.write(data)
+
+
+@contextlib.contextmanager
+def atomic_binary_open(path: str | Path) -> Iterator[IO[bytes]]:
+    """A binary stream that becomes `path` only if the block finishes without an exception."""
     target = Path(path)
     fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as stream:
-            stream.write(data)
+            yield stream
             stream.flush()
             os.fsync(stream.fileno())
         _copy_mode(target, temporary)

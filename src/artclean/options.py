@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .templates import TemplateTable
 
 DEFAULT_SIMILARITY = 90.0
 PROFILES = ("auto", "page", "article", "content")
 SYNTAXES = ("text", "markdown")
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdx")
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +28,8 @@ class Options:
     syntax: "text", or "markdown" to leave front matter, code, HTML, tables and link
         definitions untouched and to honour `<!-- artclean: ... -->` comments.
     phrases: extra phrase rules as (kind, pattern) pairs, e.g. from the configuration file.
+    templates: paragraphs learned across a batch as one site's template (`templates.py`);
+        None, the default, cleans each document on its own.
     """
 
     similarity: float = DEFAULT_SIMILARITY
@@ -32,6 +38,7 @@ class Options:
     profile: str = "auto"
     syntax: str = "text"
     phrases: tuple[tuple[str, str], ...] = ()
+    templates: TemplateTable | None = None
 
     def __post_init__(self) -> None:
         if not 0 < self.similarity <= 100:
@@ -44,3 +51,10 @@ class Options:
     def but(self, **changes: Any) -> Options:
         """A copy with some fields changed."""
         return replace(self, **changes)
+
+    def for_file(self, path: str) -> Options:
+        """The options for a file of this name: a Markdown file is written content (the
+        content profile, Markdown syntax), whether it is cleaned alone or in a batch."""
+        if path.lower().endswith(MARKDOWN_SUFFIXES):
+            return self.but(profile="content", syntax="markdown")
+        return self

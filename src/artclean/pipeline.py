@@ -28,6 +28,7 @@ from .normalize import Comparable, comparable
 from .options import Options
 from .result import Kept, Removal, Result, Stats
 from .segment import Paragraph, assemble
+from .templates import template_findings
 
 _LANGUAGE_SAMPLE = 2000
 _NOTHING = Comparable("", False)
@@ -75,12 +76,8 @@ class Analysis:
 def analyse(text: str, options: Options) -> Analysis:
     """Segment, normalise, and find duplicates, phrase boilerplate and related lists."""
     text = text.removeprefix("\ufeff")
-    layout = markdown.layout(text) if options.syntax == "markdown" else markdown.text_layout(text)
+    layout, comparables = _comparables(text, options)
     paragraphs = layout.paragraphs
-    # Protected paragraphs (front matter, code, tables...) are neither compared nor classified.
-    comparables = [
-        _NOTHING if i in layout.protected else comparable(p.text) for i, p in enumerate(paragraphs)
-    ]
     texts = [c.text for c in comparables]
     originals = [p.text for p in paragraphs]
     tokens = [words_of(t) for t in texts]
@@ -103,6 +100,10 @@ def analyse(text: str, options: Options) -> Analysis:
     if options.phrases:
         for finding in phrase_findings(texts, extra_phrasebook(options.phrases)):
             findings.setdefault(finding.index, finding)
+    if options.templates is not None:
+        # Learned across a batch; a phrase rule's more specific kind wins.
+        for finding in template_findings(texts, options.templates):
+            findings.setdefault(finding.index, finding)
     return Analysis(
         text,
         paragraphs,
@@ -115,6 +116,22 @@ def analyse(text: str, options: Options) -> Analysis:
         layout,
         content_repeats,
     )
+
+
+def _comparables(text: str, options: Options) -> tuple[markdown.Layout, list[Comparable]]:
+    layout = markdown.layout(text) if options.syntax == "markdown" else markdown.text_layout(text)
+    # Protected paragraphs (front matter, code, tables...) are neither compared nor classified.
+    comparables = [
+        _NOTHING if i in layout.protected else comparable(p.text)
+        for i, p in enumerate(layout.paragraphs)
+    ]
+    return layout, comparables
+
+
+def comparable_texts(text: str, options: Options) -> list[str]:
+    """The comparison forms `analyse` works on ("" where protected): what template learning
+    counts across a batch, so that its first pass sees exactly what `clean` will see."""
+    return [c.text for c in _comparables(text.removeprefix("\ufeff"), options)[1]]
 
 
 def clean(text: str, options: Options | None = None, *, source: str | None = None) -> Result:

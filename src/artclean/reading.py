@@ -8,6 +8,7 @@ binary file given by mistake is recognised and refused rather than cleaned into 
 from __future__ import annotations
 
 import codecs
+import contextlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -115,9 +116,31 @@ def read_stream(
 def read_file(path: str | Path, encoding: str = "utf-8", errors: str = "strict") -> str:
     """All text of a file; missing, unreadable or non-text files raise InputError."""
     name = str(path)
+    with input_errors(name), open(path, "rb") as stream:
+        return read_stream(stream, name, encoding, errors)
+
+
+def read_bytes(path: str | Path) -> bytes:
+    """All bytes of a file, with read_file's one-line errors (a batch writes them back)."""
+    with input_errors(str(path)), open(path, "rb") as stream:
+        return stream.read()
+
+
+def decode_bytes(data: bytes, name: str, encoding: str = "utf-8", errors: str = "strict") -> str:
+    """Bytes already in memory, decoded and checked exactly as read_file does."""
+    return "".join(decode_chunks(iter((data,)), name, encoding, errors))
+
+
+def binary_kind(head: bytes) -> str | None:
+    """What a file's first bytes say it is when it is not text ("a PNG image"), else None."""
+    return _binary_kind(head)
+
+
+@contextlib.contextmanager
+def input_errors(name: str) -> Iterator[None]:
+    """Turn the ways opening or reading file `name` fails into one-line InputErrors."""
     try:
-        with open(path, "rb") as stream:
-            return read_stream(stream, name, encoding, errors)
+        yield
     except FileNotFoundError:
         raise InputError(f"{name}: no such file") from None
     except IsADirectoryError:

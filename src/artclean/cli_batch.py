@@ -1,0 +1,386 @@
+"""The command line of batch cleaning: directories, --in-place, --out-dir, JSONL streams.
+
+`cli.py` applies the option bundle `batch_options` and hands over to `run_batch` when
+`wants_batch` says so, so the one-document command stays as it was. The work itself is in
+the library (`batch.py`, `jsonl.py`); this module checks the options, shows progress and
+the summary, and turns what happened into an exit status: 2 when any file or line failed.
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import gzip
+import os
+import sys
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any, TypeVar
+
+import click
+
+from .discover import JSONL_PATTERNS, TEXT_PATTERNS
+
+if TYPE_CHECKING:
+    from .options import Options
+    from .progress import Display
+    from .tally import Tally
+
+Command = TypeVar("Command", bound=Callable[..., Any])
+
+_OPTIONS = [
+    click.option(
+        "--out-dir",
+        type=click.Path(file_okay=False),
+        metavar="DIR",
+        help="Clean every file into DIR under the same relative path (directories mirrored).",
+    ),
+    click.option(
+        "--in-place", is_flag=True, help="Rewrite each file that changes with its clean text."
+    ),
+    click.option(
+        "--include",
+        multiple=True,
+        metavar="GLOB",
+        help="Files to clean inside directories (repeatable; replaces the default patterns: "
+        f"{' '.join(TEXT_PATTERNS)}, or {' '.join(JSONL_PATTERNS)} for JSONL). A GLOB with "
+        "a / matches the path under the directory, otherwise the file name.",
+    ),
+    click.option(
+        "--exclude",
+        multiple=True,
+        metavar="GLOB",
+        help="Files and directories to leave out (repeatable).",
+    ),
+    click.option(
+        "-j",
+        "--jobs",
+        type=click.IntRange(min=1),
+        metavar="N",
+        help="Worker processes; the output is the same for any N.  [default: all cores]",
+    ),
+    click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary on stderr."),
+    click.option(
+        "--input-format",
+        type=click.Choice(["text", "jsonl"]),
+        default="text",
+        show_default=True,
+        help="jsonl: one JSON record per line (gzip read transparently); the text field is "
+        "cleaned, other fields pass through.",
+    ),
+    click.option(
+        "--text-field",
+        default="text",
+        show_default=True,
+        metavar="NAME",
+        help="The field of a JSONL record that holds the text.",
+    ),
+    click.option(
+        "--on-bad-line",
+        type=click.Choice(["pass", "skip"]),
+        default="pass",
+        show_default=True,
+        help="A JSONL line that is not a record with a text field is reported, then passed "
+        "through untouched or skipped.",
+    ),
+    click.option(
+        "--learn-templates",
+        is_flag=True,
+        help="First count paragraphs across the batch; remove those in many documents of one "
+        "site (directory, or JSONL domain) as kind 'template'.",
+    ),
+    click.option(
+        "--template-min-docs",
+        type=click.IntRange(min=2),
+        metavar="N",
+        help="Documents of one site a paragraph must be in to be a template.  [default: 5]",
+    ),
+    click.option(
+        "--site-field",
+        metavar="NAME",
+        help="JSONL field naming a record's site for --learn-templates.  "
+        "[default: domain, else the host of url]",
+    ),
+]
+
+
+def batch_options(command: Command) -> Command:
+    """Add the batch options to a click command."""
+    for option in reversed(_OPTIONS):
+        command = option(command)
+    return command
+
+
+@dataclass(frozen=True, slots=True)
+class BatchSettings:
+    """The batch options, as click parsed them."""
+
+    out_dir: str | None = None
+    in_place: bool = False
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    jobs: int | None = None
+    quiet: bool = False
+    input_format: str = "text"
+    text_field: str = "text"
+    on_bad_line: str = "pass"
+    learn_templates: bool = False
+    template_min_docs: int | None = None
+    site_field: str | None = None
+
+
+def wants_batch(sources: Sequence[str], settings: Mapping[str, Any]) -> bool:
+    """Whether the command line asks for a batch rather than one document at a time."""
+    return bool(
+        settings.get("out_dir")
+        or settings.get("in_place")
+        or settings.get("input_format") == "jsonl"
+        or settings.get("learn_templates")
+        or any(source != "-" and os.path.isdir(source) for source in sources)
+    )
+
+
+def run_batch(
+    sources: Sequence[str],
+    options: Options,
+    *,
+    output_format: str,
+    output: str,
+    explain: bool,
+    encoding: str,
+    errors: str,
+    settings: Mapping[str, Any],
+) -> int:
+    """Check the options, run the batch, print the summary; return the exit status."""
+    from .cli import EXIT_ERROR, EXIT_OK, InputProblem
+    from .progress import Display, render_summary, stderr_console
+
+    batch = BatchSettings(**settings)
+    request = _Request(sources, options, batch, output_format, output, encoding, errors)
+    problem = _misuse(request, explain)
+    if problem:
+        raise InputProblem(problem)
+    unit = "records" if batch.input_format == "jsonl" else "files"
+    console = stderr_console()
+    with Display(console, unit=unit, show_bar=not batch.quiet) as display:
+        run = _run_jsonl if batch.input_format == "jsonl" else _run_files
+        tally = run(request, display)
+    if not batch.quiet:
+        render_summary(console, tally, unit=unit, seconds=display.elapsed())
+    return EXIT_ERROR if tally.failed else EXIT_OK
+
+
+@dataclass(frozen=True, slots=True)
+class _Request:
+    sources: Sequence[str]
+    options: Options
+    batch: BatchSettings
+    output_format: str
+    output: str
+    encoding: str
+    errors: str
+
+    @property
+    def jobs(self) -> int:
+        from .parallel import default_jobs
+
+        return self.batch.jobs or default_jobs()
+
+    @property
+    def min_docs(self) -> int:
+        from .templates import DEFAULT_MIN_DOCS
+
+        return self.batch.template_min_docs or DEFAULT_MIN_DOCS
+
+
+def _misuse(request: _Request, explain: bool) -> str | None:
+    """What is wrong with the combination of options, if anything, and what to do instead."""
+    batch, sources, output_format = request.batch, request.sources, request.output_format
+    writes_files = batch.out_dir is not None or batch.in_place
+    try:
+        encoding = codecs.lookup(request.encoding).name
+    except LookupError:
+        return f"unknown encoding {request.encoding!r}"
+    if batch.out_dir is not None and batch.in_place:
+        return "--out-dir and --in-place exclude each other: choose where the clean text goes"
+    if explain:
+        return "--explain shows one document at a time; use --format json for a batch"
+    if writes_files and request.output != "-":
+        return "-o/--output writes one stream; with --out-dir or --in-place files are written"
+    if batch.template_min_docs is not None and not batch.learn_templates:
+        return "--template-min-docs sets a threshold for --learn-templates; add that option"
+    if batch.input_format == "jsonl":
+        if encoding != "utf-8":
+            return "JSONL is UTF-8 by definition; --encoding applies to text input"
+        if writes_files:
+            return "JSONL input is cleaned into one stream: use -o FILE instead"
+        if batch.learn_templates and "-" in sources:
+            return "--learn-templates reads the input twice, so it needs files, not stdin"
+        return None
+    if batch.site_field is not None:
+        return "--site-field names a field of JSONL records; add --input-format jsonl"
+    if "-" in sources:
+        return "standard input cannot be part of a batch of files; give file names"
+    if batch.in_place and output_format != "text":
+        return "--in-place writes clean text; use --out-dir DIR for --format json files"
+    if batch.out_dir is not None and output_format == "jsonl":
+        return (
+            "--format jsonl writes one stream: drop --out-dir to get it on stdout, "
+            "or use --format json for one JSON file per input"
+        )
+    if not writes_files and output_format != "jsonl":
+        folders = [source for source in sources if os.path.isdir(source)]
+        what = f"{folders[0]} is a directory" if folders else "a batch writes files"
+        return (
+            f"{what}: give --out-dir DIR or --in-place, "
+            "or --format jsonl for one JSON line per file"
+        )
+    return None
+
+
+def _run_files(request: _Request, display: Display) -> Tally:
+    from .batch import FileJob, clean_files, collisions, learn_templates, plan
+    from .cli import InputProblem
+    from .discover import find_sources
+    from .tally import Tally, failure
+
+    batch = request.batch
+    if batch.out_dir is not None:
+        try:
+            Path(batch.out_dir).mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise InputProblem(f"{batch.out_dir}: cannot create ({error.strerror})") from None
+    skip = [Path(batch.out_dir)] if batch.out_dir is not None else []
+    found = find_sources(request.sources, batch.include or TEXT_PATTERNS, batch.exclude, skip)
+    tasks = plan(found.sources, out_dir=batch.out_dir, output=request.output_format)
+    clash = collisions(tasks)
+    if clash:
+        first, second = clash[0]
+        raise InputProblem(
+            f"{first.source} and {second.source} would both be written to {first.target}; "
+            "clean them in separate runs"
+        )
+    tally = Tally()
+    for message in found.problems:
+        display.problem(message)
+        tally += failure()
+    jobs = request.jobs
+    job = FileJob(request.options, request.output_format, request.encoding, request.errors)
+    total = sum(task.size for task in tasks)
+    if batch.learn_templates:
+        display.stage("learning", documents=len(tasks), total_bytes=total)
+        table = learn_templates(
+            tasks,
+            job,
+            jobs,
+            min_docs=request.min_docs,
+            on_file=lambda task: display.advance(1, task.size),
+        )
+        job = replace(job, templates=table)
+    display.stage("cleaning", documents=len(tasks), total_bytes=total)
+    with _open_stream(request.output if request.output_format == "jsonl" else None) as stream:
+        for outcome in clean_files(tasks, job, jobs):
+            tally += outcome.tally
+            display.advance(1, outcome.task.size)
+            if outcome.problem is not None:
+                display.problem(outcome.problem)
+            if stream is not None and outcome.line is not None:
+                stream.write(outcome.line.encode() + b"\n")
+                stream.flush()
+    return tally
+
+
+def _run_jsonl(request: _Request, display: Display) -> Tally:
+    from .discover import find_sources
+    from .jsonl import RecordJob, clean_stream, learn_templates, line_batches, open_records
+    from .reading import InputError
+    from .tally import Tally, failure
+
+    batch = request.batch
+    tally = Tally()
+    paths: list[str] = []
+    for source in request.sources:
+        if source == "-":
+            paths.append(source)
+            continue
+        found = find_sources([source], batch.include or JSONL_PATTERNS, batch.exclude)
+        paths.extend(str(found_source.path) for found_source in found.sources)
+        for message in found.problems:
+            display.problem(message)
+            tally += failure()
+    job = RecordJob(
+        request.options,
+        text_field=batch.text_field,
+        with_result=request.output_format != "text",
+        bad_lines=batch.on_bad_line,
+        errors=request.errors,
+        site_field=batch.site_field,
+    )
+    if batch.learn_templates:
+        display.stage("learning", documents=None, total_bytes=None)
+        table = learn_templates(paths, job, request.jobs, min_docs=request.min_docs)
+        job = replace(job, templates=table)
+    display.stage("cleaning", documents=None, total_bytes=_plain_size(paths))
+    with _open_stream(request.output) as stream:
+        assert stream is not None
+        for path in paths:
+            name = "<stdin>" if path == "-" else path
+            try:
+                with open_records(path) as records:
+                    for outcome in clean_stream(line_batches(records, name), job, request.jobs):
+                        stream.write(outcome.output)
+                        stream.flush()
+                        tally += outcome.tally
+                        display.advance(outcome.tally.seen, outcome.tally.bytes_in)
+                        for message in outcome.problems:
+                            display.problem(message)
+            except InputError as error:
+                display.problem(str(error))
+                tally += failure()
+    return tally
+
+
+def _plain_size(paths: Sequence[str]) -> int | None:
+    """Total bytes to read, when known up front: not for stdin, nor for gzip."""
+    total = 0
+    for path in paths:
+        if path == "-":
+            return None
+        try:
+            with open(path, "rb") as stream:
+                if stream.read(2) == b"\x1f\x8b":
+                    return None
+            total += os.path.getsize(path)
+        except OSError:
+            continue
+    return total
+
+
+@contextlib.contextmanager
+def _open_stream(path: str | None) -> Iterator[IO[bytes] | None]:
+    """Binary output: stdout, or FILE written atomically (gzip-compressed for a .gz name)."""
+    if path is None:
+        yield None
+        return
+    if path == "-":
+        yield sys.stdout.buffer
+        return
+    from .cli import InputProblem
+    from .files import atomic_binary_open
+
+    try:
+        context = atomic_binary_open(path)
+        stream = context.__enter__()
+    except OSError as error:
+        raise InputProblem(f"{path}: cannot write ({error.strerror or error})") from None
+    try:
+        if path.endswith(".gz"):
+            with gzip.GzipFile(fileobj=stream, mode="wb", mtime=0) as compressed:
+                yield compressed  # type: ignore[misc]
+        else:
+            yield stream
+    except BaseException:
+        context.__exit__(*sys.exc_info())
+        raise
+    context.__exit__(None, None, None)

@@ -1,0 +1,135 @@
+"""Find the files of a batch: walk directories, match name patterns, skip hidden folders.
+
+A file named on the command line is always taken; patterns choose among the files found
+inside directories, so `artclean notes.log --in-place` works while `artclean notes/` picks
+only text files. Hidden files and directories (a name starting with "."), `.git` among them,
+are skipped, as are symbolic links inside a directory: a link could lead out of the tree or
+to a file cleaned twice. Files come in a stable order (sorted by name, directory by
+directory), so every run plans the same batch.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from fnmatch import fnmatchcase
+from pathlib import Path, PurePosixPath
+
+TEXT_PATTERNS = ("*.txt", "*.text", "*.md", "*.markdown")
+JSONL_PATTERNS = ("*.jsonl", "*.jsonl.gz", "*.ndjson", "*.ndjson.gz")
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A file to clean: its path, and where it sits under the directory it was found in."""
+
+    path: Path
+    relative: PurePosixPath  # under the directory given; a file given directly: its name
+    size: int
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    sources: tuple[Source, ...]
+    problems: tuple[str, ...]  # "path: reason" for what could not be listed or found
+
+
+def matches(relative: PurePosixPath, patterns: Iterable[str]) -> bool:
+    """Whether a path matches a glob: by its name, or by its whole path when the glob has a /.
+
+    Case is ignored: a scrape saved on Windows has "*.TXT" files.
+    """
+    for pattern in patterns:
+        pattern = pattern.lower()
+        subject = relative.as_posix() if "/" in pattern else relative.name
+        if fnmatchcase(subject.lower(), pattern):
+            return True
+    return False
+
+
+def find_sources(
+    paths: Sequence[str],
+    include: Sequence[str] = TEXT_PATTERNS,
+    exclude: Sequence[str] = (),
+    skip: Iterable[Path] = (),
+) -> Found:
+    """The files under `paths` to clean, with problems reported rather than raised.
+
+    `skip` holds directories never to enter, such as an output directory inside the input.
+    """
+    skipped = {identity for path in skip if (identity := _identity(path)) is not None}
+    sources: list[Source] = []
+    problems: list[str] = []
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            _walk(path, include, exclude, skipped, sources, problems)
+        elif path.exists():
+            sources.append(Source(path, PurePosixPath(path.name), _size(path)))
+        else:
+            problems.append(f"{given}: no such file or directory")
+    return Found(_once(sources), tuple(problems))
+
+
+def _once(sources: Iterable[Source]) -> tuple[Source, ...]:
+    """Each file once, where it was first found (`DIR DIR/sub` names some files twice)."""
+    seen: set[str] = set()
+    unique = []
+    for source in sources:
+        key = os.path.realpath(source.path)
+        if key not in seen:
+            seen.add(key)
+            unique.append(source)
+    return tuple(unique)
+
+
+def _walk(
+    root: Path,
+    include: Sequence[str],
+    exclude: Sequence[str],
+    skipped: set[tuple[int, int]],
+    sources: list[Source],
+    problems: list[str],
+) -> None:
+    def report(error: OSError) -> None:
+        problems.append(f"{error.filename}: cannot list ({error.strerror or error})")
+
+    for folder, dirnames, filenames in os.walk(root, onerror=report):
+        here = Path(folder)
+        under = PurePosixPath(here.relative_to(root).as_posix())
+        dirnames[:] = sorted(
+            name
+            for name in dirnames
+            if not name.startswith(".")
+            and not (here / name).is_symlink()
+            and not matches(under / name, exclude)
+            and _identity(here / name) not in skipped
+        )
+        for name in sorted(filenames):
+            relative = under / name
+            path = here / name
+            if (
+                name.startswith(".")
+                or path.is_symlink()
+                or not matches(relative, include)
+                or matches(relative, exclude)
+            ):
+                continue
+            sources.append(Source(path, relative, _size(path)))
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    """Device and inode: the same directory however it is spelled."""
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return (status.st_dev, status.st_ino)
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0

@@ -1,0 +1,161 @@
+"""Map a function over a stream of work in worker processes, results in input order.
+
+Three properties matter for a batch, and `ordered_map` has each:
+- results come back in input order, so output never depends on the number of workers;
+- at most `window` items are in flight, so memory is bounded however long the stream
+  (`multiprocessing.Pool.imap` reads its whole input ahead, which a 1 GB stream cannot afford);
+- input is read on its own thread, so a result is written as soon as it is ready even while
+  the next input has not arrived (a JSONL stream from a slow producer, or a terminal).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import queue
+import select
+import signal
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Any, TypeVar
+
+Item = TypeVar("Item")
+Output = TypeVar("Output")
+
+# Items in flight per worker: enough to keep every worker busy while results wait in order.
+WINDOW_PER_JOB = 4
+
+
+def default_jobs() -> int:
+    """The number of CPUs this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def ordered_map(
+    function: Callable[[Item], Output],
+    items: Iterable[Item],
+    jobs: int,
+    *,
+    initializer: Callable[..., None] | None = None,
+    initargs: tuple[Any, ...] = (),
+) -> Iterator[Output]:
+    """`map(function, items)` on `jobs` worker processes; one job runs in this process.
+
+    `initializer(*initargs)` runs once in every worker (and here when jobs is 1): the way to
+    hand workers a large read-only setting, such as a template table, once instead of per item.
+    `function` must be a module-level function, since workers import it by name.
+    """
+    if jobs <= 1:
+        if initializer is not None:
+            initializer(*initargs)
+        yield from map(function, items)
+        return
+    yield from _in_workers(function, items, jobs, initializer, initargs)
+
+
+class _Failed:
+    def __init__(self, error: BaseException) -> None:
+        self.error = error
+
+
+_DONE = object()
+
+
+def _in_workers(
+    function: Callable[[Item], Output],
+    items: Iterable[Item],
+    jobs: int,
+    initializer: Callable[..., None] | None,
+    initargs: tuple[Any, ...],
+) -> Iterator[Output]:
+    pool = ProcessPoolExecutor(
+        jobs,
+        mp_context=_context(),
+        initializer=_start_worker,
+        initargs=(os.getpid(), initializer, initargs),
+    )
+    in_flight: queue.Queue[Any] = queue.Queue(maxsize=WINDOW_PER_JOB * jobs)
+    stop = threading.Event()
+
+    def put(entry: object) -> bool:
+        while not stop.is_set():
+            try:
+                in_flight.put(entry, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def feed() -> None:
+        try:
+            for item in items:
+                if stop.is_set() or not put(pool.submit(function, item)):
+                    return
+        except BaseException as error:
+            put(_Failed(error))
+            return
+        put(_DONE)
+
+    feeder = threading.Thread(target=feed, name="artclean-feed", daemon=True)
+    feeder.start()
+    try:
+        while (entry := in_flight.get()) is not _DONE:
+            if isinstance(entry, _Failed):
+                raise entry.error
+            future: Future[Output] = entry
+            yield future.result()
+    finally:
+        stop.set()
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    """forkserver where there is one: a fork of this process, which runs threads, is unsafe."""
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["artclean.pipeline"])
+        return context
+    return multiprocessing.get_context("spawn")
+
+
+def _start_worker(
+    main: int, initializer: Callable[..., None] | None, initargs: tuple[Any, ...]
+) -> None:
+    # Ctrl-C reaches every process of the terminal's group; the main process alone handles
+    # it, lets running work finish (every write is atomic) and cancels the rest.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_with, args=(main,), name="artclean-watch", daemon=True).start()
+    if initializer is not None:
+        initializer(*initargs)
+
+
+def _exit_with(main: int) -> None:
+    """End this worker when the main process is gone.
+
+    A main process that is killed cannot shut its pool down, and a worker would otherwise
+    wait on its task queue for ever. A write in progress is abandoned whole: its temporary
+    file never replaces the target.
+    """
+    try:
+        handle = os.pidfd_open(main)  # readable once the process has exited (Linux)
+    except (AttributeError, OSError):
+        while _alive(main):
+            time.sleep(1)
+    else:
+        select.select([handle], [], [])
+    os._exit(1)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # alive, and someone else's: the pid was reused
+        return False
+    return True
