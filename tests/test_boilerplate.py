@@ -5,10 +5,14 @@ Every example sits between two paragraphs of an ordinary article, as it would in
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from artclean import Options, clean
+from artclean.boilerplate import phrasebook
 from artclean.kinds import KINDS
+from artclean.normalize import comparable
 
 BEFORE = (
     "The city council approved the new transit plan on Tuesday after a debate that lasted more "
@@ -119,9 +123,17 @@ def test_the_examples_cover_every_phrase_kind_the_issue_names() -> None:
     assert set(POSITIVE) <= set(KINDS)
 
 
+def profile_for(line: str) -> str:
+    """ "page" when the rule that catches the line is for page furniture, else the default."""
+    text = comparable(line).text
+    rule = phrasebook().match(text, len(text.split()))
+    return "page" if rule is not None and rule.pages else "auto"
+
+
 @pytest.mark.parametrize(("kind", "line"), CASES, ids=[f"{k}:{t[:30]}" for k, t in CASES])
 def test_boilerplate_line_is_split_off_with_its_kind(kind: str, line: str) -> None:
-    result = clean(in_article(line))
+    # Page furniture (menus, bylines, photo credits, footer links) applies to page dumps only.
+    result = clean(in_article(line), Options(profile=profile_for(line)))
     assert [(r.line, r.kind, r.text) for r in result.removed] == [(2, kind, line)]
     removal = result.removed[0]
     assert removal.rule
@@ -200,92 +212,57 @@ def test_body_paragraph_that_mentions_boilerplate_words_stays(line: str) -> None
     assert decisions(line) == []
 
 
-KNOWN_FALSE_POSITIVES = [
+BODY_SENTENCES_LIKE_RULES = [
     pytest.param(
         "Copyright law in the country has not been updated since 1988, the committee said in "
         "its report.",
         id="copyright-at-start",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="bug: legal rule 'copyright' matches any paragraph starting 'copyright' "
-            "(up to 40 words)",
-        ),
     ),
     pytest.param(
         "Under the new rules, websites must make it as easy to refuse tracking as it is to "
         "accept cookies, the regulator said on Thursday.",
         id="accept-cookies-in-prose",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="bug: cookie rule 'uses-cookies' matches 'accept cookies' anywhere in a "
-            "paragraph of up to 80 words",
-        ),
     ),
     pytest.param(
         "Originally published in 1851, Moby-Dick sold poorly during Melville's lifetime and was "
         "out of print when he died.",
         id="originally-published-in-prose",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="bug: syndication rule 'originally-published' matches a sentence that "
-            "starts 'Originally published in <year>,'",
-        ),
     ),
     pytest.param(
         "Shared from the governor's own account, the video was viewed more than two million "
         "times before it was deleted.",
         id="shared-from-in-prose",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="bug: syndication rule 'republished' matches any paragraph starting "
-            "'shared from'",
-        ),
     ),
 ]
 
 
-@pytest.mark.parametrize("line", KNOWN_FALSE_POSITIVES)
+@pytest.mark.parametrize("line", BODY_SENTENCES_LIKE_RULES)
 def test_body_sentence_that_starts_like_a_phrase_rule_stays(line: str) -> None:
     assert decisions(line) == []
 
 
-KNOWN_MISSES = [
+PROMPTS_WITH_EXTRAS = [
     pytest.param(
         "Comments (4)",
         "comments",
         id="comment-count-in-brackets",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="bug: the comment-prompt pattern expects 'comments (4)' but the comparable "
-            "form has its closing bracket trimmed as edge punctuation ('comments (4')",
-        ),
     ),
     pytest.param(
         "Already a subscriber? Log in",
         "subscribe",
         id="already-a-subscriber-log-in",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="gap: the paywall rule knows 'already a subscriber' and 'log in' only as "
-            "whole paragraphs, not the common prompt that joins them",
-        ),
     ),
     pytest.param(
         "The Texas Tribune is a nonprofit, nonpartisan media organization that informs Texans "
         "about public policy.",
         "syndication",
         id="publisher-note-with-comma",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="bug: the publisher-note rule accepts 'nonprofit and nonpartisan' but not "
-            "the usual comma-separated 'nonprofit, nonpartisan' (nor 'independent, nonprofit')",
-        ),
     ),
 ]
 
 
-@pytest.mark.parametrize(("line", "kind"), KNOWN_MISSES)
-def test_common_prompts_that_are_missed(line: str, kind: str) -> None:
+@pytest.mark.parametrize(("line", "kind"), PROMPTS_WITH_EXTRAS)
+def test_prompts_with_counts_questions_and_lists_are_found(line: str, kind: str) -> None:
     assert decisions(line) == [(kind, line)]
 
 
@@ -384,3 +361,47 @@ def test_a_header_followed_directly_by_body_text_takes_nothing_with_it() -> None
 )
 def test_lines_that_start_with_a_header_word_are_not_headers(line: str) -> None:
     assert decisions(line, *HEADLINES[:1]) == []
+
+
+def test_english_phrase_rules_group_without_capturing() -> None:
+    """The rules are joined into one alternation; capturing groups would slow every match."""
+    book = phrasebook(("en",))
+    for rule in book.rules:
+        assert re.compile(rule.pattern).groups == 0, rule.name
+    assert book.related_header.groups == 0
+
+
+@pytest.mark.parametrize(
+    "banner",
+    [
+        "This website uses cookies to improve your experience while you navigate through the "
+        "website. Out of these cookies, the cookies that are categorized as necessary are stored "
+        "on your browser as they are essential for the working of basic functionalities.",
+        "Necessary cookies are absolutely essential for the website to function properly.",
+        "Non-necessary",
+        "Necessary Always Enabled",
+    ],
+)
+def test_a_cookie_consent_box_is_split_off(banner: str) -> None:
+    result = clean(in_article(banner), Options(profile=profile_for(banner)))
+    assert [(r.kind, r.text) for r in result.removed] == [("cookie", banner)]
+
+
+def test_cookie_buttons_are_page_furniture_and_stay_in_an_article() -> None:
+    assert decisions("Non-necessary") == []
+
+
+def test_prose_about_cookies_is_not_a_cookie_banner() -> None:
+    line = (
+        "The regulator said cookies are used to track users across sites without consent, "
+        "which it considers a breach of the law."
+    )
+    assert decisions(line) == []
+
+
+@pytest.mark.parametrize(
+    "line", ["Yes, the game is cool (29%, 1,186 Votes)", "Total Voters: 4,112", "View Results"]
+)
+def test_poll_options_and_counts_are_split_off_from_pages(line: str) -> None:
+    result = clean(in_article(line), Options(profile="page"))
+    assert [(r.kind, r.text) for r in result.removed] == [("comments", line)]

@@ -17,24 +17,36 @@ from importlib import resources
 
 from .kinds import KINDS
 
+# Kinds whose rules describe page furniture: bylines and datelines, photo credits, menu
+# entries. An article may carry such a line as its own (annotators keep "Image credit: NASA"),
+# so these rules apply only to documents found to be page dumps; a rule of another kind opts
+# in with `pages = true` in its phrase file.
+PAGE_FURNITURE_KINDS = frozenset({"boilerplate", "caption", "navigation"})
+
 # A related-links list holds a handful of headlines, not a whole page.
 MAX_RELATED_ITEMS = 40
 
 
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """A phrase rule: `pattern` must match at the start, or anywhere if `contains` is set."""
+    """A phrase rule: `pattern` must match at the start, or anywhere if `contains` is set.
+
+    Patterns stay strings: most are only ever used inside the phrasebook's one combined
+    expression, and `re` compiles (and caches) the others the first time they are needed,
+    which keeps start-up fast for a pre-commit hook.
+    """
 
     kind: str
     name: str
     max_words: int
-    pattern: re.Pattern[str]
+    pattern: str
     contains: tuple[str, ...] = ()
+    pages: bool = False  # page furniture: applies only to documents found to be page dumps
 
     def fires(self, text: str) -> bool:
         if self.contains:
-            return any(s in text for s in self.contains) and bool(self.pattern.search(text))
-        return bool(self.pattern.match(text))
+            return any(s in text for s in self.contains) and bool(re.search(self.pattern, text))
+        return bool(re.match(self.pattern, text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +64,7 @@ class Phrasebook:
     related_header: re.Pattern[str]
     max_words: int
     searching: tuple[int, ...]  # positions of the rules that search anywhere
+    literals: re.Pattern[str]  # any literal one of those rules needs: most paragraphs have none
 
     def match(self, text: str, words: int) -> Rule | None:
         """The first rule (in file order) that fires on a paragraph's comparable form."""
@@ -59,12 +72,13 @@ class Phrasebook:
             return None
         found = self.anchored.match(text)
         first = int(found.lastgroup[1:]) if found and found.lastgroup else len(self.rules)
-        for position in self.searching:
-            if position > first:
-                break
-            rule = self.rules[position]
-            if words <= rule.max_words and rule.fires(text):
-                return rule
+        if self.searching and self.literals.search(text):
+            for position in self.searching:
+                if position > first:
+                    break
+                rule = self.rules[position]
+                if words <= rule.max_words and rule.fires(text):
+                    return rule
         if first < len(self.rules) and words <= self.rules[first].max_words:
             return self.rules[first]
         # The first anchored rule applies only to shorter paragraphs: try the rest one by one.
@@ -86,6 +100,7 @@ class Finding:
     rule: str
     reason: str
     group: int | None = None
+    page_only: bool = False  # from a rule for page furniture (see Rule.pages)
 
 
 @lru_cache(maxsize=1)
@@ -125,8 +140,9 @@ def _rule(entry: dict[str, object], language: str) -> Rule:
     contains = tuple(str(s) for s in entry.get("contains", ()))  # type: ignore[attr-defined]
     if "search" in entry and not contains:
         raise ValueError(f"{where}: a 'search' rule needs 'contains'")
-    pattern = re.compile(str(entry.get("match") or entry.get("search")))
-    return Rule(kind, name, int(entry["max_words"]), pattern, contains)  # type: ignore[call-overload]
+    pattern = str(entry.get("match") or entry.get("search"))
+    pages = bool(entry.get("pages", kind in PAGE_FURNITURE_KINDS))
+    return Rule(kind, name, int(entry["max_words"]), pattern, contains, pages)  # type: ignore[call-overload]
 
 
 def compile_rules(
@@ -134,7 +150,7 @@ def compile_rules(
 ) -> Phrasebook:
     """A phrasebook of some rules, in the order given (also for a subset or extra rules)."""
     anchored = "|".join(
-        f"(?P<r{i}>{rule.pattern.pattern})" for i, rule in enumerate(rules) if not rule.contains
+        f"(?P<r{i}>{rule.pattern})" for i, rule in enumerate(rules) if not rule.contains
     )
     return Phrasebook(
         languages=languages,
@@ -143,6 +159,9 @@ def compile_rules(
         related_header=related_header,
         max_words=max((rule.max_words for rule in rules), default=0),
         searching=tuple(i for i, rule in enumerate(rules) if rule.contains),
+        literals=re.compile(
+            "|".join(re.escape(s) for rule in rules for s in rule.contains) or r"(?!)"
+        ),
     )
 
 
@@ -161,7 +180,8 @@ def extra_phrasebook(phrases: tuple[tuple[str, str], ...]) -> Phrasebook:
     for kind, pattern in phrases:
         if kind not in KINDS:
             raise ValueError(f"phrase {pattern!r} has unknown kind {kind!r}")
-        search = re.compile(f"(?i:.*?(?:{pattern}))", re.DOTALL)
+        search = f"(?s:(?i:.*?(?:{pattern})))"
+        re.compile(search)  # a bad pattern fails here, where the caller can name it
         rules.append(Rule(kind, pattern, EXTRA_PHRASE_MAX_WORDS, search))
     return compile_rules((), rules, re.compile(r"(?!)"))
 
@@ -187,7 +207,7 @@ def phrase_findings(texts: Sequence[str], book: Phrasebook) -> list[Finding]:
         rule = book.match(text, len(text.split()))
         if rule is not None:
             reason = f"matches the {rule.kind} phrase rule {rule.name!r}"
-            findings.append(Finding(index, rule.kind, rule.name, reason))
+            findings.append(Finding(index, rule.kind, rule.name, reason, page_only=rule.pages))
     return findings
 
 

@@ -26,12 +26,11 @@ from typing import IO, Any
 
 from .config import ConfigError, Settings, SettingsFinder
 from .markdown import DIRECTIVES, layout
-from .options import Options
+from .options import MARKDOWN_SUFFIXES, Options
 from .reading import InputError, decode_chunks
 from .result import Result
 from .segment import is_blank
 
-MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdx")
 CONTENT_SUFFIXES = (*MARKDOWN_SUFFIXES, ".txt")
 # The profile of every file in the check modes: these are files people write.
 CHECK_PROFILE = "content"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import math
 import os
 import sys
 from collections.abc import Iterator, Sequence
@@ -28,6 +29,10 @@ EXIT_FOUND = 1
 EXIT_ERROR = 2
 EXIT_INTERRUPTED = 130
 EXIT_BROKEN_PIPE = 141
+
+
+class OutputClosed(Exception):
+    """The reader of standard output went away (as in `artclean big.txt | head -1`)."""
 
 
 class InputProblem(click.ClickException):
@@ -116,6 +121,7 @@ Exit status: 0 success, 1 --check/--diff/--fix found something to change,
 @click.option(
     "--similarity",
     type=click.FloatRange(0, 100, min_open=True),
+    callback=lambda _context, _parameter, value: _finite(value),
     default=90.0,
     show_default=True,
     help="rapidfuzz score (0-100] at which two paragraphs count as near-duplicates.",
@@ -195,6 +201,13 @@ def cli(
     return EXIT_OK
 
 
+def _finite(value: float) -> float:
+    """FloatRange lets NaN through: every comparison with it is false."""
+    if not math.isfinite(value):
+        raise click.BadParameter(f"{value} is not a number in the range 0<x<=100.")
+    return value
+
+
 def _clean(text: str, options: Any, source: str) -> Result:
     from .pipeline import clean
 
@@ -264,10 +277,15 @@ def _open_output(path: str) -> Iterator[IO[str]]:
         stdout = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="")
         try:
             yield stdout
+            stdout.flush()
+        except BrokenPipeError:
+            # Not an OSError any more: click would turn an EPIPE into exit status 1.
+            raise OutputClosed from None
         finally:
             with contextlib.suppress(BrokenPipeError, ValueError):
                 stdout.flush()
-            stdout.detach()
+            with contextlib.suppress(ValueError):
+                stdout.detach()
         return
     from .files import atomic_open
 
@@ -290,13 +308,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         status = cli.main(args=argv, prog_name="artclean", standalone_mode=False)
     except click.exceptions.Exit as done:
         return done.exit_code
+    except click.UsageError as problem:
+        hint = f" (see {problem.ctx.command_path} --help)" if problem.ctx else ""
+        message = problem.format_message().rstrip(".")
+        click.echo(f"artclean: error: {message}{hint}", err=True)
+        return problem.exit_code
     except click.ClickException as problem:
         problem.show()
         return problem.exit_code
     except (KeyboardInterrupt, click.exceptions.Abort):
         click.echo("artclean: interrupted", err=True)
         return EXIT_INTERRUPTED
-    except BrokenPipeError:
+    except (BrokenPipeError, OutputClosed):
         _silence_stdout()
         return EXIT_BROKEN_PIPE
     try:

@@ -21,7 +21,7 @@ from .boilerplate import (
 )
 from .classify import PageInputs, looks_like_page, page_findings, page_inputs
 from .content import content_duplicates, content_findings
-from .duplicates import Duplicate, find_duplicates, scraping_repeats
+from .duplicates import Duplicate, find_duplicates, number_words, scraping_repeats
 from .features import words_of
 from .language import detect, stopwords
 from .normalize import Comparable, comparable
@@ -82,7 +82,8 @@ def analyse(text: str, options: Options) -> Analysis:
     originals = [p.text for p in paragraphs]
     tokens = [words_of(t) for t in texts]
     languages = options.languages or _detected(tokens)
-    duplicates = find_duplicates(comparables, options.similarity)
+    numbers = number_words((*languages, "en"))
+    duplicates = find_duplicates(comparables, options.similarity, numbers)
     book = phrasebook(_phrase_languages(languages))
     findings: dict[int, Finding] = {}
     content_repeats = None
@@ -96,8 +97,9 @@ def analyse(text: str, options: Options) -> Analysis:
             findings.setdefault(finding.index, finding)
         for finding in phrases:
             findings.setdefault(finding.index, finding)
-    for finding in phrase_findings(texts, extra_phrasebook(options.phrases)):
-        findings.setdefault(finding.index, finding)
+    if options.phrases:
+        for finding in phrase_findings(texts, extra_phrasebook(options.phrases)):
+            findings.setdefault(finding.index, finding)
     if options.templates is not None:
         # Learned across a batch; a phrase rule's more specific kind wins.
         for finding in template_findings(texts, options.templates):
@@ -140,6 +142,8 @@ def clean(text: str, options: Options | None = None, *, source: str | None = Non
     if analysis.is_page(options.profile):
         for finding in analysis.page_findings():
             findings.setdefault(finding.index, finding)
+    else:
+        findings = {i: f for i, f in findings.items() if not f.page_only}
     if analysis.content_repeats is not None:
         duplicates = dict(analysis.content_repeats)
     else:
