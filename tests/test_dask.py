@@ -43,6 +43,7 @@ from artclean.dask import (  # noqa: E402
 )
 from artclean.jsonl import RecordJob  # noqa: E402
 from artclean.jsonl import learn_templates as learn_in_one_process  # noqa: E402
+from conftest import Run  # noqa: E402
 
 RECORDS = 3000
 SITES = 12
@@ -294,3 +295,17 @@ def test_parts_of_an_earlier_run_are_not_mixed_in(tmp_path: Path) -> None:
     (tmp_path / "part-00000.jsonl").write_bytes(b"{}\n")
     with pytest.raises(FileExistsError, match=r"part-00000\.jsonl"):
         write_jsonl(db.from_sequence(["{}"]), tmp_path)
+
+
+def test_without_a_scheduler_the_command_starts_a_local_cluster(
+    run_artclean: Run, tmp_path: Path
+) -> None:
+    corpus = write_corpus(tmp_path / "corpus.jsonl", corpus_lines(200, seed=10))
+    local = run_artclean([str(corpus), "--input-format", "jsonl", "-q"])
+    out = tmp_path / "out"
+    args = [str(corpus), "--input-format", "jsonl", "--engine", "dask", "--jobs", "2"]
+    done = run_artclean([*args, "--out-dir", str(out)])
+    assert (done.returncode, done.stdout) == (local.returncode, b"") == (2, b"")
+    assert done.stderr.decode().splitlines()[:3] == local.stderr.decode().splitlines()[:3]
+    assert "records seen" in done.stderr.decode()
+    assert parts(out) == local.stdout
