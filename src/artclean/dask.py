@@ -41,9 +41,12 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-import dask.bag as db
-from dask.base import compute as compute_all
-from dask.delayed import Delayed, delayed
+try:
+    import dask.bag as db
+    from dask.base import compute as compute_all
+    from dask.delayed import Delayed, delayed
+except ImportError as missing:
+    raise ImportError(f"{missing}: artclean.dask needs pip install 'artclean[dask]'") from None
 
 from .files import atomic_binary_open
 from .jsonl import (
