@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from .tally import Tally
 
 INSTALL = "pip install 'artclean[dask]'"
+LOOPBACK_ANY_PORT = "127.0.0.1:0"
 
 
 def misuse(request: _Request, explain: bool) -> str | None:
@@ -118,6 +119,9 @@ def _client(scheduler: str | None, jobs: int) -> Iterator[Client]:
                 threads_per_worker=1,
                 processes=True,
                 dashboard_address=None,
+                # No dashboard, but the scheduler still serves health checks over HTTP, by
+                # default on port 8787, and warns on stderr when another cluster has it.
+                scheduler_kwargs={"dashboard_address": LOOPBACK_ANY_PORT},
                 silence_logs=logging.ERROR,
             ) as cluster,
             Client(cluster) as client,

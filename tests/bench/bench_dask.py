@@ -87,6 +87,7 @@ def main() -> None:
                 threads_per_worker=1,
                 processes=True,
                 dashboard_address=None,
+                scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},  # not 8787
                 silence_logs=logging.ERROR,
             ) as cluster,
             Client(cluster) as client,
