@@ -85,7 +85,7 @@ def run_dask(request: _Request, display: Display) -> Tally:
             display.problem(message)
         display.advance(counted.seen, counted.bytes_in)
 
-    with _client(batch.scheduler, request.jobs) as client:
+    with _client(batch.scheduler, request.jobs) as client, _killed_workers(batch.out_dir):
         stage = "learning, then cleaning" if batch.learn_templates else "cleaning"
         display.stage(stage, documents=None, total_bytes=_plain_size(paths))
         report = clean_jsonl(
@@ -135,6 +135,22 @@ def _client(scheduler: str | None, jobs: int) -> Iterator[Client]:
     with client:
         _check_workers(client, scheduler)
         yield client
+
+
+@contextlib.contextmanager
+def _killed_workers(out_dir: str) -> Iterator[None]:
+    """A partition that killed its worker more often than Dask retries: exit 2, not a trace."""
+    from distributed import KilledWorker
+
+    from .cli import InputProblem
+
+    try:
+        yield
+    except KilledWorker as error:
+        raise InputProblem(
+            f"a partition was lost with every worker that ran it ({error}); "
+            f"{out_dir} holds only the parts that were complete"
+        ) from None
 
 
 def _check_workers(client: Client, scheduler: str) -> None:
