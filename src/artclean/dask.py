@@ -35,7 +35,7 @@ import io
 import math
 import os
 import zlib
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
@@ -285,27 +285,28 @@ def clean_jsonl(
             templates = client.scatter(learned, broadcast=True, hash=False)
         else:
             templates = table
+    firsts = _first_lines_of(blocks, client)
     width = _width(len(blocks))
-    tasks = [
-        delayed(_write_block)(block, first, job, templates, str(out), index, width)
-        for index, (block, first) in enumerate(_numbered(blocks))
+    arguments = [
+        (block, first, job, templates, str(out), index, width)
+        for index, (block, first) in enumerate(zip(blocks, firsts, strict=True))
     ]
-    parts = _ordered(tasks, client)
     problems: list[str] = []
     tally = Tally()
     done: list[Part] = []
-    for unit in units:
-        found: tuple[str, ...]
-        if isinstance(unit, str):
-            found, counted = (unit,), failure()
-        else:
-            part = next(parts)
-            done.append(part)
-            found, counted = part.problems, part.tally
-        problems.extend(found)
-        tally += counted
-        if on_progress is not None:
-            on_progress(found, counted)
+    with contextlib.closing(_write_blocks(arguments, client)) as parts:
+        for unit in units:
+            found: tuple[str, ...]
+            if isinstance(unit, str):
+                found, counted = (unit,), failure()
+            else:
+                part = next(parts)
+                done.append(part)
+                found, counted = part.problems, part.tally
+            problems.extend(found)
+            tally += counted
+            if on_progress is not None:
+                on_progress(found, counted)
     remove_leftovers(out)
     return Report(tuple(done), tuple(problems), tally)
 
@@ -642,12 +643,31 @@ def _workers(client: Client | None) -> int:
     return max(1, sum(client.nthreads().values()))
 
 
-def _ordered(tasks: list[Delayed], client: Client | None) -> Iterator[Part]:
-    """The tasks' results in task order, each as soon as it and those before it are done."""
+def _first_lines_of(blocks: Sequence[Block], client: Client | None) -> list[int]:
+    """The number of each block's first line, counted on the cluster before cleaning starts
+    (reading is fast beside cleaning), so that the cleaning tasks depend on nothing."""
+    numbered = [first for _, first in _numbered(blocks)]
+    pending = [first for first in numbered if isinstance(first, Delayed)]
+    if client is not None:
+        counted = iter(client.gather(client.compute(pending)))
+    else:
+        counted = iter(compute_all(*pending))
+    return [next(counted) if isinstance(first, Delayed) else first for first in numbered]
+
+
+def _write_blocks(
+    arguments: list[tuple[Any, ...]], client: Client | None
+) -> Generator[Part, None, None]:
+    """`_write_block` of each, results in order, each as soon as it and those before it
+    are done. On a cluster, earlier partitions have priority, so that parts are written,
+    and progress and problems reported, in input order as far as the workers allow."""
     if client is None:
-        yield from compute_all(*tasks)
+        yield from compute_all(*(delayed(_write_block)(*given) for given in arguments))
         return
-    futures = client.compute(tasks)
+    futures = [
+        client.submit(_write_block, *given, priority=-index, pure=False)
+        for index, given in enumerate(arguments)
+    ]
     try:
         for future in futures:
             yield future.result()
