@@ -11,13 +11,14 @@ Reading (`read_jsonl`, `clean_jsonl`): a plain file is cut into blocks of bytes,
 the lines that start in it; a gzip file is one partition, since a gzip stream cannot be
 entered in the middle (shard large corpora into many files). Lines are numbered as the CLI
 numbers them, so results and messages name the same `path:line`: the lines of each block are
-counted first, a pass that only reads.
+counted first, a pass that only reads, before any is cleaned.
 
 Writing (`write_jsonl`, `clean_jsonl`): one file per partition, `part-00000.jsonl` and on,
 each written to a temporary file beside it and renamed into place when complete. When a
 worker dies, the scheduler runs its tasks again on another; a partition written again
 replaces the first copy whole, so no record is lost or written twice. Read in name order, the
-parts are the CLI's output stream.
+parts are the CLI's output stream. On a cluster, earlier partitions go first (task priority),
+so that parts appear, and progress is reported, roughly in input order.
 
 Template learning is a map-reduce: each partition's documents are counted per site into a
 `TemplateCounter`, the counters are combined in a tree (`TemplateCounter.update`), and the
@@ -268,8 +269,9 @@ def clean_jsonl(
     streams: memory is bounded by its longest record, not its size. Files that cannot be
     opened are reported, not raised, as the CLI does. `blocksize` None picks a few blocks per
     worker, at most 64 MiB. `client` None uses the current distributed client if there is
-    one, else Dask's default scheduler. `on_progress(problems, tally)` is called for each
-    file that failed and each partition done, in input order.
+    one, else Dask's default scheduler (threads, for these tasks: little parallelism while
+    cleaning holds the GIL). `on_progress(problems, tally)` is called for each file that
+    failed and each partition done, in input order.
     """
     client = client or _current_client()
     job = _job(options, text_field, with_result, bad_lines, errors, site_field)
