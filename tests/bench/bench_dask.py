@@ -11,6 +11,9 @@ Prints records/s and MB/s (of JSONL read), the median of --runs runs, for:
 - dask on a running cluster: the same with `--scheduler ADDRESS` of a cluster started
   beforehand, as on a real cluster that outlives each job.
 and whether the part files, read in name order, are byte-identical to the local output.
+The machine may be shared, so beside wall-clock time each run's CPU seconds are measured:
+of the command's process tree (for a cluster it starts, its workers too), and for the running
+cluster also those of its workers and of this process, where its scheduler runs.
 Generated data goes under --workdir and is deleted.
 """
 
@@ -21,26 +24,32 @@ import logging
 import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import NamedTuple
 
 sys.path.insert(0, str(Path(__file__).parent))
+from bench_batch import watched
 from corpus import Generator
 
 ARTCLEAN = str(Path(sys.executable).with_name("artclean"))
 MB = 1e6
 
 
-def timed(command: list[str]) -> float:
-    start = time.perf_counter()
-    done = subprocess.run(command, capture_output=True)
-    seconds = time.perf_counter() - start
-    if done.returncode != 0:
-        raise SystemExit(f"{' '.join(command)} failed:\n{done.stderr.decode()}")
-    return seconds
+def timed(command: list[str], cpu_elsewhere: Callable[[], float] = lambda: 0.0) -> Run:
+    """Wall-clock and CPU seconds of a command's process tree (sampled from /proc, as in
+    bench_batch); `cpu_elsewhere` adds the processes it uses outside its tree."""
+    before = cpu_elsewhere()
+    run = watched(command)
+    return Run(run.seconds, run.cpu_seconds + cpu_elsewhere() - before)
+
+
+class Run(NamedTuple):
+    wall: float
+    cpu: float
 
 
 def parts(out: Path) -> bytes:
@@ -80,7 +89,7 @@ def main() -> None:
         def dask(run: int, *more: str) -> list[str]:
             return [*common, "--engine", "dask", "--out-dir", str(work / f"dask-{run}"), *more]
 
-        results: dict[str, list[float]] = {"local": [], "dask": [], "dask, running": []}
+        results: dict[str, list[Run]] = {"local": [], "dask": [], "dask, running": []}
         with (
             LocalCluster(
                 n_workers=options.jobs,
@@ -93,23 +102,37 @@ def main() -> None:
             Client(cluster) as client,
         ):
             address = client.scheduler.address
+
+            def cluster_cpu() -> float:
+                workers = client.run(time.process_time)
+                return sum(workers.values()) + time.process_time()
+
             for run in range(options.runs):
                 # Interleaved, so that a change in the machine's load falls on all alike.
                 results["local"].append(timed(local(run)))
                 results["dask"].append(timed(dask(run, *jobs)))
                 shutil.rmtree(work / f"dask-{run}")
-                results["dask, running"].append(timed(dask(run, "--scheduler", address)))
-        for name, seconds in results.items():
-            median = statistics.median(seconds)
+                results["dask, running"].append(
+                    timed(dask(run, "--scheduler", address), cluster_cpu)
+                )
+        for name, runs in results.items():
+            wall = statistics.median(run.wall for run in runs)
+            cpu = statistics.median(run.cpu for run in runs)
             print(
-                f"{name:<14} {median:6.1f} s  {records / median:8,.0f} records/s  "
-                f"{size / MB / median:5.2f} MB/s   (runs: "
-                + ", ".join(f"{s:.1f}" for s in seconds)
+                f"{name:<14} {wall:6.1f} s  {records / wall:8,.0f} records/s  "
+                f"{size / MB / wall:5.2f} MB/s  {cpu:6.1f} CPU s  "
+                f"{records / cpu:6,.0f} records per CPU s   (wall: "
+                + ", ".join(f"{run.wall:.1f}" for run in runs)
                 + " s)"
             )
-        base = statistics.median(results["local"])
         for name in ("dask", "dask, running"):
-            print(f"{name} / local: {base / statistics.median(results[name]):.2f}x the rate")
+            wall = statistics.median(run.wall for run in results["local"]) / statistics.median(
+                run.wall for run in results[name]
+            )
+            cpu = statistics.median(run.cpu for run in results[name]) / statistics.median(
+                run.cpu for run in results["local"]
+            )
+            print(f"{name} / local: {wall:.2f}x the rate, {cpu:.2f}x the CPU time")
         same = all(
             parts(work / f"dask-{run}") == (work / f"local-{run}.jsonl").read_bytes()
             for run in range(options.runs)
