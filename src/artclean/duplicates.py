@@ -2,8 +2,8 @@
 
 Candidates come from the MinHash index in `fingerprint`; rapidfuzz verifies each candidate on
 the comparable forms (rapidfuzz applies no normalisation of its own unless told to). Its
-`ratio` is a normalised Indel similarity; `partial_ratio` scores the best-matching substring,
-which is what a teaser cut from a longer paragraph is. `token_set_ratio` is deliberately not
+`ratio` is a normalised Indel similarity; a teaser cut from a longer paragraph is scored
+against that paragraph's opening. `token_set_ratio` is deliberately not
 used: it scores 100 whenever one text's words are a subset of the other's.
 
 Verified pairs join paragraphs into classes of copies of one text. Each class keeps one copy,
@@ -86,7 +86,7 @@ def _fuzzy(text: str) -> bool:
 
 
 def similarity(a: Comparable, b: Comparable, threshold: float = 0.0) -> float:
-    """How alike two copies are: `ratio`, or `partial_ratio` when the shorter is a teaser.
+    """How alike two copies are: `ratio`, or against the opening when the shorter is a teaser.
 
     Copies made by scraping differ in quotes, spaces and typos, never in their numbers: two
     lines that differ in a price, a score, a date or a "one"/"two" are different lines
@@ -99,8 +99,19 @@ def similarity(a: Comparable, b: Comparable, threshold: float = 0.0) -> float:
         return 0.0
     score = fuzz.ratio(a.text, b.text, score_cutoff=threshold)
     if not score and shorter.teaser:
-        score = fuzz.partial_ratio(shorter.text, longer.text, score_cutoff=threshold)
+        score = _opening_ratio(shorter.text, longer.text, threshold)
     return float(score)
+
+
+def _opening_ratio(teaser: str, full: str, threshold: float) -> float:
+    """How well a teaser matches the opening of the text it was cut from.
+
+    A teaser is its paragraph cut short, so it is compared with that paragraph's first
+    len(teaser) characters. `partial_ratio` would search every window of the longer text, at
+    a cost that grows with the cube of the teaser's length: a 3,000-character teaser took
+    0.4 s a candidate, and a 78 kB page of them 8 s.
+    """
+    return fuzz.ratio(teaser, full[: len(teaser)], score_cutoff=threshold)
 
 
 def find_matches(items: Sequence[Comparable], threshold: float) -> list[Match]:
