@@ -5,9 +5,12 @@ Every example sits between two paragraphs of an ordinary article, as it would in
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from artclean import Options, clean
+from artclean.boilerplate import phrasebook
 from artclean.kinds import KINDS
 
 BEFORE = (
@@ -136,12 +139,6 @@ def test_keep_kind_keeps_it(kind: str, line: str) -> None:
     assert result.text == in_article(line)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: the page classifier (classify.py) keeps one contiguous run as the article, "
-    "so a furniture block inside an article cuts off the paragraphs on one side ('boilerplate', "
-    "rule outside-article)",
-)
 def test_several_boilerplate_lines_in_a_row() -> None:
     lines = ["Share on Facebook", "Share on X", "Advertisement", "Sign up for our newsletter"]
     assert decisions(*lines) == [
@@ -152,11 +149,6 @@ def test_several_boilerplate_lines_in_a_row() -> None:
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: the page classifier removes the two paragraphs after a two-button share row "
-    "as 'boilerplate' (outside-article), leaving only the first paragraph",
-)
 def test_article_paragraphs_on_both_sides_of_a_share_row_stay() -> None:
     more = (
         "Opponents of the plan said they would challenge the decision in court, arguing that "
@@ -211,92 +203,57 @@ def test_body_paragraph_that_mentions_boilerplate_words_stays(line: str) -> None
     assert decisions(line) == []
 
 
-KNOWN_FALSE_POSITIVES = [
+BODY_SENTENCES_LIKE_RULES = [
     pytest.param(
         "Copyright law in the country has not been updated since 1988, the committee said in "
         "its report.",
         id="copyright-at-start",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="bug: legal rule 'copyright' matches any paragraph starting 'copyright' "
-            "(up to 40 words)",
-        ),
     ),
     pytest.param(
         "Under the new rules, websites must make it as easy to refuse tracking as it is to "
         "accept cookies, the regulator said on Thursday.",
         id="accept-cookies-in-prose",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="bug: cookie rule 'uses-cookies' matches 'accept cookies' anywhere in a "
-            "paragraph of up to 80 words",
-        ),
     ),
     pytest.param(
         "Originally published in 1851, Moby-Dick sold poorly during Melville's lifetime and was "
         "out of print when he died.",
         id="originally-published-in-prose",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="bug: syndication rule 'originally-published' matches a sentence that "
-            "starts 'Originally published in <year>,'",
-        ),
     ),
     pytest.param(
         "Shared from the governor's own account, the video was viewed more than two million "
         "times before it was deleted.",
         id="shared-from-in-prose",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="bug: syndication rule 'republished' matches any paragraph starting "
-            "'shared from'",
-        ),
     ),
 ]
 
 
-@pytest.mark.parametrize("line", KNOWN_FALSE_POSITIVES)
+@pytest.mark.parametrize("line", BODY_SENTENCES_LIKE_RULES)
 def test_body_sentence_that_starts_like_a_phrase_rule_stays(line: str) -> None:
     assert decisions(line) == []
 
 
-KNOWN_MISSES = [
+PROMPTS_WITH_EXTRAS = [
     pytest.param(
         "Comments (4)",
         "comments",
         id="comment-count-in-brackets",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="bug: the comment-prompt pattern expects 'comments (4)' but the comparable "
-            "form has its closing bracket trimmed as edge punctuation ('comments (4')",
-        ),
     ),
     pytest.param(
         "Already a subscriber? Log in",
         "subscribe",
         id="already-a-subscriber-log-in",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="gap: the paywall rule knows 'already a subscriber' and 'log in' only as "
-            "whole paragraphs, not the common prompt that joins them",
-        ),
     ),
     pytest.param(
         "The Texas Tribune is a nonprofit, nonpartisan media organization that informs Texans "
         "about public policy.",
         "syndication",
         id="publisher-note-with-comma",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="bug: the publisher-note rule accepts 'nonprofit and nonpartisan' but not "
-            "the usual comma-separated 'nonprofit, nonpartisan' (nor 'independent, nonprofit')",
-        ),
     ),
 ]
 
 
-@pytest.mark.parametrize(("line", "kind"), KNOWN_MISSES)
-def test_common_prompts_that_are_missed(line: str, kind: str) -> None:
+@pytest.mark.parametrize(("line", "kind"), PROMPTS_WITH_EXTRAS)
+def test_prompts_with_counts_questions_and_lists_are_found(line: str, kind: str) -> None:
     assert decisions(line) == [(kind, line)]
 
 
@@ -395,3 +352,11 @@ def test_a_header_followed_directly_by_body_text_takes_nothing_with_it() -> None
 )
 def test_lines_that_start_with_a_header_word_are_not_headers(line: str) -> None:
     assert decisions(line, *HEADLINES[:1]) == []
+
+
+def test_english_phrase_rules_group_without_capturing() -> None:
+    """The rules are joined into one alternation; capturing groups would slow every match."""
+    book = phrasebook(("en",))
+    for rule in book.rules:
+        assert re.compile(rule.pattern).groups == 0, rule.name
+    assert book.related_header.groups == 0

@@ -74,7 +74,10 @@ def test_help_lists_options_kinds_examples_and_exit_codes(flag: str) -> None:
     for kind in ["duplicate", "syndication", "related", "cookie", "legal", "comments"]:
         assert re.search(rf"^\s+{kind}\s", result.stdout, re.M), kind
     assert "cat page.txt | artclean" in result.stdout
-    assert "Exit status: 0 success, 2 usage or input error" in result.stdout
+    assert "Exit status: 0 success, 1 --check/--diff/--fix found something to change" in (
+        result.stdout
+    )
+    assert "2 usage or input error" in result.stdout
 
 
 @pytest.mark.parametrize("flag", ["--version", "-V"])
@@ -119,14 +122,7 @@ def test_keep_rejects_an_unknown_kind(article: Path) -> None:
         "101",
         "inf",
         "ninety",
-        pytest.param(
-            "nan",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="bug: click.FloatRange lets NaN through (every comparison is false), "
-                "then Options raises ValueError: a traceback and exit 1",
-            ),
-        ),
+        "nan",
     ],
 )
 def test_similarity_outside_0_to_100_is_a_usage_error(article: Path, value: str) -> None:
@@ -256,11 +252,6 @@ def test_explain_honours_no_color_even_when_colour_is_forced() -> None:
     assert not FOREGROUND.search(result.stdout)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: explain.py builds the reason as an append to a Text styled 'dim strike', so on "
-    "a terminal the explanation itself is struck through, not only the removed paragraph",
-)
 def test_explain_on_a_terminal_strikes_through_the_paragraph_not_the_reason() -> None:
     result = invoke(str(SEED), "--explain", env={"FORCE_COLOR": "1", "COLUMNS": "200"})
     styled = re.findall(r"\x1b\[([0-9;]*)m([^\x1b]*)", result.stdout)
@@ -400,14 +391,11 @@ def test_bad_option_is_a_usage_error_without_traceback(args: list[str]) -> None:
     assert result.stdout == ""
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="README says a bad option gives one line on stderr; click prints the usage line, "
-    "a 'Try --help' line, a blank line and the error (4 lines)",
-)
-def test_bad_option_message_is_one_line() -> None:
-    result = invoke("--bogus")
-    assert len(result.stderr.splitlines()) == 1
+def test_bad_option_message_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--bogus"]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        "artclean: error: No such option '--bogus' (see artclean --help)"
+    ]
 
 
 def test_main_returns_the_exit_status_instead_of_exiting(tmp_path: Path, capfd) -> None:
@@ -494,12 +482,6 @@ def test_piping_into_head_ends_quietly(tmp_path: Path) -> None:
     assert done.stderr == b""
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: click's Command.main catches EPIPE itself and calls sys.exit(1) even with "
-    "standalone_mode=False, so cli.main never sees BrokenPipeError and the documented 141 "
-    "becomes 1 (the status reserved for 'check found something')",
-)
 @pytest.mark.parametrize(
     "output", [[], ["--format", "jsonl"], ["--explain"]], ids=["text", "jsonl", "explain"]
 )

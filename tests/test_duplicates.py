@@ -112,12 +112,6 @@ def test_a_teaser_before_its_full_paragraph_gets_the_full_text_in_its_place(teas
     assert removal.reason == "truncated copy of the fuller paragraph at line 3, which is kept here"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: when the teaser's primary kind is not 'duplicate' (here the page classifier "
-    "calls it 'boilerplate' with also=['duplicate']), pipeline._output_order does not move the "
-    "full text, yet the reason still says 'which is kept here'",
-)
 def test_a_teaser_whose_reason_says_the_full_text_is_kept_here_is_replaced_there() -> None:
     after = "Teachers will set work online, and exams due next week have been postponed."
     page = doc(

@@ -23,18 +23,23 @@ MAX_RELATED_ITEMS = 40
 
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """A phrase rule: `pattern` must match at the start, or anywhere if `contains` is set."""
+    """A phrase rule: `pattern` must match at the start, or anywhere if `contains` is set.
+
+    Patterns stay strings: most are only ever used inside the phrasebook's one combined
+    expression, and `re` compiles (and caches) the others the first time they are needed,
+    which keeps start-up fast for a pre-commit hook.
+    """
 
     kind: str
     name: str
     max_words: int
-    pattern: re.Pattern[str]
+    pattern: str
     contains: tuple[str, ...] = ()
 
     def fires(self, text: str) -> bool:
         if self.contains:
-            return any(s in text for s in self.contains) and bool(self.pattern.search(text))
-        return bool(self.pattern.match(text))
+            return any(s in text for s in self.contains) and bool(re.search(self.pattern, text))
+        return bool(re.match(self.pattern, text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +57,7 @@ class Phrasebook:
     related_header: re.Pattern[str]
     max_words: int
     searching: tuple[int, ...]  # positions of the rules that search anywhere
+    literals: re.Pattern[str]  # any literal one of those rules needs: most paragraphs have none
 
     def match(self, text: str, words: int) -> Rule | None:
         """The first rule (in file order) that fires on a paragraph's comparable form."""
@@ -59,12 +65,13 @@ class Phrasebook:
             return None
         found = self.anchored.match(text)
         first = int(found.lastgroup[1:]) if found and found.lastgroup else len(self.rules)
-        for position in self.searching:
-            if position > first:
-                break
-            rule = self.rules[position]
-            if words <= rule.max_words and rule.fires(text):
-                return rule
+        if self.searching and self.literals.search(text):
+            for position in self.searching:
+                if position > first:
+                    break
+                rule = self.rules[position]
+                if words <= rule.max_words and rule.fires(text):
+                    return rule
         if first < len(self.rules) and words <= self.rules[first].max_words:
             return self.rules[first]
         # The first anchored rule applies only to shorter paragraphs: try the rest one by one.
@@ -110,17 +117,8 @@ def phrasebook(languages: tuple[str, ...] = ("en",)) -> Phrasebook:
         for entry in data.get("rule", []):  # type: ignore[attr-defined]
             rules.append(_rule(entry, language))
         headers.extend(data.get("related", {}).get("headers", []))  # type: ignore[attr-defined]
-    anchored = "|".join(
-        f"(?P<r{i}>{rule.pattern.pattern})" for i, rule in enumerate(rules) if not rule.contains
-    )
-    return Phrasebook(
-        languages=languages,
-        rules=tuple(rules),
-        anchored=re.compile(anchored or r"(?!)"),
-        related_header=re.compile("|".join(f"(?:{h})" for h in headers) or r"(?!)"),
-        max_words=max((rule.max_words for rule in rules), default=0),
-        searching=tuple(i for i, rule in enumerate(rules) if rule.contains),
-    )
+    related_header = re.compile("|".join(f"(?:{h})" for h in headers) or r"(?!)")
+    return compile_rules(languages, rules, related_header)
 
 
 def _rule(entry: dict[str, object], language: str) -> Rule:
@@ -134,8 +132,49 @@ def _rule(entry: dict[str, object], language: str) -> Rule:
     contains = tuple(str(s) for s in entry.get("contains", ()))  # type: ignore[attr-defined]
     if "search" in entry and not contains:
         raise ValueError(f"{where}: a 'search' rule needs 'contains'")
-    pattern = re.compile(str(entry.get("match") or entry.get("search")))
+    pattern = str(entry.get("match") or entry.get("search"))
     return Rule(kind, name, int(entry["max_words"]), pattern, contains)  # type: ignore[call-overload]
+
+
+def compile_rules(
+    languages: tuple[str, ...], rules: Sequence[Rule], related_header: re.Pattern[str]
+) -> Phrasebook:
+    """A phrasebook of some rules, in the order given (also for a subset or extra rules)."""
+    anchored = "|".join(
+        f"(?P<r{i}>{rule.pattern})" for i, rule in enumerate(rules) if not rule.contains
+    )
+    return Phrasebook(
+        languages=languages,
+        rules=tuple(rules),
+        anchored=re.compile(anchored or r"(?!)"),
+        related_header=related_header,
+        max_words=max((rule.max_words for rule in rules), default=0),
+        searching=tuple(i for i, rule in enumerate(rules) if rule.contains),
+        literals=re.compile(
+            "|".join(re.escape(s) for rule in rules for s in rule.contains) or r"(?!)"
+        ),
+    )
+
+
+# Phrases from a configuration file fire on paragraphs of at most this many words.
+EXTRA_PHRASE_MAX_WORDS = 40
+
+
+@lru_cache(maxsize=32)
+def extra_phrasebook(phrases: tuple[tuple[str, str], ...]) -> Phrasebook:
+    """Phrase rules given as (kind, pattern) pairs, each named after its pattern.
+
+    The patterns are searched anywhere in the comparable form (a "^" anchors one at the start),
+    and ignore case, so "Join our Discord" works as written.
+    """
+    rules = []
+    for kind, pattern in phrases:
+        if kind not in KINDS:
+            raise ValueError(f"phrase {pattern!r} has unknown kind {kind!r}")
+        search = f"(?s:(?i:.*?(?:{pattern})))"
+        re.compile(search)  # a bad pattern fails here, where the caller can name it
+        rules.append(Rule(kind, pattern, EXTRA_PHRASE_MAX_WORDS, search))
+    return compile_rules((), rules, re.compile(r"(?!)"))
 
 
 def reads_like_body(text: str) -> bool:

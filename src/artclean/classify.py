@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import math
+import operator
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -29,8 +30,11 @@ from .segment import Paragraph
 # Phrase-rule kinds that only page furniture has; an article has at most one such line.
 FURNITURE = frozenset({"navigation", "share", "subscribe", "cookie", "comments", "advertisement"})
 PAGE_FURNITURE_LINES = 2
+# Menus alone give a page dump dozens of lines; an article with a share row has a handful.
+PAGE_PARAGRAPHS = 12
 # A paragraph of at least this many words (log1p) can anchor the article's vocabulary.
 _PROSE_LOG_WORDS = math.log1p(8)
+_CLAIMED = NAMES.index("boilerplate_phrase")
 
 
 SECOND = ("cohesion",)
@@ -77,9 +81,11 @@ class PageInputs:
     repeated: list[bool]
 
 
-def looks_like_page(findings: Sequence[Finding]) -> bool:
-    """Whether phrase findings show page furniture (menus, sign-in, share, cookie lines)."""
-    return sum(f.kind in FURNITURE for f in findings) >= PAGE_FURNITURE_LINES
+def looks_like_page(findings: Sequence[Finding], paragraphs: int) -> bool:
+    """Whether a document is a whole-page dump: page furniture (menus, sign-in, share and
+    cookie lines) found by phrase rules, and the many short lines that menus make."""
+    furniture = sum(f.kind in FURNITURE for f in findings)
+    return furniture >= PAGE_FURNITURE_LINES and paragraphs >= PAGE_PARAGRAPHS
 
 
 def probabilities(rows: Sequence[Sequence[float]], stage: Stage) -> list[float]:
@@ -87,23 +93,28 @@ def probabilities(rows: Sequence[Sequence[float]], stage: Stage) -> list[float]:
     weights, bias = stage.weights, stage.bias
     out = []
     for row in rows:
-        z = bias + sum(w * x for w, x in zip(weights, row, strict=True))
+        z = bias + sum(map(operator.mul, weights, row))
         out.append(1.0 / (1.0 + math.exp(-z)) if z > -500 else 0.0)
     return out
 
 
 def main_region(
-    probability: Sequence[float], sizes: Sequence[float], threshold: float
+    probability: Sequence[float],
+    sizes: Sequence[float],
+    threshold: float,
+    neutral: Sequence[bool],
 ) -> tuple[int, int]:
     """The contiguous run with the most evidence of prose; (0, -1) if there is none.
 
     Evidence is (probability - threshold) * log(1 + words): Kadane's maximum-sum subarray.
+    `neutral` paragraphs (already claimed by a phrase rule: a share row, an advertisement
+    label inside the article) give no evidence either way, so they do not split an article.
     """
     best = current = 0.0
     start = 0
     region = (0, -1)
     for i, (p, size) in enumerate(zip(probability, sizes, strict=True)):
-        evidence = (p - threshold) * math.log1p(size)
+        evidence = 0.0 if neutral[i] else (p - threshold) * math.log1p(size)
         if current <= 0:
             current, start = evidence, i
         else:
@@ -135,7 +146,8 @@ def judge(inputs: PageInputs, fitted: Model) -> Verdicts:
     first = probabilities(inputs.rows, fitted.first)
     probability = probabilities(second_rows(inputs, first), fitted.second)
     sizes = [math.expm1(row[0]) for row in inputs.rows]
-    start, end = main_region(probability, sizes, fitted.region_threshold)
+    claimed = [row[_CLAIMED] > 0 for row in inputs.rows]
+    start, end = main_region(probability, sizes, fitted.region_threshold, claimed)
     keep = [
         p >= (fitted.keep_inside if start <= i <= end else fitted.keep_outside)
         for i, p in enumerate(probability)

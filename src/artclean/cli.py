@@ -1,6 +1,6 @@
 """The `artclean` command: a thin click layer over `artclean.clean`.
 
-Exit codes: 0 success; 1 reserved for checks that found problems; 2 usage or input error;
+Exit codes: 0 success; 1 --check, --diff or --fix found something to change; 2 usage or input error;
 130 interrupted; 141 output closed early (as for other Unix filters in a pipe).
 """
 
@@ -9,10 +9,11 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import math
 import os
 import sys
 from collections.abc import Iterator, Sequence
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, NoReturn
 
 import click
 
@@ -27,6 +28,10 @@ EXIT_FOUND = 1
 EXIT_ERROR = 2
 EXIT_INTERRUPTED = 130
 EXIT_BROKEN_PIPE = 141
+
+
+class OutputClosed(Exception):
+    """The reader of standard output went away (as in `artclean big.txt | head -1`)."""
 
 
 class InputProblem(click.ClickException):
@@ -53,10 +58,13 @@ Examples:
   artclean page.txt --format json
   artclean page.txt --explain
   artclean page.txt --keep syndication -o clean.txt
+  artclean --check posts/          # lint content files (pre-commit)
+  artclean --fix posts/a.md        # remove what --check reports
 
 \b
-Exit status: 0 success, 2 usage or input error, 130 interrupted,
-141 output closed early (e.g. piped into head).""",
+Exit status: 0 success, 1 --check/--diff/--fix found something to change,
+2 usage or input error, 130 interrupted, 141 output closed early
+(e.g. piped into head).""",
 )
 @click.argument("paths", nargs=-1, type=click.Path(dir_okay=True, allow_dash=True))
 @click.option(
@@ -82,6 +90,19 @@ Exit status: 0 success, 2 usage or input error, 130 interrupted,
     help="Show every paragraph with its decision and the reason (coloured on a terminal).",
 )
 @click.option(
+    "--check",
+    is_flag=True,
+    help="Change nothing; report each finding as path:line:col: kind: message. "
+    "Exit 1 if any file would change. Directories are searched for .md, .markdown, .mdx "
+    "and .txt files.",
+)
+@click.option("--diff", is_flag=True, help="Print a unified diff of what --fix would change.")
+@click.option(
+    "--fix",
+    is_flag=True,
+    help="Rewrite the files without what --check reports; exit 1 if any file changed.",
+)
+@click.option(
     "-k",
     "--keep",
     "keep",
@@ -93,6 +114,7 @@ Exit status: 0 success, 2 usage or input error, 130 interrupted,
 @click.option(
     "--similarity",
     type=click.FloatRange(0, 100, min_open=True),
+    callback=lambda _context, _parameter, value: _finite(value),
     default=90.0,
     show_default=True,
     help="rapidfuzz score (0-100] at which two paragraphs count as near-duplicates.",
@@ -116,6 +138,9 @@ def cli(
     output_format: str,
     output: str,
     explain: bool,
+    check: bool,
+    diff: bool,
+    fix: bool,
     keep: tuple[str, ...],
     similarity: float,
     encoding: str,
@@ -128,6 +153,8 @@ def cli(
     lists, navigation, share, newsletter, cookie, advertising and copyright lines) and writes
     the clean text to standard output.
     """
+    if check or diff or fix:
+        _check_files(paths, check=check, diff=diff, fix=fix)
     from .options import Options
 
     options = Options(similarity=similarity, keep=frozenset(keep))
@@ -151,10 +178,61 @@ def cli(
     return EXIT_OK
 
 
+def _finite(value: float) -> float:
+    """FloatRange lets NaN through: every comparison with it is false."""
+    if not math.isfinite(value):
+        raise click.BadParameter(f"{value} is not a number in the range 0<x<=100.")
+    return value
+
+
 def _clean(text: str, options: Any, source: str) -> Result:
     from .pipeline import clean
 
+    if source.lower().endswith((".md", ".markdown", ".mdx")):
+        options = options.but(profile="content", syntax="markdown")
     return clean(text, options, source=None if source == "-" else source)
+
+
+def _check_files(paths: Sequence[str], *, check: bool, diff: bool, fix: bool) -> NoReturn:
+    """--check, --diff and --fix: settings from configuration files, the command line winning."""
+    from .check import Mode, run
+
+    context = click.get_current_context()
+    given = {
+        name
+        for name in context.params
+        if context.get_parameter_source(name) == click.core.ParameterSource.COMMANDLINE
+    }
+    for name in ("output_format", "output", "explain"):
+        if name in given:
+            option = "--" + name.removeprefix("output_")
+            raise InputProblem(f"{option} cannot be used with --check, --diff or --fix")
+    if check and fix:
+        raise InputProblem("--check and --fix exclude each other (--check only reports)")
+    if not paths or "-" in paths:
+        raise InputProblem("--check, --diff and --fix need files or directories, not stdin")
+    if fix and context.params["errors"] == "replace":
+        raise InputProblem("--fix cannot be used with --errors replace (it would write U+FFFD)")
+    overrides: dict[str, Any] = {}
+    if "similarity" in given:
+        overrides["similarity"] = context.params["similarity"]
+    if "keep" in given:
+        overrides["keep"] = frozenset(context.params["keep"])
+    modes = {Mode.CHECK} if check else set()
+    modes |= {Mode.DIFF} if diff else set()
+    modes |= {Mode.FIX} if fix else set()
+    colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    status = run(
+        paths,
+        frozenset(modes),
+        sys.stdout,
+        sys.stderr,
+        overrides=overrides,
+        encoding=context.params["encoding"],
+        errors=context.params["errors"],
+        colour=colour,
+    )
+    context.exit(status)  # an exit, not a return value, so that CliRunner sees 1 and 2 too
 
 
 def _read_all(sources: Sequence[str], encoding: str, errors: str) -> Iterator[tuple[str, str]]:
@@ -178,10 +256,15 @@ def _open_output(path: str) -> Iterator[IO[str]]:
         stdout = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="")
         try:
             yield stdout
+            stdout.flush()
+        except BrokenPipeError:
+            # Not an OSError any more: click would turn an EPIPE into exit status 1.
+            raise OutputClosed from None
         finally:
             with contextlib.suppress(BrokenPipeError, ValueError):
                 stdout.flush()
-            stdout.detach()
+            with contextlib.suppress(ValueError):
+                stdout.detach()
         return
     from .files import atomic_open
 
@@ -204,13 +287,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         status = cli.main(args=argv, prog_name="artclean", standalone_mode=False)
     except click.exceptions.Exit as done:
         return done.exit_code
+    except click.UsageError as problem:
+        hint = f" (see {problem.ctx.command_path} --help)" if problem.ctx else ""
+        message = problem.format_message().rstrip(".")
+        click.echo(f"artclean: error: {message}{hint}", err=True)
+        return problem.exit_code
     except click.ClickException as problem:
         problem.show()
         return problem.exit_code
     except (KeyboardInterrupt, click.exceptions.Abort):
         click.echo("artclean: interrupted", err=True)
         return EXIT_INTERRUPTED
-    except BrokenPipeError:
+    except (BrokenPipeError, OutputClosed):
         _silence_stdout()
         return EXIT_BROKEN_PIPE
     try:

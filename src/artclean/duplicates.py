@@ -41,8 +41,6 @@ FULLER_RATIO = 1.05
 SUBSTANTIAL_WORDS = 5
 # A text with this many copies is part of the document's structure, not a scraping repeat.
 RECURRING = 4
-# A repeated block holding a paragraph this long is a repeated passage of the article.
-PROSE_WORDS = 20
 _DIGITS = re.compile(r"\d+")
 
 
@@ -135,20 +133,30 @@ def find_matches(items: Sequence[Comparable], threshold: float) -> list[Match]:
         original = first_copy.setdefault(item.text, i)
         if original != i:
             found.append(Match(i, original))
+            if items[original].teaser and not item.teaser:
+                first_copy[item.text] = i  # later copies match the full text, not the teaser
             continue
         if not _fuzzy(item.text):
             continue
         fingerprint = sketch(item.text)
-        # A copy of the full text beats a teaser it also contains, whatever their scores.
+        # A copy of the full text beats a teaser it also contains, whatever their scores;
+        # every earlier teaser this paragraph contains is matched to it too.
         best, best_key = -1, (False, 0.0)
         for j, _shared in index.candidates(fingerprint):
             score = similarity(item, items[j], threshold)
+            if not score:
+                continue
+            if items[j].teaser and not item.teaser:
+                found.append(Match(i, j))
             key = (not (item.teaser or items[j].teaser), score)
-            if score and key > best_key:
+            if key > best_key:
                 best, best_key = j, key
-        if best >= 0:
+        if best >= 0 and not (items[best].teaser and not item.teaser):
             found.append(Match(i, best))
-        index.add(i, fingerprint)
+        # A copy of an indexed text is not indexed again, so that the capped buckets keep
+        # room for the first copies of other texts; a text fuller than a teaser is.
+        if best < 0 or (items[best].teaser and not item.teaser):
+            index.add(i, fingerprint)
     return found
 
 
@@ -248,16 +256,15 @@ def scraping_repeats(
 ) -> dict[int, Duplicate]:
     """Keep the verdicts on repeats a scraper makes; drop those on repeats the writer meant.
 
-    A short paragraph repeated alone is a label ("Photo:", "Step 1", a heading) and stays,
-    unless it belongs to a repeated block of substance. A text with RECURRING copies or more
-    is part of the document's structure (the questions of an interview series, the headings of
-    a meal plan): scrapers duplicate a passage once or twice, not four times. A repeated block
-    of prose (a repeated article body) goes whole, unless it is mostly made of such recurring
-    texts. A truncated teaser is always a scraping artefact.
+    A text with RECURRING copies or more is part of the document's structure (the questions
+    of an interview series, the headings of a meal plan): scrapers duplicate a passage once
+    or twice, not four times, so its copies stay. A short paragraph repeated alone is a label
+    ("Photo:", "Step 1", a heading) and stays too, unless it belongs to a repeated block with
+    a paragraph of substance. A truncated teaser is always a scraping artefact.
 
-    Copies are counted as they will stand after cleaning: copies that go anyway (teasers,
-    copies inside a repeated block of prose, paragraphs `claimed` by other rules) do not
-    count, so cleaning the output again finds the same counts and changes nothing.
+    Copies are counted as they will stand after cleaning: teasers and paragraphs `claimed` by
+    other rules go anyway and do not count, and a recurring text is never removed, so
+    cleaning the output again finds the same counts and changes nothing.
     """
 
     def words(i: int) -> int:
@@ -268,15 +275,8 @@ def scraping_repeats(
         for i, d in duplicates.items()
         if not d.moved and d.rule != "teaser" and i not in claimed
     }
-    total = Counter(d.of for d in plain.values())
-    many = {of for of, count in total.items() if count + 1 >= RECURRING}
-    prose_block: set[int] = set()
-    for run in _runs(plain):
-        mostly_recurring = 2 * sum(plain[i].of in many for i in run) >= len(run)
-        if len(run) > 1 and max(map(words, run)) >= PROSE_WORDS and not mostly_recurring:
-            prose_block.update(run)
-    surviving = Counter(d.of for i, d in plain.items() if i not in prose_block)
-    recurring = {of for of, count in surviving.items() if count + (of not in claimed) >= RECURRING}
+    copies = Counter(d.of for d in plain.values())
+    recurring = {of for of, count in copies.items() if count + (of not in claimed) >= RECURRING}
     candidates = {i: d for i, d in plain.items() if d.of not in recurring}
     in_block: set[int] = set()
     for run in _runs(candidates):
@@ -284,7 +284,7 @@ def scraping_repeats(
             in_block.update(run)
 
     def stands(d: Duplicate) -> bool:
-        if d.index not in plain or d.index in prose_block:
+        if d.index not in plain:
             return True
         if d.of in recurring:
             return False

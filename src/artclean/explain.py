@@ -6,6 +6,8 @@ JSON output holds.
 
 from __future__ import annotations
 
+import io
+import shutil
 from typing import IO
 
 from rich.console import Console
@@ -30,7 +32,18 @@ def _preview(text: str) -> str:
 
 def render_explanation(result: Result, stream: IO[str]) -> None:
     """Write a table of decisions and a one-line summary to `stream`."""
-    console = Console(file=stream, highlight=False, soft_wrap=False)
+    # Rendered to a buffer, then written: rich exits with status 1 by itself when the reader
+    # of a pipe goes away, and the CLI reports that case as 141 like other filters.
+    terminal = stream.isatty()
+    width = shutil.get_terminal_size().columns if terminal else 100
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        highlight=False,
+        soft_wrap=False,
+        force_terminal=True if terminal else None,  # None: rich still honours FORCE_COLOR
+        width=width,
+    )
     removed = {r.index: r for r in result.removed}
     kept = {k.index for k in result.kept}
     rows: list[tuple[int, int]] = sorted(
@@ -51,8 +64,10 @@ def render_explanation(result: Result, stream: IO[str]) -> None:
         decision = Text(removal.kind, style=style)
         if removal.also:
             decision.append("+" + "+".join(removal.also), style="dim")
-        body = Text(_preview(removal.text), style="dim strike" if console.is_terminal else "")
-        body.append(f"\n{removal.reason} [{removal.rule}]", style=f"italic {style}")
+        body = Text.assemble(
+            (_preview(removal.text), "dim strike" if console.is_terminal else ""),
+            (f"\n{removal.reason} [{removal.rule}]", f"italic {style}"),
+        )
         table.add_row(str(line), decision, body)
     console.print(table)
     stats = result.stats
@@ -62,7 +77,9 @@ def render_explanation(result: Result, stream: IO[str]) -> None:
         f"{source}kept {stats.paragraphs_out} of {stats.paragraphs_in} paragraphs "
         f"({stats.chars_out} of {stats.chars_in} characters); removed: {by_kind}",
         style="bold",
+        soft_wrap=True,
     )
+    stream.write(buffer.getvalue())
 
 
 def _text_of(result: Result, index: int) -> str:

@@ -51,6 +51,9 @@ NAMES = OWN + DOCUMENT
 _TERMINAL = tuple(".!?。！？\"”'’»)")
 _SENTENCE_ENDS = (". ", "! ", "? ", "。", "！", "？")
 _SYMBOLS = "|•·»«›‹/:@#©>"
+# Counting by deletion: len(text) - len(text.translate(table)) runs in C.
+_NO_SYMBOLS = str.maketrans("", "", _SYMBOLS)
+_NO_DIGITS = str.maketrans("", "", "0123456789")
 _BULLET = re.compile(r"\s*(?:[-*+•·▪◦o]\s|\d{1,3}[.)]\s|[»›>]\s?)")
 _CLOCK = re.compile(r"\d{1,2}:\d{2}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}")
 _SPLIT = str.maketrans({c: " " for c in string.punctuation + "“”‘’«»…–—·•|"})
@@ -83,14 +86,15 @@ def own_features(text: str, tokens: Sequence[str], stop: frozenset[str]) -> list
     else:
         words = float(count)
         stop_share = sum(map(stop.__contains__, tokens)) / len(tokens) if tokens else 0.0
-    alphabetic = [w for w in raw_words if w[0].isalpha()]
-    capitalised = sum(w[0].isupper() for w in alphabetic) / len(alphabetic) if alphabetic else 0
-    opening = alphabetic[1:7]
-    headline_start = sum(w[0].isupper() for w in opening) / len(opening) if opening else 0.0
+    initials = [w[0] for w in raw_words if w[0].isalpha()]
+    capitalised = sum(map(str.isupper, initials)) / len(initials) if initials else 0.0
+    opening = initials[1:7]
+    headline_start = sum(map(str.isupper, opening)) / len(opening) if opening else 0.0
     head = stripped[:200]
-    digits = sum(map(str.isdigit, head)) / len(head) if head else 0.0
-    symbols = sum(head.count(c) for c in _SYMBOLS) / len(head) if head else 0.0
-    sentences = sum(stripped.count(end) for end in _SENTENCE_ENDS) + stripped.endswith(_TERMINAL)
+    size = len(head) or 1
+    digits = (len(head) - len(head.translate(_NO_DIGITS))) / size
+    symbols = (len(head) - len(head.translate(_NO_SYMBOLS))) / size
+    sentences = sum(map(stripped.count, _SENTENCE_ENDS)) + stripped.endswith(_TERMINAL)
     terminal = 1.0 if stripped.endswith(_TERMINAL) else 0.0
     log_words = math.log1p(words)
     first = stripped[:1]

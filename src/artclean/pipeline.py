@@ -10,23 +10,27 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from . import markdown
 from .boilerplate import (
     Finding,
     available_languages,
+    extra_phrasebook,
     phrase_findings,
     phrasebook,
     related_lists,
 )
 from .classify import PageInputs, looks_like_page, page_findings, page_inputs
+from .content import content_duplicates, content_findings
 from .duplicates import Duplicate, find_duplicates, scraping_repeats
 from .features import words_of
 from .language import detect, stopwords
-from .normalize import comparable
+from .normalize import Comparable, comparable
 from .options import Options
 from .result import Kept, Removal, Result, Stats
-from .segment import Paragraph, assemble, segment
+from .segment import Paragraph, assemble
 
 _LANGUAGE_SAMPLE = 2000
+_NOTHING = Comparable("", False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,10 +45,16 @@ class Analysis:
     duplicates: dict[int, Duplicate]  # every copy found, before telling scraper from writer
     phrases: list[Finding]  # phrase-rule findings
     findings: dict[int, Finding]  # phrase rules and related lists, one per paragraph
+    layout: markdown.Layout  # roles, protected paragraphs, <!-- artclean: ... --> comments
+    # The content profile's verdicts on copies, decided with the layout; None for the other
+    # profiles, whose repeats are told apart in clean() once every finding is known.
+    content_repeats: dict[int, Duplicate] | None
 
     def is_page(self, profile: str) -> bool:
         """Whether the page classifier applies: always for "page", by evidence for "auto"."""
-        return profile == "page" or (profile == "auto" and looks_like_page(self.phrases))
+        return profile == "page" or (
+            profile == "auto" and looks_like_page(self.phrases, len(self.paragraphs))
+        )
 
     def page_inputs(self) -> PageInputs:
         """What the page classifier reads (for training and inspection)."""
@@ -65,9 +75,14 @@ class Analysis:
 def analyse(text: str, options: Options) -> Analysis:
     """Segment, normalise, and find duplicates, phrase boilerplate and related lists."""
     text = text.removeprefix("\ufeff")
-    paragraphs = segment(text)
-    comparables = [comparable(p.text) for p in paragraphs]
+    layout = markdown.layout(text) if options.syntax == "markdown" else markdown.text_layout(text)
+    paragraphs = layout.paragraphs
+    # Protected paragraphs (front matter, code, tables...) are neither compared nor classified.
+    comparables = [
+        _NOTHING if i in layout.protected else comparable(p.text) for i, p in enumerate(paragraphs)
+    ]
     texts = [c.text for c in comparables]
+    originals = [p.text for p in paragraphs]
     # One string object per distinct word: prose repeats its words, and the token lists of
     # 5 MB of prose take 11 MB this way instead of 57 MB.
     seen: dict[str, str] = {}
@@ -75,13 +90,33 @@ def analyse(text: str, options: Options) -> Analysis:
     languages = options.languages or _detected(tokens)
     duplicates = find_duplicates(comparables, options.similarity)
     book = phrasebook(_phrase_languages(languages))
-    phrases = phrase_findings(texts, book)
     findings: dict[int, Finding] = {}
-    for finding in related_lists([p.text for p in paragraphs], texts, book):
-        findings.setdefault(finding.index, finding)
-    for finding in phrases:
-        findings.setdefault(finding.index, finding)
-    return Analysis(text, paragraphs, texts, tokens, languages, duplicates, phrases, findings)
+    content_repeats = None
+    if options.profile == "content":
+        content_repeats = content_duplicates(duplicates, layout, originals, comparables)
+        findings = content_findings(layout, originals, texts, book, duplicates, content_repeats)
+        phrases = [f for f in findings.values() if f.kind != "related"]
+    else:
+        phrases = phrase_findings(texts, book)
+        for finding in related_lists(originals, texts, book):
+            findings.setdefault(finding.index, finding)
+        for finding in phrases:
+            findings.setdefault(finding.index, finding)
+    if options.phrases:
+        for finding in phrase_findings(texts, extra_phrasebook(options.phrases)):
+            findings.setdefault(finding.index, finding)
+    return Analysis(
+        text,
+        paragraphs,
+        texts,
+        tokens,
+        languages,
+        duplicates,
+        phrases,
+        findings,
+        layout,
+        content_repeats,
+    )
 
 
 def clean(text: str, options: Options | None = None, *, source: str | None = None) -> Result:
@@ -92,9 +127,13 @@ def clean(text: str, options: Options | None = None, *, source: str | None = Non
     if analysis.is_page(options.profile):
         for finding in analysis.page_findings():
             findings.setdefault(finding.index, finding)
+    if analysis.content_repeats is not None:
+        duplicates = dict(analysis.content_repeats)
+    else:
+        duplicates = scraping_repeats(analysis.duplicates, analysis.texts, findings.keys())
+    _spare(analysis.layout, duplicates, findings)
 
     text, paragraphs = analysis.text, analysis.paragraphs
-    duplicates = scraping_repeats(analysis.duplicates, analysis.texts, findings.keys())
     removals = _removals(paragraphs, duplicates, findings, options.keep)
     order = _output_order(len(paragraphs), removals, duplicates)
     clean_text = assemble(text, paragraphs, order)
@@ -111,6 +150,18 @@ def clean(text: str, options: Options | None = None, *, source: str | None = Non
             removed=dict(sorted(Counter(r.kind for r in removals.values()).items())),
         ),
     )
+
+
+def _spare(
+    layout: markdown.Layout, duplicates: dict[int, Duplicate], findings: dict[int, Finding]
+) -> None:
+    """Drop the findings the file itself rules out: protected Markdown, `keep`, `skip-file`."""
+    if layout.skip_file:
+        duplicates.clear()
+        findings.clear()
+    for i in layout.protected | layout.held:
+        duplicates.pop(i, None)
+        findings.pop(i, None)
 
 
 def _detected(tokens: Sequence[Sequence[str]]) -> tuple[str, ...]:

@@ -1,0 +1,403 @@
+"""`--check`, `--diff` and `--fix`: artclean as a linter and fixer for content repositories.
+
+Shaped like the tools that live in pre-commit: one line per finding in the linter format
+`path:line:col: kind: message`, a summary, and an exit status that ORs the files' results
+(0 nothing to change, 1 something would change or was changed, 2 an error). A file is read as
+bytes and decoded strictly; `--fix` writes it only when it changes, atomically, and removes
+whole paragraphs with the blank lines that separated them, and nothing else: a byte-order mark,
+line endings, trailing whitespace and the presence or absence of a final newline stay as they
+were.
+
+Nothing here imports click or rich; the CLI passes in its streams and whether to colour.
+"""
+
+from __future__ import annotations
+
+import codecs
+import difflib
+import os
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+from typing import IO, Any
+
+from .config import ConfigError, Settings, SettingsFinder
+from .markdown import DIRECTIVES, layout
+from .options import Options
+from .reading import InputError, decode_chunks
+from .result import Result
+from .segment import is_blank
+
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdx")
+CONTENT_SUFFIXES = (*MARKDOWN_SUFFIXES, ".txt")
+# The profile of every file in the check modes: these are files people write.
+CHECK_PROFILE = "content"
+
+EXIT_CLEAN = 0
+EXIT_FOUND = 1
+EXIT_ERROR = 2
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+
+
+class Mode(Enum):
+    CHECK = "check"  # report findings
+    DIFF = "diff"  # print the patch --fix would apply
+    FIX = "fix"  # rewrite the files
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One finding, as a linter reports it."""
+
+    path: str
+    line: int
+    column: int
+    kind: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}: {self.kind}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class Checked:
+    """A document checked: its text before and after fixing, and what was found."""
+
+    path: str
+    before: str
+    after: str
+    problems: tuple[Problem, ...]
+
+    @property
+    def changed(self) -> bool:
+        return self.after != self.before
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A file's text, and how to write it back as it was encoded."""
+
+    text: str  # without the byte-order mark
+    bom: bytes
+    codec: str
+
+    def encode(self, text: str) -> bytes:
+        return self.bom + text.encode(self.codec)
+
+
+# --- files ------------------------------------------------------------------------------------
+
+
+def content_files(paths: Iterable[str]) -> Iterator[str]:
+    """The files named, and the content files in the directories named.
+
+    In a directory: *.md, *.markdown, *.mdx and *.txt files, in sorted order, passing over
+    hidden files and directories (.git, .github, .venv...).
+    """
+    for path in paths:
+        if not os.path.isdir(path):
+            yield path
+            continue
+        for root, directories, files in os.walk(path):
+            directories[:] = sorted(d for d in directories if not d.startswith("."))
+            for name in sorted(files):
+                if not name.startswith(".") and name.lower().endswith(CONTENT_SUFFIXES):
+                    yield os.path.join(root, name)
+
+
+def syntax_for(path: str) -> str:
+    """Markdown for .md, .markdown and .mdx files; plain text for everything else."""
+    return "markdown" if path.lower().endswith(MARKDOWN_SUFFIXES) else "text"
+
+
+def read_document(path: str, encoding: str = "utf-8", errors: str = "strict") -> Document:
+    """Read a file for checking; InputError (one line naming the file) if it is not text."""
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory") from None
+    except PermissionError:
+        raise InputError(f"{path}: permission denied") from None
+    except OSError as error:
+        raise InputError(f"{path}: cannot read ({error.strerror or error})") from None
+    text = "".join(decode_chunks(iter([data] if data else []), path, encoding, errors))
+    for bom, codec in (
+        (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+    ):
+        if data.startswith(bom) and (codec != "utf-8" or _is_utf8(encoding)):
+            return Document(text, bom, codec)
+    return Document(text, b"", encoding)
+
+
+def _is_utf8(encoding: str) -> bool:
+    return codecs.lookup(encoding).name == "utf-8"
+
+
+# --- checking one document (pure) -------------------------------------------------------------
+
+
+def options_for(
+    path: str, settings: Settings | None = None, overrides: Mapping[str, Any] | None = None
+) -> Options:
+    """The options for one file: the content profile and the syntax its extension says,
+    then its configuration, then `overrides` (the options given on the command line)."""
+    values: dict[str, Any] = {"profile": CHECK_PROFILE, "syntax": syntax_for(path)}
+    values.update((settings or Settings()).option_values())
+    values.update(overrides or {})
+    return Options(**values)
+
+
+# Passes of cleaning in check_text; each removes lines, so few are ever needed.
+MAX_PASSES = 10
+
+
+def check_text(text: str, options: Options, path: str) -> Checked:
+    """Find what to remove from one document, and the document without it.
+
+    Removing a paragraph can reveal another finding (a copy that stood between two originals
+    hid that a later pair repeats them as a passage), so cleaning is repeated on its own
+    output until nothing more is found: what --check reports is all that --fix removes, and a
+    second --fix finds nothing. Findings of later passes are reported at their lines in the
+    original text.
+    """
+    from .pipeline import clean
+
+    current = text
+    origin = list(range(1, len(_LINE.findall(text)) + 1))  # original number of each line
+    found: list[Problem] = []
+    for _ in range(MAX_PASSES):
+        result = clean(current, options, source=path)
+        if not result.removed:
+            break
+        found.extend(problems(result, path, origin))
+        spans = [(r.line, r.line + len(_NEWLINE.findall(r.text))) for r in result.removed]
+        current, kept = _without(current, spans)
+        origin = [origin[i] for i in kept]
+    found.sort(key=lambda problem: (problem.line, problem.column))
+    return Checked(path, text, current, tuple(found))
+
+
+def problems(result: Result, path: str, origin: Sequence[int] | None = None) -> tuple[Problem, ...]:
+    """One Problem per removed paragraph; a duplicate names the paragraph it repeats.
+
+    `origin` maps the 1-based lines of the text that was cleaned to the lines of the file.
+    """
+
+    def original(line: int) -> int:
+        return origin[line - 1] if origin else line
+
+    line_of = {k.index: k.line for k in result.kept}
+    line_of.update({r.index: r.line for r in result.removed})
+    found = []
+    for removal in result.removed:
+        message = removal.reason
+        if removal.duplicate_of is not None and removal.similarity is not None:
+            what = "a truncated teaser of" if removal.rule == "teaser" else "repeats"
+            repeats = (
+                f"{what} the paragraph at line {original(line_of[removal.duplicate_of])} "
+                f"(similarity {removal.similarity:g})"
+            )
+            if removal.kind == "duplicate":
+                message = repeats
+            else:  # a finding of another kind that is also a copy: "<reason>; repeats ..."
+                message = f"{removal.reason.rsplit('; ', 1)[0]}; {repeats}"
+        first_line = _LINE.match(removal.text)
+        indent = len(first_line.group()) - len(first_line.group().lstrip()) if first_line else 0
+        found.append(Problem(path, original(removal.line), indent + 1, removal.kind, message))
+    return tuple(found)
+
+
+def remove_lines(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """The text without the given 1-based line spans, and without the blank lines that only
+    separated what was removed. Every other character stays, line endings included.
+
+    A removed block between two kept blocks takes the blank lines after it along; the last
+    block takes the ones before it, so the file ends as it did (with or without a newline).
+    """
+    return _without(text, spans)[0]
+
+
+def _without(text: str, spans: Sequence[tuple[int, int]]) -> tuple[str, list[int]]:
+    """remove_lines, and the 0-based numbers of the lines it kept."""
+    lines = _LINE.findall(text)
+    if not spans:
+        return text, list(range(len(lines)))
+    removed = {n - 1 for first, last in spans for n in range(first, last + 1)}
+    blank = [is_blank(line.rstrip("\r\n")) for line in lines]
+    drop = set(removed)
+    for first, last in _runs(removed, blank):
+        drop.update(range(first, last + 1))
+        before = first - 1
+        while before >= 0 and blank[before]:
+            before -= 1
+        after = last + 1
+        while after < len(lines) and blank[after]:
+            after += 1
+        whole_blocks = (before == -1 or before < first - 1) and (
+            after == len(lines) or after > last + 1
+        )
+        if not whole_blocks:
+            continue
+        if after == len(lines) and before >= 0:
+            drop.update(range(before + 1, first))
+        else:
+            drop.update(range(last + 1, after))
+    kept = [i for i in range(len(lines)) if i not in drop]
+    fixed = "".join(lines[i] for i in kept)
+    if kept and kept[-1] != len(lines) - 1 and not text.endswith(("\n", "\r")):
+        fixed = fixed.removesuffix(_NEWLINE.findall(lines[kept[-1]])[-1])
+    return fixed, kept
+
+
+def _runs(removed: set[int], blank: Sequence[bool]) -> list[tuple[int, int]]:
+    """Runs of removed lines (0-based, inclusive) with only blank lines between them."""
+    runs: list[tuple[int, int]] = []
+    current: tuple[int, int] | None = None
+    for i, line_is_blank in enumerate(blank):
+        if line_is_blank:
+            continue
+        if i in removed:
+            current = (current[0] if current else i, i)
+        elif current:
+            runs.append(current)
+            current = None
+    if current:
+        runs.append(current)
+    return runs
+
+
+def unified_diff(path: str, before: str, after: str) -> str:
+    """A unified diff, marking a missing final newline. A relative path gets git's a/ and b/
+    prefixes, so that `git apply` and `patch -p1` take the patch as it is."""
+    old, new = (path, path) if os.path.isabs(path) else (f"a/{path}", f"b/{path}")
+    lines = difflib.unified_diff(_LINE.findall(before), _LINE.findall(after), old, new)
+    out = []
+    for line in lines:
+        out.append(line)
+        if not line.endswith(("\n", "\r")):
+            out.append("\n\\ No newline at end of file\n")
+    return "".join(out)
+
+
+def unknown_directives(text: str, options: Options) -> list[tuple[int, str]]:
+    """`<!-- artclean: NAME -->` comments whose NAME artclean does not know."""
+    if options.syntax != "markdown" or "artclean:" not in text:
+        return []
+    return [(d.line, d.name) for d in layout(text).directives if d.name not in DIRECTIVES]
+
+
+# --- the command ------------------------------------------------------------------------------
+
+
+_COLOURS = {"path": "1", "kind": "35", "+": "32", "-": "31", "@": "36", "header": "1"}
+
+
+def _paint(text: str, what: str, colour: bool) -> str:
+    return f"\x1b[{_COLOURS[what]}m{text}\x1b[0m" if colour else text
+
+
+def _render_problem(problem: Problem, colour: bool) -> str:
+    where = _paint(f"{problem.path}:{problem.line}:{problem.column}:", "path", colour)
+    return f"{where} {_paint(problem.kind + ':', 'kind', colour)} {problem.message}"
+
+
+def _render_diff(diff: str, colour: bool) -> str:
+    if not colour:
+        return diff
+    out = []
+    for line in diff.splitlines(keepends=True):
+        if line.startswith(("---", "+++")):
+            out.append(_paint(line.rstrip("\r\n"), "header", colour) + "\n")
+        elif line[:1] in "+-@":
+            out.append(_paint(line.rstrip("\r\n"), line[0], colour) + "\n")
+        else:
+            out.append(line)
+    return "".join(out)
+
+
+def run(
+    paths: Sequence[str],
+    modes: frozenset[Mode],
+    out: IO[str],
+    err: IO[str],
+    *,
+    overrides: Mapping[str, Any] | None = None,
+    encoding: str = "utf-8",
+    errors: str = "strict",
+    colour: bool = False,
+) -> int:
+    """Check, diff or fix the files; write findings, diffs and a summary; return the status."""
+    status = EXIT_CLEAN
+    files = changed = excluded = 0
+    kinds: Counter[str] = Counter()
+    settings_for = SettingsFinder()
+    for path in content_files(paths):
+        try:
+            settings = settings_for(os.path.dirname(os.path.abspath(path)))
+            if not settings.selects(path):
+                excluded += 1
+                continue
+            options = options_for(path, settings, overrides)
+            document = read_document(path, encoding, errors)
+        except ConfigError as error:
+            err.write(f"artclean: error: {error}\n")
+            return EXIT_ERROR
+        except InputError as error:
+            err.write(f"artclean: error: {error}\n")
+            status = EXIT_ERROR
+            continue
+        files += 1
+        for line, name in unknown_directives(document.text, options):
+            err.write(
+                f"{path}:{line}:1: error: unknown directive 'artclean: {name}' "
+                f"(known: {', '.join(DIRECTIVES)})\n"
+            )
+            status = EXIT_ERROR
+        checked = check_text(document.text, options, path)
+        if Mode.CHECK in modes or Mode.FIX in modes:
+            for problem in checked.problems:
+                out.write(_render_problem(problem, colour) + "\n")
+        if not checked.changed:
+            continue
+        changed += 1
+        kinds.update(problem.kind for problem in checked.problems)
+        status = max(status, EXIT_FOUND)
+        if Mode.DIFF in modes:
+            out.write(_render_diff(unified_diff(path, checked.before, checked.after), colour))
+        if Mode.FIX in modes:
+            from .files import atomic_write
+
+            try:
+                atomic_write(path, document.encode(checked.after))
+            except OSError as error:
+                err.write(f"artclean: error: {path}: cannot write ({error.strerror or error})\n")
+                status = EXIT_ERROR
+    out.flush()
+    err.write(_summary(modes, files, changed, excluded, kinds) + "\n")
+    return status
+
+
+def _summary(
+    modes: frozenset[Mode], files: int, changed: int, excluded: int, kinds: Counter[str]
+) -> str:
+    def plural(n: int, word: str) -> str:
+        return f"{n} {word}{'' if n == 1 else 's'}"
+
+    if changed:
+        verb = "fixed" if Mode.FIX in modes else "would fix"
+        by_kind = ", ".join(f"{kind} {count}" for kind, count in sorted(kinds.items()))
+        text = f"artclean: {verb} {changed} of {plural(files, 'file')} (removed: {by_kind})"
+    else:
+        text = f"artclean: {plural(files, 'file')} checked, nothing to change"
+    if excluded:
+        text += f"; {excluded} excluded by configuration"
+    return text
