@@ -260,10 +260,15 @@ def _open_output(path: str) -> Iterator[IO[str]]:
         except BrokenPipeError:
             # Not an OSError any more: click would turn an EPIPE into exit status 1.
             raise OutputClosed from None
+        except OSError as error:
+            # A full disk or a device error: what could not be written cannot be flushed at
+            # exit either, so stdout goes to /dev/null before the one-line error.
+            _silence_stdout()
+            raise _cannot_write("standard output", error) from None
         finally:
-            with contextlib.suppress(BrokenPipeError, ValueError):
+            with contextlib.suppress(OSError, ValueError):
                 stdout.flush()
-            with contextlib.suppress(ValueError):
+            with contextlib.suppress(OSError, ValueError):
                 stdout.detach()
         return
     from .files import atomic_open
@@ -272,13 +277,23 @@ def _open_output(path: str) -> Iterator[IO[str]]:
         context = atomic_open(path)
         stream = context.__enter__()
     except OSError as error:
-        raise InputProblem(f"{path}: cannot write ({error.strerror or error})") from None
+        raise _cannot_write(path, error) from None
     try:
         yield stream
+    except OSError as error:
+        context.__exit__(*sys.exc_info())  # removes the temporary file
+        raise _cannot_write(path, error) from None
     except BaseException:
         context.__exit__(*sys.exc_info())
         raise
-    context.__exit__(None, None, None)
+    try:
+        context.__exit__(None, None, None)  # flush, fsync and rename can fail too
+    except OSError as error:
+        raise _cannot_write(path, error) from None
+
+
+def _cannot_write(where: str, error: OSError) -> InputProblem:
+    return InputProblem(f"{where}: cannot write ({error.strerror or error})")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -195,7 +195,10 @@ def read_stream(
     limit: int | None = MAX_INPUT_BYTES,
 ) -> str:
     """All text of a binary stream (stdin, a socket, an open file), at most `limit` bytes."""
-    return "".join(decode_chunks(byte_chunks(stream), name, encoding, errors, limit))
+    try:
+        return "".join(decode_chunks(byte_chunks(stream), name, encoding, errors, limit))
+    except OSError as error:
+        raise InputError(f"{name}: cannot read ({error.strerror or error})") from None
 
 
 def read_file(
