@@ -132,6 +132,15 @@ Exit status: 0 success, 1 --check/--diff/--fix found something to change,
     show_default=True,
     help="strict: stop at a byte that is not valid in the encoding; replace: use U+FFFD.",
 )
+@click.option(
+    "--max-size",
+    callback=lambda _context, _parameter, value: _byte_size(value),
+    default="64M",
+    metavar="SIZE",
+    show_default=True,
+    help="Refuse an input larger than SIZE (e.g. 512K, 64M, 2G; 0 for no limit). Each input "
+    "is cleaned in memory, which takes about 10 to 25 times its size.",
+)
 @click.version_option(__version__, "-V", "--version", prog_name="artclean")
 def cli(
     paths: tuple[str, ...],
@@ -145,6 +154,7 @@ def cli(
     similarity: float,
     encoding: str,
     errors: str,
+    max_size: int,
 ) -> int:
     """Clean scraped article text.
 
@@ -162,7 +172,7 @@ def cli(
     if output_format == "json" and len(sources) > 1 and not explain:
         raise InputProblem("--format json writes one object; use --format jsonl for several inputs")
     with _open_output(output) as stream:
-        for source, text in _read_all(sources, encoding, errors):
+        for source, text in _read_all(sources, encoding, errors, max_size or None):
             result = _clean(text, options, source)
             if explain:
                 from .explain import render_explanation
@@ -183,6 +193,22 @@ def _finite(value: float) -> float:
     if not math.isfinite(value):
         raise click.BadParameter(f"{value} is not a number in the range 0<x<=100.")
     return value
+
+
+_UNITS = {"": 0, "K": 10, "M": 20, "G": 30, "T": 40}
+
+
+def _byte_size(value: str) -> int:
+    """A size in bytes, written as 1048576, 512K, 64M or 2G (binary units); 0 means none."""
+    text = value.strip().upper().removesuffix("IB").removesuffix("B")
+    unit = text[-1:] if text[-1:] in _UNITS else ""
+    try:
+        size = float(text[: len(text) - len(unit)])
+    except ValueError:
+        size = -1.0
+    if not 0 <= size < 1e18:
+        raise click.BadParameter(f"{value!r} is not a size such as 1048576, 512K, 64M or 2G.")
+    return int(size * (1 << _UNITS[unit]))
 
 
 def _clean(text: str, options: Any, source: str) -> Result:
@@ -235,15 +261,17 @@ def _check_files(paths: Sequence[str], *, check: bool, diff: bool, fix: bool) ->
     context.exit(status)  # an exit, not a return value, so that CliRunner sees 1 and 2 too
 
 
-def _read_all(sources: Sequence[str], encoding: str, errors: str) -> Iterator[tuple[str, str]]:
+def _read_all(
+    sources: Sequence[str], encoding: str, errors: str, limit: int | None
+) -> Iterator[tuple[str, str]]:
     from .reading import InputError, read_file, read_stream
 
     for source in sources:
         try:
             if source == "-":
-                text = read_stream(sys.stdin.buffer, "<stdin>", encoding, errors)
+                text = read_stream(sys.stdin.buffer, "<stdin>", encoding, errors, limit)
             else:
-                text = read_file(source, encoding, errors)
+                text = read_file(source, encoding, errors, limit)
         except InputError as error:
             raise InputProblem(str(error)) from None
         yield source, text

@@ -153,7 +153,7 @@ def decode_chunks(
     for chunk in _chain(first[skip:], chunks):
         if limit is not None and skip + consumed + len(chunk) > limit:
             raise InputError(
-                f"{name}: larger than {describe_size(limit)}, the most read into memory; "
+                f"{name}: larger than {describe_size(limit)} (each input is cleaned in memory); "
                 "use --max-size to raise the limit"
             )
         pending = len(decoder.getstate()[0])
