@@ -136,6 +136,12 @@ def decode_chunks(
     skip, marked = _byte_order_mark(first)
     encoding = marked or encoding
     info = _text_codec(encoding, name)
+    if not marked and info.name in ("utf-16", "utf-32"):
+        # Python's incremental decoders for these insist on a mark (after the first chunk).
+        raise InputError(
+            f"{name}: {encoding} without a byte-order mark; "
+            f"use --encoding {info.name}-le or {info.name}-be"
+        )
     if not marked and not _wide(info):
         unmarked = _unmarked_utf16(first)
         if unmarked:
@@ -165,6 +171,8 @@ def decode_chunks(
                 f"{name}: not valid {encoding}{said} at byte {offset} ({error.reason}); "
                 f"use --errors replace to replace bad bytes{hint}"
             ) from None
+        except UnicodeError as error:  # e.g. "UTF-32 stream does not start with BOM"
+            raise _undecodable(name, encoding, error) from None
         consumed += len(chunk)
     try:
         yield decoder.decode(b"", final=True)
@@ -174,6 +182,12 @@ def decode_chunks(
             f"{name}: not valid {encoding}{said} at byte {offset} (the input ends mid-character); "
             "use --errors replace to replace bad bytes"
         ) from None
+    except UnicodeError as error:
+        raise _undecodable(name, encoding, error) from None
+
+
+def _undecodable(name: str, encoding: str, error: UnicodeError) -> InputError:
+    return InputError(f"{name}: cannot decode as {encoding} ({error}); use --encoding to name one")
 
 
 def _chain(first: bytes, rest: Iterator[bytes]) -> Iterator[bytes]:
