@@ -62,11 +62,11 @@ def is_blank(line: str) -> bool:
     return not line.strip().strip(_INVISIBLE).strip()
 
 
-def _blocks(lines: Sequence[_Line]) -> list[list[_Line]]:
+def _blocks(lines: Sequence[_Line], blank: Sequence[bool]) -> list[list[_Line]]:
     blocks: list[list[_Line]] = []
     current: list[_Line] = []
-    for line in lines:
-        if is_blank(line.text):
+    for line, empty in zip(lines, blank, strict=True):
+        if empty:
             if current:
                 blocks.append(current)
                 current = []
@@ -107,10 +107,21 @@ def is_wrapped(lines: Sequence[str]) -> bool:
 def segment(text: str) -> tuple[Paragraph, ...]:
     """Cut text into paragraphs, in input order."""
     lines = _lines(text)
-    if any(is_blank(line.text) for line in lines):
-        blocks = _blocks(lines)
+    blank = [is_blank(line.text) for line in lines]
+    filled = [i for i, empty in enumerate(blank) if not empty]
+    # Only a blank line between two others separates paragraphs. Blank lines before the first
+    # or after the last do not, and must not change how the rest is cut: the clean text has
+    # none, and cleaning it again has to cut it the same way.
+    if filled and any(blank[filled[0] : filled[-1]]):
+        blocks = _blocks(lines, blank)
     else:
-        blocks = [[line] for line in lines]
+        content = [lines[i] for i in filled]
+        # Without blank lines every line is a paragraph, unless all of them are one hard-wrapped
+        # paragraph: what is left of a wrapped block once the rest of a page is cleaned away.
+        if len(content) > 1 and is_wrapped([line.text for line in content]):
+            blocks = [content]
+        else:
+            blocks = [[line] for line in content]
     paragraphs: list[Paragraph] = []
     for number, block in enumerate(blocks):
         if len(block) > 1 and is_wrapped([line.text for line in block]):
