@@ -20,6 +20,8 @@ from dataclasses import dataclass
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 # Characters that make a line look non-blank to str.isspace() but print nothing.
 _INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060\u00ad"
+_SENTENCE_END = (".", "!", "?", "。", "！", "？", "؟", "।")
+_CLOSING = "\"'”’»)]）」』"
 _BULLET = re.compile(r"\s*(?:[-*+•·▪◦o]\s|\d{1,3}[.)]\s|[»›>]\s?)")
 
 
@@ -83,7 +85,8 @@ def is_wrapped(lines: Sequence[str]) -> bool:
     A wrapper breaks a line only when the next word would not fit, so no line may be short
     enough that the following word would have fitted under the block's widest line. Wrapped
     prose also breaks mid-sentence: some continuation lines start in lower case (or in a script
-    without case), which separates it from a list of capitalised headlines of similar length.
+    without case, after a line that does not end a sentence), which separates it from a list of
+    capitalised headlines of similar length.
     """
     if len(lines) < 2:
         return False
@@ -99,7 +102,12 @@ def is_wrapped(lines: Sequence[str]) -> bool:
         if len(line) + 1 + len(next_word) <= width:
             return False
         first = next((c for c in following if c.isalpha()), "")
-        if (first and not first.isupper()) or line.endswith(("-", ",", ";")):
+        caseless = first and not first.isupper() and not first.islower()
+        if (
+            first.islower()
+            or (caseless and not line.rstrip(_CLOSING).endswith(_SENTENCE_END))
+            or line.endswith(("-", ",", ";"))
+        ):
             continuations += 1
     return continuations * 3 >= len(lines) - 1
 
