@@ -268,7 +268,10 @@ def scraping_repeats(
     """
 
     def words(i: int) -> int:
-        return max(len(texts[i].split()), len(texts[i]) // 12)
+        count = len(texts[i].split())
+        if len(texts[i]) > 12 * count:  # written without spaces: about two characters a word
+            return len(texts[i]) // 2
+        return count
 
     plain = {
         i: d
