@@ -281,6 +281,8 @@ def _read_all(
 def _open_output(path: str) -> Iterator[IO[str]]:
     """UTF-8 text to stdout, or to a file that appears only when the run succeeds."""
     if path == "-":
+        if sys.stdout is None:  # started with standard output closed (`artclean page >&-`)
+            raise InputProblem("standard output is closed; use -o FILE")
         stdout = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="")
         try:
             yield stdout
@@ -345,7 +347,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         _silence_stdout()
         return EXIT_BROKEN_PIPE
     try:
-        sys.stdout.flush()
+        if sys.stdout is not None:  # None when started with stdout closed
+            sys.stdout.flush()
     except BrokenPipeError:
         _silence_stdout()
         return EXIT_BROKEN_PIPE
