@@ -20,6 +20,10 @@ from dataclasses import dataclass
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 # Characters that make a line look non-blank to str.isspace() but print nothing.
 _INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060\u00ad"
+# Wrappers (lynx, html2text, mail clients, editors) wrap at 60 to 132 columns; a block with a
+# longer line is not wrapped text, however its lines happen to break.
+_NARROWEST_WRAP = 40
+_WIDEST_WRAP = 200
 _SENTENCE_END = (".", "!", "?", "。", "！", "？", "؟", "।")
 _CLOSING = "\"'”’»)]）」』"
 _BULLET = re.compile(r"\s*(?:[-*+•·▪◦o]\s|\d{1,3}[.)]\s|[»›>]\s?)")
@@ -83,7 +87,8 @@ def is_wrapped(lines: Sequence[str]) -> bool:
     """Whether a block of lines is one paragraph hard-wrapped at a fixed width.
 
     A wrapper breaks a line only when the next word would not fit, so no line may be short
-    enough that the following word would have fitted under the block's widest line. Wrapped
+    enough that the following word would have fitted under the block's widest line (itself
+    between 40 and 200 characters). Wrapped
     prose also breaks mid-sentence: some continuation lines start in lower case (or in a script
     without case, after a line that does not end a sentence), which separates it from a list of
     capitalised headlines of similar length.
@@ -92,7 +97,7 @@ def is_wrapped(lines: Sequence[str]) -> bool:
         return False
     stripped = [line.strip() for line in lines]
     width = max(len(line) for line in stripped)
-    if width < 40:
+    if not _NARROWEST_WRAP <= width <= _WIDEST_WRAP:
         return False
     continuations = 0
     for line, following in itertools.pairwise(stripped):
