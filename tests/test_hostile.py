@@ -767,3 +767,33 @@ def test_the_library_never_needs_the_cli() -> None:
         "assert 'click' not in sys.modules and 'rich' not in sys.modules"
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
+
+
+# --- --explain on hostile text -------------------------------------------------------------------
+
+
+def test_explain_shows_escape_sequences_and_bidi_overrides_instead_of_obeying_them() -> None:
+    text = "Hello \x1b[2J\x1b]0;title\x07 world \u202e reversed, a paragraph of text.\n"
+    outcome = invoke("--explain", stdin=text.encode())
+    assert outcome.exit_code == 0
+    assert "\x1b" not in outcome.stdout and "\u202e" not in outcome.stdout
+    assert "Hello ␛[2J␛]0;title␇ world <U+202E> reversed" in outcome.stdout
+
+
+def test_explain_takes_a_path_with_brackets_literally(tmp_path: Path) -> None:
+    """Regression: the summary line was parsed as rich markup; 'a[/b].txt' raised MarkupError."""
+    (tmp_path / "a[").mkdir()
+    path = tmp_path / "a[" / "b].txt"
+    path.write_text(ARTICLE)
+    outcome = invoke(str(path), "--explain")
+    assert outcome.exit_code == 0, outcome.output
+    assert f"{path}: kept 3 of 3 paragraphs" in outcome.stdout
+
+
+def test_explain_is_linear_in_the_number_of_paragraphs() -> None:
+    """Regression: each kept row looked its text up by scanning every kept paragraph."""
+    outcome = invoke(
+        "--explain", stdin="".join(f"line {i} of many\n" for i in range(20_000)).encode()
+    )
+    assert outcome.exit_code == 0
+    assert outcome.stdout.count("keep") == 20_000
