@@ -123,7 +123,7 @@ Exit status: 0 success, 1 --check/--diff/--fix found something to change,
     "--encoding",
     default="utf-8",
     show_default=True,
-    help="Encoding of the input (a UTF-8 or UTF-16 byte-order mark is always honoured).",
+    help="Encoding of the input (a UTF-8, UTF-16 or UTF-32 byte-order mark is always honoured).",
 )
 @click.option(
     "--errors",
