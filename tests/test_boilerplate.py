@@ -12,6 +12,7 @@ import pytest
 from artclean import Options, clean
 from artclean.boilerplate import phrasebook
 from artclean.kinds import KINDS
+from artclean.normalize import comparable
 
 BEFORE = (
     "The city council approved the new transit plan on Tuesday after a debate that lasted more "
@@ -122,9 +123,17 @@ def test_the_examples_cover_every_phrase_kind_the_issue_names() -> None:
     assert set(POSITIVE) <= set(KINDS)
 
 
+def profile_for(line: str) -> str:
+    """ "page" when the rule that catches the line is for page furniture, else the default."""
+    text = comparable(line).text
+    rule = phrasebook().match(text, len(text.split()))
+    return "page" if rule is not None and rule.pages else "auto"
+
+
 @pytest.mark.parametrize(("kind", "line"), CASES, ids=[f"{k}:{t[:30]}" for k, t in CASES])
 def test_boilerplate_line_is_split_off_with_its_kind(kind: str, line: str) -> None:
-    result = clean(in_article(line))
+    # Page furniture (menus, bylines, photo credits, footer links) applies to page dumps only.
+    result = clean(in_article(line), Options(profile=profile_for(line)))
     assert [(r.line, r.kind, r.text) for r in result.removed] == [(2, kind, line)]
     removal = result.removed[0]
     assert removal.rule
@@ -360,3 +369,39 @@ def test_english_phrase_rules_group_without_capturing() -> None:
     for rule in book.rules:
         assert re.compile(rule.pattern).groups == 0, rule.name
     assert book.related_header.groups == 0
+
+
+@pytest.mark.parametrize(
+    "banner",
+    [
+        "This website uses cookies to improve your experience while you navigate through the "
+        "website. Out of these cookies, the cookies that are categorized as necessary are stored "
+        "on your browser as they are essential for the working of basic functionalities.",
+        "Necessary cookies are absolutely essential for the website to function properly.",
+        "Non-necessary",
+        "Necessary Always Enabled",
+    ],
+)
+def test_a_cookie_consent_box_is_split_off(banner: str) -> None:
+    result = clean(in_article(banner), Options(profile=profile_for(banner)))
+    assert [(r.kind, r.text) for r in result.removed] == [("cookie", banner)]
+
+
+def test_cookie_buttons_are_page_furniture_and_stay_in_an_article() -> None:
+    assert decisions("Non-necessary") == []
+
+
+def test_prose_about_cookies_is_not_a_cookie_banner() -> None:
+    line = (
+        "The regulator said cookies are used to track users across sites without consent, "
+        "which it considers a breach of the law."
+    )
+    assert decisions(line) == []
+
+
+@pytest.mark.parametrize(
+    "line", ["Yes, the game is cool (29%, 1,186 Votes)", "Total Voters: 4,112", "View Results"]
+)
+def test_poll_options_and_counts_are_split_off_from_pages(line: str) -> None:
+    result = clean(in_article(line), Options(profile="page"))
+    assert [(r.kind, r.text) for r in result.removed] == [("comments", line)]

@@ -17,6 +17,12 @@ from importlib import resources
 
 from .kinds import KINDS
 
+# Kinds whose rules describe page furniture: bylines and datelines, photo credits, menu
+# entries. An article may carry such a line as its own (annotators keep "Image credit: NASA"),
+# so these rules apply only to documents found to be page dumps; a rule of another kind opts
+# in with `pages = true` in its phrase file.
+PAGE_FURNITURE_KINDS = frozenset({"boilerplate", "caption", "navigation"})
+
 # A related-links list holds a handful of headlines, not a whole page.
 MAX_RELATED_ITEMS = 40
 
@@ -35,6 +41,7 @@ class Rule:
     max_words: int
     pattern: str
     contains: tuple[str, ...] = ()
+    pages: bool = False  # page furniture: applies only to documents found to be page dumps
 
     def fires(self, text: str) -> bool:
         if self.contains:
@@ -93,6 +100,7 @@ class Finding:
     rule: str
     reason: str
     group: int | None = None
+    page_only: bool = False  # from a rule for page furniture (see Rule.pages)
 
 
 @lru_cache(maxsize=1)
@@ -133,7 +141,8 @@ def _rule(entry: dict[str, object], language: str) -> Rule:
     if "search" in entry and not contains:
         raise ValueError(f"{where}: a 'search' rule needs 'contains'")
     pattern = str(entry.get("match") or entry.get("search"))
-    return Rule(kind, name, int(entry["max_words"]), pattern, contains)  # type: ignore[call-overload]
+    pages = bool(entry.get("pages", kind in PAGE_FURNITURE_KINDS))
+    return Rule(kind, name, int(entry["max_words"]), pattern, contains, pages)  # type: ignore[call-overload]
 
 
 def compile_rules(
@@ -198,7 +207,7 @@ def phrase_findings(texts: Sequence[str], book: Phrasebook) -> list[Finding]:
         rule = book.match(text, len(text.split()))
         if rule is not None:
             reason = f"matches the {rule.kind} phrase rule {rule.name!r}"
-            findings.append(Finding(index, rule.kind, rule.name, reason))
+            findings.append(Finding(index, rule.kind, rule.name, reason, page_only=rule.pages))
     return findings
 
 

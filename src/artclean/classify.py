@@ -30,11 +30,25 @@ from .segment import Paragraph
 # Phrase-rule kinds that only page furniture has; an article has at most one such line.
 FURNITURE = frozenset({"navigation", "share", "subscribe", "cookie", "comments", "advertisement"})
 PAGE_FURNITURE_LINES = 2
+# Kinds an article may carry one of (a byline, a copyright line, a photo credit), but a page
+# carries several of: two kinds and three lines together mark a page.
+PAGE_KINDS = FURNITURE | {"legal", "caption", "boilerplate"}
 # Menus alone give a page dump dozens of lines; an article with a share row has a handful.
 PAGE_PARAGRAPHS = 12
 # A paragraph of at least this many words (log1p) can anchor the article's vocabulary.
 _PROSE_LOG_WORDS = math.log1p(8)
 _CLAIMED = NAMES.index("boilerplate_phrase")
+_TERMINAL = NAMES.index("terminal")
+_LOG_WORDS = NAMES.index("log_words")
+_STOP_RELATIVE = NAMES.index("stop_relative")
+_BULLET = NAMES.index("bullet")
+# A sentence: five words or more, with at least half the document's usual share of stop words.
+_SENTENCE_LOG_WORDS = math.log1p(5)
+_SENTENCE_STOP_RELATIVE = 0.5
+# Paragraphs the article may grow by on each side.
+_GROWTH = 2
+# Paragraphs the article may grow by on each side.
+# Paragraphs the article may grow by on each side.
 
 
 SECOND = ("cohesion",)
@@ -82,10 +96,14 @@ class PageInputs:
 
 
 def looks_like_page(findings: Sequence[Finding], paragraphs: int) -> bool:
-    """Whether a document is a whole-page dump: page furniture (menus, sign-in, share and
-    cookie lines) found by phrase rules, and the many short lines that menus make."""
+    """Whether a document is a whole-page dump: page furniture found by phrase rules (menus,
+    sign-in, share and cookie lines, or several kinds of page metadata), and the many short
+    lines that menus make."""
+    if paragraphs < PAGE_PARAGRAPHS:
+        return False
     furniture = sum(f.kind in FURNITURE for f in findings)
-    return furniture >= PAGE_FURNITURE_LINES and paragraphs >= PAGE_PARAGRAPHS
+    pageish = [f.kind for f in findings if f.kind in PAGE_KINDS]
+    return furniture >= PAGE_FURNITURE_LINES or (len(set(pageish)) >= 2 and len(pageish) >= 3)
 
 
 def probabilities(rows: Sequence[Sequence[float]], stage: Stage) -> list[float]:
@@ -148,11 +166,73 @@ def judge(inputs: PageInputs, fitted: Model) -> Verdicts:
     sizes = [math.expm1(row[0]) for row in inputs.rows]
     claimed = [row[_CLAIMED] > 0 for row in inputs.rows]
     start, end = main_region(probability, sizes, fitted.region_threshold, claimed)
+    if start > end:
+        start, end = _longest_prose_run(inputs.rows, claimed, sizes)
+    if start <= end:
+        start, end = _grow(inputs.rows, claimed, start, end)
     keep = [
         p >= (fitted.keep_inside if start <= i <= end else fitted.keep_outside)
         for i, p in enumerate(probability)
     ]
     return Verdicts(probability, (start, end), keep)
+
+
+def _sentence(row: Sequence[float]) -> bool:
+    """A paragraph that reads as a sentence on its own: punctuation, words, function words."""
+    return (
+        row[_TERMINAL] > 0
+        and row[_LOG_WORDS] >= _SENTENCE_LOG_WORDS
+        and row[_STOP_RELATIVE] >= _SENTENCE_STOP_RELATIVE
+        and row[_BULLET] == 0
+    )
+
+
+def _longest_prose_run(
+    rows: Sequence[Sequence[float]], claimed: Sequence[bool], sizes: Sequence[float]
+) -> tuple[int, int]:
+    """The run of sentence-like paragraphs with the most words; (0, -1) if there is none.
+
+    The fallback when no paragraph is likely enough to be prose: a short article among many
+    menu lines scores low for its neighbours, yet is still the longest stretch of sentences.
+    """
+    best, region = 0.0, (0, -1)
+    start, words = -1, 0.0
+    for i, row in enumerate(rows):
+        if claimed[i] and start >= 0:
+            continue
+        if _sentence(row):
+            if start < 0:
+                start, words = i, 0.0
+            words += sizes[i]
+            if words > best:
+                best, region = words, (start, i)
+        else:
+            start = -1
+    return region
+
+
+def _grow(
+    rows: Sequence[Sequence[float]], claimed: Sequence[bool], start: int, end: int
+) -> tuple[int, int]:
+    """Extend the article over adjacent paragraphs that read as sentences.
+
+    The search for the article weighs probabilities, which the context of menus nearby drags
+    down at its edges: a short first question of an interview, a last paragraph just above
+    the footer. A neighbour that is a sentence in its own right belongs to the article;
+    claimed paragraphs (a share row) are stepped over. At most _GROWTH paragraphs are added
+    on each side: a whole list of story teasers after the article also reads as sentences.
+    """
+    added, i = 0, start - 1
+    while i >= 0 and added < _GROWTH and (claimed[i] or _sentence(rows[i])):
+        if not claimed[i]:
+            start, added = i, added + 1
+        i -= 1
+    added, i = 0, end + 1
+    while i < len(rows) and added < _GROWTH and (claimed[i] or _sentence(rows[i])):
+        if not claimed[i]:
+            end, added = i, added + 1
+        i += 1
+    return start, end
 
 
 def page_inputs(

@@ -42,6 +42,8 @@ SUBSTANTIAL_WORDS = 5
 # A text with this many copies is part of the document's structure, not a scraping repeat.
 RECURRING = 4
 _DIGITS = re.compile(r"\d+")
+# A teaser this much shorter than a text it matches was cut from it, not copied whole.
+_CONTAINED = 0.9
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,16 +69,25 @@ class Duplicate:
     moved: bool = False
 
 
-@lru_cache(maxsize=1)
-def _number_words() -> frozenset[str]:
+@lru_cache(maxsize=32)
+def number_words(languages: tuple[str, ...]) -> frozenset[str]:
+    """Numbers written as words in the given languages (data/number-words.txt).
+
+    Per language: Italian "due" is two, English "due" is not.
+    """
     path = resources.files("artclean").joinpath("data", "number-words.txt")
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(w for line in lines if not line.startswith("#") for w in line.split())
+    words: dict[str, list[str]] = {}
+    language = ""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# ") and len(line.split()) == 2:
+            language = line.split()[1]
+        elif line and not line.startswith("#"):
+            words.setdefault(language, []).extend(line.split())
+    return frozenset(w for code in languages for w in words.get(code, ()))
 
 
-def _numbers(text: str) -> list[str]:
+def _numbers(text: str, words: frozenset[str]) -> list[str]:
     """The numbers of a text, in digits or in words ("one", "second", "zwei")."""
-    words = _number_words()
     return _DIGITS.findall(text) + [w for w in text.split() if w.strip(".,;:!?") in words]
 
 
@@ -89,17 +100,19 @@ def _fuzzy(text: str) -> bool:
     return len(text) >= FUZZY_MIN_CHARS and len(text) > 12 * len(words)
 
 
-def similarity(a: Comparable, b: Comparable, threshold: float = 0.0) -> float:
+def similarity(
+    a: Comparable, b: Comparable, threshold: float = 0.0, numbers: frozenset[str] = frozenset()
+) -> float:
     """How alike two copies are: `ratio`, or against the opening when the shorter is a teaser.
 
     Copies made by scraping differ in quotes, spaces and typos, never in their numbers: two
-    lines that differ in a price, a score, a date or a "one"/"two" are different lines
-    however similar, and score 0.
+    lines that differ in a price, a score, a date or a "one"/"two" (`numbers`: the number
+    words of the document's languages) are different lines however similar, and score 0.
     """
     if a.text == b.text:
         return 100.0
     shorter, longer = (a, b) if len(a.text) <= len(b.text) else (b, a)
-    if not shorter.teaser and _numbers(a.text) != _numbers(b.text):
+    if not shorter.teaser and _numbers(a.text, numbers) != _numbers(b.text, numbers):
         return 0.0
     score = fuzz.ratio(a.text, b.text, score_cutoff=threshold)
     if not score and shorter.teaser:
@@ -118,7 +131,9 @@ def _opening_ratio(teaser: str, full: str, threshold: float) -> float:
     return fuzz.ratio(teaser, full[: len(teaser)], score_cutoff=threshold)
 
 
-def find_matches(items: Sequence[Comparable], threshold: float) -> list[Match]:
+def find_matches(
+    items: Sequence[Comparable], threshold: float, numbers: frozenset[str] = frozenset()
+) -> list[Match]:
     """Verified pairs of copies, each later paragraph matched to one earlier paragraph.
 
     Identical texts are found by a dictionary; others by MinHash candidates, of which at most
@@ -134,7 +149,10 @@ def find_matches(items: Sequence[Comparable], threshold: float) -> list[Match]:
         if original != i:
             found.append(Match(i, original))
             if items[original].teaser and not item.teaser:
-                first_copy[item.text] = i  # later copies match the full text, not the teaser
+                # Later copies, exact or near, should match the full text, not the teaser.
+                first_copy[item.text] = i
+                if _fuzzy(item.text):
+                    index.add(i, sketch(item.text))
             continue
         if not _fuzzy(item.text):
             continue
@@ -143,7 +161,7 @@ def find_matches(items: Sequence[Comparable], threshold: float) -> list[Match]:
         # every earlier teaser this paragraph contains is matched to it too.
         best, best_key = -1, (False, 0.0)
         for j, _shared in index.candidates(fingerprint):
-            score = similarity(item, items[j], threshold)
+            score = similarity(item, items[j], threshold, numbers)
             if not score:
                 continue
             if items[j].teaser and not item.teaser:
@@ -160,7 +178,12 @@ def find_matches(items: Sequence[Comparable], threshold: float) -> list[Match]:
     return found
 
 
-def copy_classes(items: Sequence[Comparable], matches: Sequence[Match]) -> dict[int, Duplicate]:
+def copy_classes(
+    items: Sequence[Comparable],
+    matches: Sequence[Match],
+    threshold: float,
+    numbers: frozenset[str] = frozenset(),
+) -> dict[int, Duplicate]:
     """One verdict per copy to remove, from classes of paragraphs joined by verified pairs.
 
     A teaser joins the class of a paragraph it was cut from, but never bridges two classes
@@ -179,9 +202,13 @@ def copy_classes(items: Sequence[Comparable], matches: Sequence[Match]) -> dict[
 
     for match in matches:
         a, b = root(match.later), root(match.earlier)
-        if a == b or (
-            full[a] and full[b] and (items[match.later].teaser or items[match.earlier].teaser)
-        ):
+        later, earlier = items[match.later], items[match.earlier]
+        # A teaser matched by containment (shorter than the text it was cut from) could be the
+        # start of two different paragraphs; matched as a whole text, it is just a copy.
+        bridge = (later.teaser and len(later.text) < _CONTAINED * len(earlier.text)) or (
+            earlier.teaser and len(earlier.text) < _CONTAINED * len(later.text)
+        )
+        if a == b or (bridge and full[a] and full[b]):
             continue
         low, high = min(a, b), max(a, b)
         parent[high] = low
@@ -193,24 +220,32 @@ def copy_classes(items: Sequence[Comparable], matches: Sequence[Match]) -> dict[
     verdicts: dict[int, Duplicate] = {}
     for members in classes.values():
         anchor = members[0]
-        kept = _fullest(items, members)
+        kept = _fullest(items, members, threshold)
         for member in members:
             if member == kept:
                 continue
             rule = _rule(items[member], items[kept])
-            score = round(similarity(items[member], items[kept]), 1)
+            score = round(similarity(items[member], items[kept], 0.0, numbers), 1)
             verdicts[member] = Duplicate(member, kept, score, rule, moved=member == anchor)
     return verdicts
 
 
-def _fullest(items: Sequence[Comparable], members: Sequence[int]) -> int:
-    """The copy whose text a class shows: the first, unless a later one is clearly fuller."""
+def _fullest(items: Sequence[Comparable], members: Sequence[int], threshold: float) -> int:
+    """The copy whose text a class shows: the first, unless a later one is clearly fuller.
+
+    Fuller means longer and continuing the shown text: a copy that goes on where the first
+    was cut off, not a near-copy that differs in a name ("vote for Olga" / "vote for Kristina").
+    """
     best = members[0]
     for member in members[1:]:
         item = items[member]
         if item.teaser:
             continue
-        if items[best].teaser or len(item.text) >= FULLER_RATIO * len(items[best].text):
+        shown = items[best].text
+        if items[best].teaser or (
+            len(item.text) >= FULLER_RATIO * len(shown)
+            and fuzz.ratio(shown, item.text[: len(shown)], score_cutoff=threshold)
+        ):
             best = member
     return best
 
@@ -221,9 +256,11 @@ def _rule(copy: Comparable, kept: Comparable) -> str:
     return "exact" if copy.text == kept.text else "near"
 
 
-def find_duplicates(items: Sequence[Comparable], threshold: float) -> dict[int, Duplicate]:
+def find_duplicates(
+    items: Sequence[Comparable], threshold: float, numbers: frozenset[str] = frozenset()
+) -> dict[int, Duplicate]:
     """Every paragraph that copies another, with the copy that is kept."""
-    return copy_classes(items, find_matches(items, threshold))
+    return copy_classes(items, find_matches(items, threshold, numbers), threshold, numbers)
 
 
 def _runs(duplicates: Mapping[int, Duplicate]) -> list[list[int]]:
@@ -260,7 +297,8 @@ def scraping_repeats(
     of an interview series, the headings of a meal plan): scrapers duplicate a passage once
     or twice, not four times, so its copies stay. A short paragraph repeated alone is a label
     ("Photo:", "Step 1", a heading) and stays too, unless it belongs to a repeated block with
-    a paragraph of substance. A truncated teaser is always a scraping artefact.
+    a paragraph of substance or directly follows an identical copy of itself. A truncated
+    teaser is always a scraping artefact.
 
     Copies are counted as they will stand after cleaning: teasers and paragraphs `claimed` by
     other rules go anyway and do not count, and a recurring text is never removed, so
@@ -293,4 +331,20 @@ def scraping_repeats(
             return False
         return d.index in in_block or words(d.index) >= SUBSTANTIAL_WORDS
 
-    return {i: d for i, d in duplicates.items() if stands(d)}
+    standing = {i for i, d in duplicates.items() if stands(d)}
+    # "Claim" right after "Claim": nobody writes a line twice in a row. "Right after" is
+    # counted in the output, past lines that go anyway, so a second cleaning agrees.
+    moved = {d.index: d.of for d in duplicates.values() if d.moved}
+    gone = set(claimed) | {i for i in standing if i not in moved} | set(moved.values())
+    for i in sorted(plain):
+        d = plain[i]
+        if i in standing or d.rule != "exact" or d.of in recurring:
+            continue
+        before = i - 1
+        while before in gone:
+            before -= 1
+        previous = duplicates.get(before)
+        if before >= 0 and (previous.of if previous else before) == d.of:
+            standing.add(i)
+            gone.add(i)
+    return {i: d for i, d in duplicates.items() if i in standing}

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import heapq
 import zlib
-from collections import Counter
 from collections.abc import Sequence
 
 SKETCH_SIZE = 16
@@ -51,9 +50,10 @@ class CandidateIndex:
 
     def candidates(self, fingerprint: Sequence[int], limit: int = 4) -> list[tuple[int, int]]:
         """Earlier paragraphs sharing sketch values, as (paragraph, shared values), best first."""
-        shared: Counter[int] = Counter()
+        shared: dict[int, int] = {}
         for value in fingerprint:
-            shared.update(self._buckets.get(value, ()))
+            for paragraph in self._buckets.get(value, ()):
+                shared[paragraph] = shared.get(paragraph, 0) + 1
         ranked = sorted(shared.items(), key=lambda item: (-item[1], item[0]))
         return ranked[:limit]
 

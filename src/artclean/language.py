@@ -7,15 +7,19 @@ feature of article text (jusText is built on it). Lists are data files in `data/
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
+from itertools import chain
 
 # Enough words to tell languages apart; more only costs time.
 _SAMPLE_WORDS = 2000
 # Below this share of stop words no language is claimed.
 _MIN_SHARE = 0.05
+_KANA = re.compile("[\u3040-\u30ff]")
+_HAN = re.compile("[\u4e00-\u9fff]")
 # Stop words per language used for identification: the most frequent ones.
 _DETECTION_WORDS = 100
 
@@ -53,17 +57,30 @@ def _index() -> dict[str, tuple[str, ...]]:
     return {word: tuple(codes) for word, codes in languages.items() if word}
 
 
+def _script(sample: Sequence[str]) -> str | None:
+    """Japanese or Chinese, told by their scripts: kana are Japanese only."""
+    text = "".join(sample)
+    kana = len(_KANA.findall(text))
+    han = len(_HAN.findall(text))
+    if not text or (kana + han) * 3 < len(text):
+        return None
+    return "ja" if kana * 10 >= kana + han else "zh"
+
+
 def detect(words: Sequence[str]) -> str | None:
-    """The language whose stop words cover most of the (lower-case) words, if any does."""
+    """The language whose stop words cover most of the (lower-case) words, if any does.
+
+    Japanese and Chinese have no stop-word lists (no spaces to find words by); they are
+    recognised by their scripts.
+    """
     sample = words[:_SAMPLE_WORDS]
     if not sample:
         return None
+    script = _script(sample)
+    if script is not None:
+        return script
     index = _index()
-    hits: Counter[str] = Counter()
-    for word in sample:
-        codes = index.get(word)
-        if codes:
-            hits.update(codes)
+    hits = Counter(chain.from_iterable(filter(None, map(index.get, sample))))
     if not hits:
         return None
     language, count = min(hits.items(), key=lambda item: (-item[1], item[0]))

@@ -21,7 +21,7 @@ from .boilerplate import (
 )
 from .classify import PageInputs, looks_like_page, page_findings, page_inputs
 from .content import content_duplicates, content_findings
-from .duplicates import Duplicate, find_duplicates, scraping_repeats
+from .duplicates import Duplicate, find_duplicates, number_words, scraping_repeats
 from .features import words_of
 from .language import detect, stopwords
 from .normalize import Comparable, comparable
@@ -88,7 +88,8 @@ def analyse(text: str, options: Options) -> Analysis:
     seen: dict[str, str] = {}
     tokens = [[seen.setdefault(w, w) for w in words_of(t)] for t in texts]
     languages = options.languages or _detected(tokens)
-    duplicates = find_duplicates(comparables, options.similarity)
+    numbers = number_words((*languages, "en"))
+    duplicates = find_duplicates(comparables, options.similarity, numbers)
     book = phrasebook(_phrase_languages(languages))
     findings: dict[int, Finding] = {}
     content_repeats = None
@@ -127,6 +128,8 @@ def clean(text: str, options: Options | None = None, *, source: str | None = Non
     if analysis.is_page(options.profile):
         for finding in analysis.page_findings():
             findings.setdefault(finding.index, finding)
+    else:
+        findings = {i: f for i, f in findings.items() if not f.page_only}
     if analysis.content_repeats is not None:
         duplicates = dict(analysis.content_repeats)
     else:
