@@ -534,9 +534,9 @@ BYTES_PER_PARAGRAPH = 1_000
 @pytest.mark.parametrize(
     ("text", "per_byte"),
     [
-        ("\n\n".join(prose_paragraphs(8_000)) + "\n", 8),
-        (" ".join(prose_paragraphs(20_000)), 16),
-        ("".join(f"w{i}\n" for i in range(100_000)), 8),
+        ("\n\n".join(prose_paragraphs(4_000)) + "\n", 8),
+        (" ".join(prose_paragraphs(8_000)), 16),
+        ("".join(f"w{i}\n" for i in range(50_000)), 8),
     ],
     ids=["prose", "one-long-line", "short-lines"],
 )
