@@ -537,8 +537,9 @@ BYTES_PER_PARAGRAPH = 1_000
         ("\n\n".join(prose_paragraphs(4_000)) + "\n", 8),
         (" ".join(prose_paragraphs(8_000)), 16),
         ("".join(f"w{i}\n" for i in range(50_000)), 8),
+        ("".join(random.Random(3).choices([chr(c) for c in range(0x4E00, 0x5000)], k=10**6)), 8),
     ],
-    ids=["prose", "one-long-line", "short-lines"],
+    ids=["prose", "one-long-line", "short-lines", "chinese-line"],
 )
 def test_memory_for_one_document_is_a_small_multiple_of_its_size(text: str, per_byte: int) -> None:
     """Python's allocations while cleaning (tracemalloc), against the documented bound."""
