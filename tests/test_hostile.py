@@ -359,7 +359,6 @@ def test_one_50_mb_line_without_a_newline(tmp_path: Path) -> None:
     assert elapsed < 120, elapsed
 
 
-@pytest.mark.slow
 def test_a_million_one_word_lines() -> None:
     text = "".join(f"w{i}\n" for i in range(1_000_000))
     started = time.monotonic()
