@@ -80,7 +80,10 @@ def analyse(text: str, options: Options) -> Analysis:
     paragraphs = layout.paragraphs
     texts = [c.text for c in comparables]
     originals = [p.text for p in paragraphs]
-    tokens = [words_of(t) for t in texts]
+    # One string object per distinct word: prose repeats its words, and the token lists of
+    # 5 MB of prose take 11 MB this way instead of 57 MB.
+    seen: dict[str, str] = {}
+    tokens = [[seen.setdefault(w, w) for w in words_of(t)] for t in texts]
     languages = options.languages or _detected(tokens)
     numbers = number_words((*languages, "en"))
     duplicates = find_duplicates(comparables, options.similarity, numbers)
