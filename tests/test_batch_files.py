@@ -160,7 +160,7 @@ def test_failing_files_are_reported_and_the_batch_goes_on(tmp_path: Path) -> Non
 
 def test_a_file_over_max_size_is_refused_and_the_rest_cleaned(tmp_path: Path) -> None:
     tree = make_tree(tmp_path)
-    (tree / "huge.txt").write_text("A long line of prose that repeats. " * 100)
+    (tree / "huge.txt").write_text("A long line of prose that repeats. " * 200)
     status, _, stderr = run(str(tree), "--out-dir", str(tmp_path / "out"), "--max-size", "4K", "-q")
     assert status == 2
     assert stderr.splitlines() == [
