@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from . import markdown
 from .boilerplate import (
+    teaser_links,
     Finding,
     available_languages,
     extra_phrasebook,
@@ -99,6 +100,8 @@ def analyse(text: str, options: Options) -> Analysis:
         for finding in related_lists(originals, texts, book):
             findings.setdefault(finding.index, finding)
         for finding in phrases:
+            findings.setdefault(finding.index, finding)
+        for finding in teaser_links(originals, comparables, duplicates):
             findings.setdefault(finding.index, finding)
     if options.phrases:
         for finding in phrase_findings(texts, extra_phrasebook(options.phrases)):
