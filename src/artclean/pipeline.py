@@ -12,13 +12,13 @@ from dataclasses import dataclass
 
 from . import markdown
 from .boilerplate import (
-    teaser_links,
     Finding,
     available_languages,
     extra_phrasebook,
     phrase_findings,
     phrasebook,
     related_lists,
+    teaser_links,
 )
 from .classify import PageInputs, looks_like_page, page_findings, page_inputs
 from .content import content_duplicates, content_findings
