@@ -228,10 +228,11 @@ def teaser_links(
     """
     findings = []
     for i, (original, item) in enumerate(zip(originals, comparables, strict=True)):
-        if item.teaser and i not in copies and len(item.text.split()) <= TEASER_LINK_WORDS:
-            if _READ_MORE.search(original[-_READ_MORE_TAIL:].casefold()):
-                reason = "a short teaser ending in a link to the full story"
-                findings.append(Finding(i, "related", "teaser-link", reason))
+        short = len(item.text.split()) <= TEASER_LINK_WORDS
+        link = _READ_MORE.search(original[-_READ_MORE_TAIL:].casefold())
+        if item.teaser and i not in copies and short and link:
+            reason = "a short teaser ending in a link to the full story"
+            findings.append(Finding(i, "related", "teaser-link", reason))
     return findings
 
 
