@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
 SEED = FIXTURES / "iran-russia-syndicated.txt"
 
-collect_ignore = ["bench"]
+collect_ignore = ["bench", "fuzz"]
 
 
 def installed_command() -> str:

@@ -158,6 +158,18 @@ def test_failing_files_are_reported_and_the_batch_goes_on(tmp_path: Path) -> Non
     assert set(files_under(tmp_path / "out")) == {"harbour.txt", "notes.md", "world/iran.txt"}
 
 
+def test_a_file_over_max_size_is_refused_and_the_rest_cleaned(tmp_path: Path) -> None:
+    tree = make_tree(tmp_path)
+    (tree / "huge.txt").write_text("A long line of prose that repeats. " * 200)
+    status, _, stderr = run(str(tree), "--out-dir", str(tmp_path / "out"), "--max-size", "4K", "-q")
+    assert status == 2
+    assert stderr.splitlines() == [
+        f"{tree / 'huge.txt'}: larger than 4 KiB (each input is cleaned in memory); "
+        "use --max-size to raise the limit"
+    ]
+    assert set(files_under(tmp_path / "out")) == {"harbour.txt", "notes.md", "world/iran.txt"}
+
+
 def test_a_missing_path_is_reported_and_the_rest_cleaned(tmp_path: Path) -> None:
     tree = make_tree(tmp_path)
     status, _, stderr = run(str(tree), str(tmp_path / "nope"), "--out-dir", str(tmp_path / "o"))

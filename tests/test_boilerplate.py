@@ -405,3 +405,14 @@ def test_prose_about_cookies_is_not_a_cookie_banner() -> None:
 def test_poll_options_and_counts_are_split_off_from_pages(line: str) -> None:
     result = clean(in_article(line), Options(profile="page"))
     assert [(r.kind, r.text) for r in result.removed] == [("comments", line)]
+
+
+def test_a_short_teaser_link_is_split_off_even_when_it_copies_nothing() -> None:
+    result = clean(in_article("Cornerbck… Read more"))
+    assert [(r.kind, r.rule) for r in result.removed] == [("related", "teaser-link")]
+
+
+def test_prose_that_ends_in_an_ellipsis_is_not_a_teaser_link() -> None:
+    assert (
+        decisions("And then, after all that had happened, there was nothing left to say...") == []
+    )

@@ -29,7 +29,7 @@ from .files import atomic_write
 from .options import Options
 from .parallel import ordered_map
 from .pipeline import clean, comparable_texts
-from .reading import InputError, decode_bytes, read_bytes
+from .reading import MAX_INPUT_BYTES, InputError, decode_bytes, read_bytes
 from .result import Result
 from .tally import Tally, failure, of_result
 from .templates import (
@@ -59,6 +59,7 @@ class FileJob:
     encoding: str = "utf-8"
     errors: str = "strict"
     templates: TemplateTable | None = None
+    limit: int | None = MAX_INPUT_BYTES  # bytes one file may hold (--max-size)
 
     def __post_init__(self) -> None:
         if self.output not in OUTPUTS:
@@ -187,7 +188,9 @@ def _fingerprint_chunk(tasks: list[FileTask]) -> list[frozenset[int] | None]:
     found: list[frozenset[int] | None] = []
     for task in tasks:
         try:
-            text = decode_bytes(read_bytes(task.source), task.source, job.encoding, job.errors)
+            text = decode_bytes(
+                read_bytes(task.source, job.limit), task.source, job.encoding, job.errors
+            )
         except InputError:
             found.append(None)
             continue
@@ -199,7 +202,7 @@ def _fingerprint_chunk(tasks: list[FileTask]) -> list[frozenset[int] | None]:
 def clean_file(task: FileTask, job: FileJob) -> FileOutcome:
     """Read, clean and write one file; a problem is returned, never raised."""
     try:
-        data = read_bytes(task.source)
+        data = read_bytes(task.source, job.limit)
         text = decode_bytes(data, task.source, job.encoding, job.errors)
     except InputError as error:
         return FileOutcome(task, failure(), str(error))

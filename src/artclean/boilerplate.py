@@ -10,18 +10,25 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
 from .kinds import KINDS
+from .normalize import Comparable
 
 # Kinds whose rules describe page furniture: bylines and datelines, photo credits, menu
 # entries. An article may carry such a line as its own (annotators keep "Image credit: NASA"),
 # so these rules apply only to documents found to be page dumps; a rule of another kind opts
 # in with `pages = true` in its phrase file.
 PAGE_FURNITURE_KINDS = frozenset({"boilerplate", "caption", "navigation"})
+
+# A teaser link ("Cornerback… Read more") is short; a longer paragraph ending so is left to
+# duplicate detection.
+TEASER_LINK_WORDS = 12
+_READ_MORE = re.compile(r"(?:read|see|view) (?:more|the full (?:story|article))|continue reading")
+_READ_MORE_TAIL = 40
 
 # A related-links list holds a handful of headlines, not a whole page.
 MAX_RELATED_ITEMS = 40
@@ -208,6 +215,24 @@ def phrase_findings(texts: Sequence[str], book: Phrasebook) -> list[Finding]:
         if rule is not None:
             reason = f"matches the {rule.kind} phrase rule {rule.name!r}"
             findings.append(Finding(index, rule.kind, rule.name, reason, page_only=rule.pages))
+    return findings
+
+
+def teaser_links(
+    originals: Sequence[str], comparables: Sequence[Comparable], copies: Mapping[int, object]
+) -> list[Finding]:
+    """Short paragraphs that end in a link to the full story ("… Read more"), copying nothing.
+
+    A teaser that copies a paragraph of the article is a duplicate; one that is cut from a
+    paragraph the scraper did not keep is still a link to somewhere else, not article text.
+    """
+    findings = []
+    for i, (original, item) in enumerate(zip(originals, comparables, strict=True)):
+        short = len(item.text.split()) <= TEASER_LINK_WORDS
+        link = _READ_MORE.search(original[-_READ_MORE_TAIL:].casefold())
+        if item.teaser and i not in copies and short and link:
+            reason = "a short teaser ending in a link to the full story"
+            findings.append(Finding(i, "related", "teaser-link", reason))
     return findings
 
 

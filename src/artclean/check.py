@@ -21,13 +21,12 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
-from pathlib import Path
 from typing import IO, Any
 
 from .config import ConfigError, Settings, SettingsFinder
 from .markdown import DIRECTIVES, layout
 from .options import MARKDOWN_SUFFIXES, Options
-from .reading import InputError, decode_chunks
+from .reading import InputError, decode_chunks, read_bytes
 from .result import Result
 from .segment import is_blank
 
@@ -116,16 +115,7 @@ def syntax_for(path: str) -> str:
 
 def read_document(path: str, encoding: str = "utf-8", errors: str = "strict") -> Document:
     """Read a file for checking; InputError (one line naming the file) if it is not text."""
-    try:
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a directory") from None
-    except PermissionError:
-        raise InputError(f"{path}: permission denied") from None
-    except OSError as error:
-        raise InputError(f"{path}: cannot read ({error.strerror or error})") from None
+    data = read_bytes(path)  # the same one-line errors and size limit as every other read
     text = "".join(decode_chunks(iter([data] if data else []), path, encoding, errors))
     for bom, codec in (
         (codecs.BOM_UTF8, "utf-8"),

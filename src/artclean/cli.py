@@ -130,7 +130,7 @@ Exit status: 0 success, 1 --check/--diff/--fix found something to change,
     "--encoding",
     default="utf-8",
     show_default=True,
-    help="Encoding of the input (a UTF-8 or UTF-16 byte-order mark is always honoured).",
+    help="Encoding of the input (a UTF-8, UTF-16 or UTF-32 byte-order mark is always honoured).",
 )
 @click.option(
     "--errors",
@@ -138,6 +138,15 @@ Exit status: 0 success, 1 --check/--diff/--fix found something to change,
     default="strict",
     show_default=True,
     help="strict: stop at a byte that is not valid in the encoding; replace: use U+FFFD.",
+)
+@click.option(
+    "--max-size",
+    callback=lambda _context, _parameter, value: _byte_size(value),
+    default="64M",
+    metavar="SIZE",
+    show_default=True,
+    help="Refuse an input larger than SIZE (e.g. 512K, 64M, 2G; 0 for no limit). Each input "
+    "is cleaned in memory, which takes about 10 to 25 times its size.",
 )
 @batch_options
 @click.version_option(__version__, "-V", "--version", prog_name="artclean")
@@ -153,6 +162,7 @@ def cli(
     similarity: float,
     encoding: str,
     errors: str,
+    max_size: int,
     **batch: Any,
 ) -> int:
     """Clean scraped article text.
@@ -181,11 +191,12 @@ def cli(
             encoding=encoding,
             errors=errors,
             settings=batch,
+            limit=max_size or None,
         )
     if output_format == "json" and len(sources) > 1 and not explain:
         raise InputProblem("--format json writes one object; use --format jsonl for several inputs")
     with _open_output(output) as stream:
-        for source, text in _read_all(sources, encoding, errors):
+        for source, text in _read_all(sources, encoding, errors, max_size or None):
             result = _clean(text, options, source)
             if explain:
                 from .explain import render_explanation
@@ -206,6 +217,22 @@ def _finite(value: float) -> float:
     if not math.isfinite(value):
         raise click.BadParameter(f"{value} is not a number in the range 0<x<=100.")
     return value
+
+
+_UNITS = {"": 0, "K": 10, "M": 20, "G": 30, "T": 40}
+
+
+def _byte_size(value: str) -> int:
+    """A size in bytes, written as 1048576, 512K, 64M or 2G (binary units); 0 means none."""
+    text = value.strip().upper().removesuffix("IB").removesuffix("B")
+    unit = text[-1:] if text[-1:] in _UNITS else ""
+    try:
+        size = float(text[: len(text) - len(unit)])
+    except ValueError:
+        size = -1.0
+    if not 0 <= size < 1e18:
+        raise click.BadParameter(f"{value!r} is not a size such as 1048576, 512K, 64M or 2G.")
+    return int(size * (1 << _UNITS[unit]))
 
 
 def _clean(text: str, options: Any, source: str) -> Result:
@@ -256,15 +283,17 @@ def _check_files(paths: Sequence[str], *, check: bool, diff: bool, fix: bool) ->
     context.exit(status)  # an exit, not a return value, so that CliRunner sees 1 and 2 too
 
 
-def _read_all(sources: Sequence[str], encoding: str, errors: str) -> Iterator[tuple[str, str]]:
+def _read_all(
+    sources: Sequence[str], encoding: str, errors: str, limit: int | None
+) -> Iterator[tuple[str, str]]:
     from .reading import InputError, read_file, read_stream
 
     for source in sources:
         try:
             if source == "-":
-                text = read_stream(sys.stdin.buffer, "<stdin>", encoding, errors)
+                text = read_stream(sys.stdin.buffer, "<stdin>", encoding, errors, limit)
             else:
-                text = read_file(source, encoding, errors)
+                text = read_file(source, encoding, errors, limit)
         except InputError as error:
             raise InputProblem(str(error)) from None
         yield source, text
@@ -274,6 +303,8 @@ def _read_all(sources: Sequence[str], encoding: str, errors: str) -> Iterator[tu
 def _open_output(path: str) -> Iterator[IO[str]]:
     """UTF-8 text to stdout, or to a file that appears only when the run succeeds."""
     if path == "-":
+        if sys.stdout is None:  # started with standard output closed (`artclean page >&-`)
+            raise InputProblem("standard output is closed; use -o FILE")
         stdout = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="")
         try:
             yield stdout
@@ -281,10 +312,15 @@ def _open_output(path: str) -> Iterator[IO[str]]:
         except BrokenPipeError:
             # Not an OSError any more: click would turn an EPIPE into exit status 1.
             raise OutputClosed from None
+        except OSError as error:
+            # A full disk or a device error: what could not be written cannot be flushed at
+            # exit either, so stdout goes to /dev/null before the one-line error.
+            _silence_stdout()
+            raise _cannot_write("standard output", error) from None
         finally:
-            with contextlib.suppress(BrokenPipeError, ValueError):
+            with contextlib.suppress(OSError, ValueError):
                 stdout.flush()
-            with contextlib.suppress(ValueError):
+            with contextlib.suppress(OSError, ValueError):
                 stdout.detach()
         return
     from .files import atomic_open
@@ -293,13 +329,23 @@ def _open_output(path: str) -> Iterator[IO[str]]:
         context = atomic_open(path)
         stream = context.__enter__()
     except OSError as error:
-        raise InputProblem(f"{path}: cannot write ({error.strerror or error})") from None
+        raise _cannot_write(path, error) from None
     try:
         yield stream
+    except OSError as error:
+        context.__exit__(*sys.exc_info())  # removes the temporary file
+        raise _cannot_write(path, error) from None
     except BaseException:
         context.__exit__(*sys.exc_info())
         raise
-    context.__exit__(None, None, None)
+    try:
+        context.__exit__(None, None, None)  # flush, fsync and rename can fail too
+    except OSError as error:
+        raise _cannot_write(path, error) from None
+
+
+def _cannot_write(where: str, error: OSError) -> InputProblem:
+    return InputProblem(f"{where}: cannot write ({error.strerror or error})")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -323,7 +369,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         _silence_stdout()
         return EXIT_BROKEN_PIPE
     try:
-        sys.stdout.flush()
+        if sys.stdout is not None:  # None when started with stdout closed
+            sys.stdout.flush()
     except BrokenPipeError:
         _silence_stdout()
         return EXIT_BROKEN_PIPE

@@ -170,13 +170,14 @@ def run_batch(
     encoding: str,
     errors: str,
     settings: Mapping[str, Any],
+    limit: int | None = None,
 ) -> int:
     """Check the options, run the batch, print the summary; return the exit status."""
     from .cli import EXIT_ERROR, EXIT_OK, InputProblem
     from .progress import Display, render_summary, stderr_console
 
     batch = BatchSettings(**settings)
-    request = _Request(sources, options, batch, output_format, output, encoding, errors)
+    request = _Request(sources, options, batch, output_format, output, encoding, errors, limit)
     problem = _misuse(request, explain)
     if problem:
         raise InputProblem(problem)
@@ -201,6 +202,7 @@ class _Request:
     output: str
     encoding: str
     errors: str
+    limit: int | None
 
     @property
     def jobs(self) -> int:
@@ -291,7 +293,13 @@ def _run_files(request: _Request, display: Display) -> Tally:
         display.problem(message)
         tally += failure()
     jobs = request.jobs
-    job = FileJob(request.options, request.output_format, request.encoding, request.errors)
+    job = FileJob(
+        request.options,
+        request.output_format,
+        request.encoding,
+        request.errors,
+        limit=request.limit,
+    )
     total = sum(task.size for task in tasks)
     if batch.learn_templates:
         display.stage("learning", documents=len(tasks), total_bytes=total)

@@ -2,8 +2,8 @@
 
 Candidates come from the MinHash index in `fingerprint`; rapidfuzz verifies each candidate on
 the comparable forms (rapidfuzz applies no normalisation of its own unless told to). Its
-`ratio` is a normalised Indel similarity; `partial_ratio` scores the best-matching substring,
-which is what a teaser cut from a longer paragraph is. `token_set_ratio` is deliberately not
+`ratio` is a normalised Indel similarity; a teaser cut from a longer paragraph is scored
+against that paragraph's opening. `token_set_ratio` is deliberately not
 used: it scores 100 whenever one text's words are a subset of the other's.
 
 Verified pairs join paragraphs into classes of copies of one text. Each class keeps one copy,
@@ -30,6 +30,10 @@ from .normalize import Comparable
 FUZZY_MIN_WORDS = 5
 # Texts without spaces (Chinese, Japanese, Thai) are measured in characters instead.
 FUZZY_MIN_CHARS = 16
+# Longer texts are compared exactly. Verifying a pair costs about the product of their
+# lengths (two 1 MB paragraphs take 20 s) and sketching one holds all its shingles; the
+# longest paragraph in the development benchmark has 2,071 characters.
+FUZZY_MAX_CHARS = 10_000
 # A later copy at least this much longer is the more complete text.
 FULLER_RATIO = 1.05
 # A repeated paragraph shorter than this is a duplicate only inside a repeated block: written
@@ -88,6 +92,8 @@ def _numbers(text: str, words: frozenset[str]) -> list[str]:
 
 
 def _fuzzy(text: str) -> bool:
+    if len(text) > FUZZY_MAX_CHARS:
+        return False
     words = text.split()
     if len(words) >= FUZZY_MIN_WORDS:
         return True
@@ -97,7 +103,7 @@ def _fuzzy(text: str) -> bool:
 def similarity(
     a: Comparable, b: Comparable, threshold: float = 0.0, numbers: frozenset[str] = frozenset()
 ) -> float:
-    """How alike two copies are: `ratio`, or `partial_ratio` when the shorter is a teaser.
+    """How alike two copies are: `ratio`, or against the opening when the shorter is a teaser.
 
     Copies made by scraping differ in quotes, spaces and typos, never in their numbers: two
     lines that differ in a price, a score, a date or a "one"/"two" (`numbers`: the number
@@ -110,8 +116,19 @@ def similarity(
         return 0.0
     score = fuzz.ratio(a.text, b.text, score_cutoff=threshold)
     if not score and shorter.teaser:
-        score = fuzz.partial_ratio(shorter.text, longer.text, score_cutoff=threshold)
+        score = _opening_ratio(shorter.text, longer.text, threshold)
     return float(score)
+
+
+def _opening_ratio(teaser: str, full: str, threshold: float) -> float:
+    """How well a teaser matches the opening of the text it was cut from.
+
+    A teaser is its paragraph cut short, so it is compared with that paragraph's first
+    len(teaser) characters. `partial_ratio` would search every window of the longer text, at
+    a cost that grows with the cube of the teaser's length: a 3,000-character teaser took
+    0.4 s a candidate, and a 78 kB page of them 8 s.
+    """
+    return fuzz.ratio(teaser, full[: len(teaser)], score_cutoff=threshold)
 
 
 def find_matches(
@@ -255,6 +272,9 @@ def _runs(duplicates: Mapping[int, Duplicate]) -> list[list[int]]:
     members: dict[int, set[int]] = {}
     for i, d in duplicates.items():
         members.setdefault(d.of, {d.of}).add(i)
+    # Computed once per class: taking the min at each run start is quadratic in a class of
+    # 100,000 copies of one line.
+    first = {of: min(copies) for of, copies in members.items()}
     runs: list[list[int]] = []
     source = -2  # the paragraph the previous copy repeats
     for i in sorted(duplicates):
@@ -264,7 +284,7 @@ def _runs(duplicates: Mapping[int, Duplicate]) -> list[list[int]]:
             source += 1
         else:
             runs.append([i])
-            source = min(members[d.of])
+            source = first[d.of]
     return runs
 
 
@@ -286,7 +306,10 @@ def scraping_repeats(
     """
 
     def words(i: int) -> int:
-        return max(len(texts[i].split()), len(texts[i]) // 12)
+        count = len(texts[i].split())
+        if len(texts[i]) > 12 * count:  # written without spaces: about two characters a word
+            return len(texts[i]) // 2
+        return count
 
     plain = {
         i: d

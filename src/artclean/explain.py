@@ -23,11 +23,22 @@ _STYLE = {
     "legal": "blue",
 }
 _PREVIEW = 90
+# Scraped text can hold terminal escape sequences and bidi overrides; on a terminal they would
+# clear the screen, retitle the window or reorder the line. They are shown, not obeyed:
+# C0 controls as their control pictures (␛ for ESC), others as <U+XXXX>.
+_VISIBLE = {c: 0x2400 + c for c in range(0x20)} | {0x7F: "␡"}
+_VISIBLE |= {c: f"<U+{c:04X}>" for c in [*range(0x80, 0xA0), *range(0x202A, 0x202F)]}
+_VISIBLE |= {c: f"<U+{c:04X}>" for c in range(0x2066, 0x206A)}
+
+
+def _shown(text: str) -> str:
+    return text.translate(_VISIBLE)
 
 
 def _preview(text: str) -> str:
     flat = " ".join(text.split())
-    return flat if len(flat) <= _PREVIEW else flat[: _PREVIEW - 1] + "…"
+    flat = flat if len(flat) <= _PREVIEW else flat[: _PREVIEW - 1] + "…"
+    return _shown(flat)
 
 
 def render_explanation(result: Result, stream: IO[str]) -> None:
@@ -45,7 +56,7 @@ def render_explanation(result: Result, stream: IO[str]) -> None:
         width=width,
     )
     removed = {r.index: r for r in result.removed}
-    kept = {k.index for k in result.kept}
+    kept = {k.index: k.text for k in result.kept}
     rows: list[tuple[int, int]] = sorted(
         [(k.line, k.index) for k in result.kept] + [(r.line, r.index) for r in result.removed]
     )
@@ -56,9 +67,7 @@ def render_explanation(result: Result, stream: IO[str]) -> None:
     for line, index in rows:
         removal = removed.get(index)
         if removal is None or index in kept:
-            table.add_row(
-                str(line), Text("keep", style="green"), Text(_preview(_text_of(result, index)))
-            )
+            table.add_row(str(line), Text("keep", style="green"), Text(_preview(kept[index])))
             continue
         style = _STYLE.get(removal.kind, "red")
         decision = Text(removal.kind, style=style)
@@ -66,21 +75,18 @@ def render_explanation(result: Result, stream: IO[str]) -> None:
             decision.append("+" + "+".join(removal.also), style="dim")
         body = Text.assemble(
             (_preview(removal.text), "dim strike" if console.is_terminal else ""),
-            (f"\n{removal.reason} [{removal.rule}]", f"italic {style}"),
+            ("\n" + _shown(f"{removal.reason} [{removal.rule}]"), f"italic {style}"),
         )
         table.add_row(str(line), decision, body)
     console.print(table)
     stats = result.stats
     by_kind = ", ".join(f"{kind} {count}" for kind, count in stats.removed.items()) or "nothing"
-    source = f"{result.source}: " if result.source else ""
+    source = f"{_shown(result.source)}: " if result.source else ""
     console.print(
         f"{source}kept {stats.paragraphs_out} of {stats.paragraphs_in} paragraphs "
         f"({stats.chars_out} of {stats.chars_in} characters); removed: {by_kind}",
         style="bold",
         soft_wrap=True,
+        markup=False,  # a path may hold brackets: "a[/b].txt" is not a closing tag
     )
     stream.write(buffer.getvalue())
-
-
-def _text_of(result: Result, index: int) -> str:
-    return next(k.text for k in result.kept if k.index == index)

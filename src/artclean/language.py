@@ -16,6 +16,7 @@ from itertools import chain
 
 # Enough words to tell languages apart; more only costs time.
 _SAMPLE_WORDS = 2000
+_SAMPLE_CHARACTERS = 20_000
 # Below this share of stop words no language is claimed.
 _MIN_SHARE = 0.05
 _KANA = re.compile("[\u3040-\u30ff]")
@@ -59,7 +60,9 @@ def _index() -> dict[str, tuple[str, ...]]:
 
 def _script(sample: Sequence[str]) -> str | None:
     """Japanese or Chinese, told by their scripts: kana are Japanese only."""
-    text = "".join(sample)
+    # A "word" of text without spaces can be a whole 50 MB line: findall would hold a string
+    # per character (30 times the text's size), so the script is told from its start.
+    text = "".join(sample)[:_SAMPLE_CHARACTERS]
     kana = len(_KANA.findall(text))
     han = len(_HAN.findall(text))
     if not text or (kana + han) * 3 < len(text):

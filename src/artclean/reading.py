@@ -3,6 +3,8 @@
 A scraped file is often not what it claims to be. Invalid UTF-8 is reported with the byte
 offset of the first bad byte, so the user can look at it or choose to replace bad bytes; a
 binary file given by mistake is recognised and refused rather than cleaned into garbage.
+A document is cleaned in memory, so an input larger than a limit (64 MiB unless raised) is
+refused after reading no more than that, rather than exhausting memory.
 """
 
 from __future__ import annotations
@@ -33,6 +35,20 @@ _MAGIC = (
 )
 
 
+# The most a single input may hold, in bytes, unless the caller allows more (`--max-size`).
+# Cleaning holds about 10-25 bytes per input byte of prose (see the README).
+MAX_INPUT_BYTES = 64 << 20
+
+# Byte-order marks, longest first: a UTF-32-LE mark starts with the UTF-16-LE one.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
 class InputError(Exception):
     """Input that cannot be read as text; the message is one line naming the source."""
 
@@ -49,50 +65,130 @@ def _binary_kind(head: bytes) -> str | None:
     return None
 
 
-def _encoding_for(head: bytes, encoding: str) -> str:
-    """UTF-8 accepts a BOM; a UTF-16 BOM switches to UTF-16."""
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return "utf-16"
-    if codecs.lookup(encoding).name == "utf-8":
-        return "utf-8-sig"
-    return encoding
+def _unmarked_utf16(head: bytes) -> str | None:
+    """ "utf-16-le" or "utf-16-be" for text in UTF-16 without a byte-order mark, else None.
+
+    Text in a Latin script has a NUL in every other byte, always on the same side.
+    """
+    sample = head[: _SNIFF_SIZE & ~1]
+    if len(sample) < 8:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) >= 0.9 * len(odd) and even.count(0) <= len(even) // 100:
+        return "utf-16-le"
+    if even.count(0) >= 0.9 * len(even) and odd.count(0) <= len(odd) // 100:
+        return "utf-16-be"
+    return None
+
+
+def _byte_order_mark(head: bytes) -> tuple[int, str | None]:
+    """The length of the byte-order mark that `head` starts with, and its encoding."""
+    for mark, encoding in _BOMS:
+        if head.startswith(mark):
+            return len(mark), encoding
+    return 0, None
+
+
+def _text_codec(encoding: str, name: str) -> codecs.CodecInfo:
+    """The codec of a text encoding; bytes-to-bytes codecs such as base64 are refused."""
+    try:
+        info = codecs.lookup(encoding)
+    except LookupError:
+        raise InputError(f"{name}: unknown encoding {encoding!r}") from None
+    if not getattr(info, "_is_text_encoding", True):
+        raise InputError(f"{name}: {encoding!r} is not a text encoding")
+    return info
+
+
+def _wide(info: codecs.CodecInfo) -> bool:
+    """Whether the encoding writes NUL bytes in ordinary text (UTF-16, UTF-32)."""
+    try:
+        return b"\x00" in info.encode("a")[0]
+    except (UnicodeError, TypeError, ValueError):
+        return False
+
+
+def describe_size(size: int) -> str:
+    """A byte count as people write it: "64 MiB", "1.5 GiB", "100 bytes"."""
+    for unit, shift in (("GiB", 30), ("MiB", 20), ("KiB", 10)):
+        if size >= 1 << shift:
+            return f"{size / (1 << shift):.4g} {unit}"
+    return f"{size} bytes"
 
 
 def decode_chunks(
-    chunks: Iterator[bytes], name: str, encoding: str = "utf-8", errors: str = "strict"
+    chunks: Iterator[bytes],
+    name: str,
+    encoding: str = "utf-8",
+    errors: str = "strict",
+    limit: int | None = None,
 ) -> Iterator[str]:
-    """Decode a stream of byte chunks incrementally; raise InputError on the first bad byte."""
+    """Decode a stream of byte chunks incrementally; raise InputError on the first bad byte.
+
+    A byte-order mark (UTF-8, UTF-16, UTF-32) decides the encoding and is dropped. Binary
+    data is refused by its first bytes; so is input of more than `limit` bytes, before more
+    than `limit` bytes and one chunk are held. Byte offsets count from the start of the input.
+    """
+    _text_codec(encoding, name)
     try:
         first = next(chunks)
     except StopIteration:
         return
-    binary = _binary_kind(first)
-    if binary is not None:
-        raise InputError(f"{name}: looks like {binary}, not text; skipped")
-    try:
-        decoder = codecs.getincrementaldecoder(_encoding_for(first, encoding))(errors)
-    except LookupError:
-        raise InputError(f"{name}: unknown encoding {encoding!r}") from None
+    skip, marked = _byte_order_mark(first)
+    encoding = marked or encoding
+    info = _text_codec(encoding, name)
+    if not marked and info.name in ("utf-16", "utf-32"):
+        # Python's incremental decoders for these insist on a mark (after the first chunk).
+        raise InputError(
+            f"{name}: {encoding} without a byte-order mark; "
+            f"use --encoding {info.name}-le or {info.name}-be"
+        )
+    if not marked and not _wide(info):
+        unmarked = _unmarked_utf16(first)
+        if unmarked:
+            raise InputError(
+                f"{name}: looks like UTF-16 text without a byte-order mark; "
+                f"use --encoding {unmarked}"
+            )
+        binary = _binary_kind(first)
+        if binary is not None:
+            raise InputError(f"{name}: looks like {binary}, not text; skipped")
+    said = " (as its byte-order mark says)" if marked else ""
+    hint = "" if marked else ", or --encoding to name the encoding"
+    decoder = info.incrementaldecoder(errors)
     consumed = 0
-    for chunk in _chain(first, chunks):
+    for chunk in _chain(first[skip:], chunks):
+        if limit is not None and skip + consumed + len(chunk) > limit:
+            raise InputError(
+                f"{name}: larger than {describe_size(limit)} (each input is cleaned in memory); "
+                "use --max-size to raise the limit"
+            )
         pending = len(decoder.getstate()[0])
         try:
             yield decoder.decode(chunk)
         except UnicodeDecodeError as error:
-            offset = consumed - pending + error.start
+            offset = skip + consumed - pending + error.start
             raise InputError(
-                f"{name}: not valid {encoding} at byte {offset} ({error.reason}); "
-                "use --errors replace to replace bad bytes, or --encoding to name the encoding"
+                f"{name}: not valid {encoding}{said} at byte {offset} ({error.reason}); "
+                f"use --errors replace to replace bad bytes{hint}"
             ) from None
+        except UnicodeError as error:  # e.g. "UTF-32 stream does not start with BOM"
+            raise _undecodable(name, encoding, error) from None
         consumed += len(chunk)
     try:
         yield decoder.decode(b"", final=True)
     except UnicodeDecodeError as error:
-        offset = consumed - len(error.object) + error.start
+        offset = skip + consumed - len(error.object) + error.start
         raise InputError(
-            f"{name}: not valid {encoding} at byte {offset} (the input ends mid-character); "
+            f"{name}: not valid {encoding}{said} at byte {offset} (the input ends mid-character); "
             "use --errors replace to replace bad bytes"
         ) from None
+    except UnicodeError as error:
+        raise _undecodable(name, encoding, error) from None
+
+
+def _undecodable(name: str, encoding: str, error: UnicodeError) -> InputError:
+    return InputError(f"{name}: cannot decode as {encoding} ({error}); use --encoding to name one")
 
 
 def _chain(first: bytes, rest: Iterator[bytes]) -> Iterator[bytes]:
@@ -107,23 +203,42 @@ def byte_chunks(stream: BinaryIO, size: int = CHUNK_SIZE) -> Iterator[bytes]:
 
 
 def read_stream(
-    stream: BinaryIO, name: str, encoding: str = "utf-8", errors: str = "strict"
+    stream: BinaryIO,
+    name: str,
+    encoding: str = "utf-8",
+    errors: str = "strict",
+    limit: int | None = MAX_INPUT_BYTES,
 ) -> str:
-    """All text of a binary stream (stdin, a socket, an open file)."""
-    return "".join(decode_chunks(byte_chunks(stream), name, encoding, errors))
+    """All text of a binary stream (stdin, a socket, an open file), at most `limit` bytes."""
+    try:
+        return "".join(decode_chunks(byte_chunks(stream), name, encoding, errors, limit))
+    except OSError as error:
+        raise InputError(f"{name}: cannot read ({error.strerror or error})") from None
 
 
-def read_file(path: str | Path, encoding: str = "utf-8", errors: str = "strict") -> str:
-    """All text of a file; missing, unreadable or non-text files raise InputError."""
+def read_file(
+    path: str | Path,
+    encoding: str = "utf-8",
+    errors: str = "strict",
+    limit: int | None = MAX_INPUT_BYTES,
+) -> str:
+    """All text of a file; missing, unreadable, non-text or too large files raise InputError."""
     name = str(path)
     with input_errors(name), open(path, "rb") as stream:
-        return read_stream(stream, name, encoding, errors)
+        return read_stream(stream, name, encoding, errors, limit)
 
 
-def read_bytes(path: str | Path) -> bytes:
+def read_bytes(path: str | Path, limit: int | None = MAX_INPUT_BYTES) -> bytes:
     """All bytes of a file, with read_file's one-line errors (a batch writes them back)."""
-    with input_errors(str(path)), open(path, "rb") as stream:
-        return stream.read()
+    name = str(path)
+    with input_errors(name), open(path, "rb") as stream:
+        data = stream.read(limit + 1) if limit is not None else stream.read()
+    if limit is not None and len(data) > limit:
+        raise InputError(
+            f"{name}: larger than {describe_size(limit)} (each input is cleaned in memory); "
+            "use --max-size to raise the limit"
+        )
+    return data
 
 
 def decode_bytes(data: bytes, name: str, encoding: str = "utf-8", errors: str = "strict") -> str:
