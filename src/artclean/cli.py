@@ -67,6 +67,7 @@ Batch examples:
   artclean articles/ --in-place
   artclean pages/ --out-dir clean/ --learn-templates
   artclean corpus.jsonl.gz --input-format jsonl -o clean.jsonl
+  artclean crawl/ --input-format jsonl --engine dask --out-dir clean/
 
 \b
 Exit status: 0 success, 1 --check/--diff/--fix found something to change,
