@@ -323,7 +323,8 @@ def test_the_same_bytes_come_out_under_every_hash_seed(tmp_path_factory, documen
     paths = []
     for number, text in enumerate(documents):
         path = folder / f"{number:02}.txt"
-        path.write_bytes(text.encode("utf-8"))
+        # NUL bytes make a file binary to the reader (a separate, tested refusal).
+        path.write_bytes(text.replace("\x00", "").encode("utf-8"))
         paths.append(str(path))
     outputs = set()
     for seed in ["0", "1", "2024", "random"]:

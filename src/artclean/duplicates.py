@@ -42,8 +42,6 @@ SUBSTANTIAL_WORDS = 5
 # A text with this many copies is part of the document's structure, not a scraping repeat.
 RECURRING = 4
 _DIGITS = re.compile(r"\d+")
-# A teaser this much shorter than a text it matches was cut from it, not copied whole.
-_CONTAINED = 0.9
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,14 +185,14 @@ def copy_classes(
     """One verdict per copy to remove, from classes of paragraphs joined by verified pairs.
 
     A teaser joins the class of a paragraph it was cut from, but never bridges two classes
-    of full texts: "The council approved…" may be the start of two different paragraphs.
+    of different full texts: "The council approved…" may be the start of two paragraphs.
     """
     parent: dict[int, int] = {}
-    full: dict[int, bool] = {}  # per class root: does the class hold a full (non-teaser) text?
+    full: dict[int, int] = {}  # per class root: its first full (non-teaser) text, or -1
 
     def root(x: int) -> int:
         if x not in parent:
-            parent[x], full[x] = x, not items[x].teaser
+            parent[x], full[x] = x, -1 if items[x].teaser else x
         while parent[x] != x:
             parent[x] = parent[parent[x]]
             x = parent[x]
@@ -203,16 +201,18 @@ def copy_classes(
     for match in matches:
         a, b = root(match.later), root(match.earlier)
         later, earlier = items[match.later], items[match.earlier]
-        # A teaser matched by containment (shorter than the text it was cut from) could be the
-        # start of two different paragraphs; matched as a whole text, it is just a copy.
-        bridge = (later.teaser and len(later.text) < _CONTAINED * len(earlier.text)) or (
-            earlier.teaser and len(earlier.text) < _CONTAINED * len(later.text)
-        )
-        if a == b or (bridge and full[a] and full[b]):
+        if a == b:
+            continue
+        # A teaser matched by containment could be the start of two different paragraphs: it
+        # joins two classes of full texts only if those texts are copies of each other.
+        bridge = (later.teaser or earlier.teaser) and later.text != earlier.text
+        joins_two_texts = bridge and full[a] >= 0 and full[b] >= 0
+        if joins_two_texts and not similarity(items[full[a]], items[full[b]], threshold, numbers):
             continue
         low, high = min(a, b), max(a, b)
         parent[high] = low
-        full[low] = full[low] or full[high]
+        firsts = [f for f in (full[low], full[high]) if f >= 0]
+        full[low] = min(firsts) if firsts else -1
     classes: dict[int, list[int]] = {}
     for x in sorted(parent):
         classes.setdefault(root(x), []).append(x)

@@ -44,6 +44,15 @@ _FOLD = str.maketrans(
         "\ufeff": None,
         "\u200e": None,
         "\u200f": None,
+        # Control characters print nothing a reader sees; a stray one must not make a copy
+        # look different.
+        **{chr(c): None for c in (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20))},
+        **{chr(c): None for c in range(0x7F, 0xA0)},
+        # Bidirectional embeddings and isolates change how a line is shown, not what it says.
+        **{chr(c): None for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))},
+        # After NFKC, a combining mark left over has nothing to combine with; U+FFFD marks a
+        # byte that could not be decoded. Neither is part of what two copies say.
+        **{chr(c): None for c in (*range(0x0300, 0x0370), 0xFFFD)},
     }
 )
 
