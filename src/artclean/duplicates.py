@@ -42,6 +42,10 @@ SUBSTANTIAL_WORDS = 5
 # A text with this many copies is part of the document's structure, not a scraping repeat.
 RECURRING = 4
 _DIGITS = re.compile(r"\d+")
+# Words of a paragraph's opening that find it for a teaser cut from it.
+_OPENING_WORDS = 4
+# Paragraphs remembered per opening: bounded, like the MinHash buckets, to stay linear.
+_OPENING_CAP = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +142,7 @@ def find_matches(
     a handful are verified, so a document of many copies of one text stays linear.
     """
     first_copy: dict[str, int] = {}
+    openings: dict[str, list[int]] = {}  # paragraphs by their first words, for teasers
     index = CandidateIndex()
     found: list[Match] = []
     for i, item in enumerate(items):
@@ -155,16 +160,21 @@ def find_matches(
         if not _fuzzy(item.text):
             continue
         fingerprint = sketch(item.text)
-        # A copy of the full text beats a teaser it also contains, whatever their scores;
-        # every earlier teaser this paragraph contains is matched to it too.
-        best, best_key = -1, (False, 0.0)
-        for j, _shared in index.candidates(fingerprint):
+        candidates = [j for j, _shared in index.candidates(fingerprint)]
+        opening = " ".join(item.text.split()[:_OPENING_WORDS])
+        # A short teaser has too few shingles to share a sketch value with the long paragraph
+        # it was cut from, before or after it; their opening words find each other instead.
+        candidates.extend(j for j in openings.get(opening, ()) if j not in candidates)
+        # A full text beats a teaser as the match, whatever their scores; every earlier
+        # teaser this paragraph contains is matched to it too.
+        best, best_key = -1, (False, False, 0.0)
+        for j in candidates:
             score = similarity(item, items[j], threshold, numbers)
             if not score:
                 continue
             if items[j].teaser and not item.teaser:
                 found.append(Match(i, j))
-            key = (not (item.teaser or items[j].teaser), score)
+            key = (not items[j].teaser, not item.teaser, score)
             if key > best_key:
                 best, best_key = j, key
         if best >= 0 and not (items[best].teaser and not item.teaser):
@@ -173,6 +183,9 @@ def find_matches(
         # room for the first copies of other texts; a text fuller than a teaser is.
         if best < 0 or (items[best].teaser and not item.teaser):
             index.add(i, fingerprint)
+        known = openings.setdefault(opening, [])
+        if len(known) < _OPENING_CAP:
+            known.append(i)
     return found
 
 
@@ -203,9 +216,9 @@ def copy_classes(
         later, earlier = items[match.later], items[match.earlier]
         if a == b:
             continue
-        # A teaser matched by containment could be the start of two different paragraphs: it
-        # joins two classes of full texts only if those texts are copies of each other.
-        bridge = (later.teaser or earlier.teaser) and later.text != earlier.text
+        # A teaser could be the start of two different paragraphs: through a teaser, two
+        # classes of full texts join only if those texts are copies of each other.
+        bridge = later.teaser or earlier.teaser
         joins_two_texts = bridge and full[a] >= 0 and full[b] >= 0
         if joins_two_texts and not similarity(items[full[a]], items[full[b]], threshold, numbers):
             continue
@@ -233,25 +246,26 @@ def copy_classes(
 def _fullest(items: Sequence[Comparable], members: Sequence[int], threshold: float) -> int:
     """The copy whose text a class shows: the first, unless a later one is clearly fuller.
 
-    Fuller means longer and continuing the shown text: a copy that goes on where the first
-    was cut off, not a near-copy that differs in a name ("vote for Olga" / "vote for Kristina").
+    A full text beats any teaser. Otherwise fuller means longer and continuing the shown
+    text: a copy that goes on where the first was cut off, not a near-copy that differs in a
+    name ("vote for Olga" / "vote for Kristina").
     """
     best = members[0]
     for member in members[1:]:
-        item = items[member]
-        if item.teaser:
+        item, shown = items[member], items[best]
+        if item.teaser and not shown.teaser:
             continue
-        shown = items[best].text
-        if items[best].teaser or (
-            len(item.text) >= FULLER_RATIO * len(shown)
-            and fuzz.ratio(shown, item.text[: len(shown)], score_cutoff=threshold)
+        if (shown.teaser and not item.teaser) or (
+            len(item.text) >= FULLER_RATIO * len(shown.text)
+            and fuzz.ratio(shown.text, item.text[: len(shown.text)], score_cutoff=threshold)
         ):
             best = member
     return best
 
 
 def _rule(copy: Comparable, kept: Comparable) -> str:
-    if copy.teaser and len(copy.text) <= len(kept.text):
+    """A copy cut short by a teaser widget is a teaser, whatever it copies; it always goes."""
+    if copy.teaser:
         return "teaser"
     return "exact" if copy.text == kept.text else "near"
 
@@ -335,7 +349,9 @@ def scraping_repeats(
     # "Claim" right after "Claim": nobody writes a line twice in a row. "Right after" is
     # counted in the output, past lines that go anyway, so a second cleaning agrees.
     moved = {d.index: d.of for d in duplicates.values() if d.moved}
-    gone = set(claimed) | {i for i in standing if i not in moved} | set(moved.values())
+    # A first copy that shows a fuller copy's text stays, unless that text goes anyway.
+    shown = {i for i, of in moved.items() if of not in claimed}
+    gone = set(claimed) | (standing - shown) | set(moved.values())
     for i in sorted(plain):
         d = plain[i]
         if i in standing or d.rule != "exact" or d.of in recurring:

@@ -135,7 +135,7 @@ def segment(text: str) -> tuple[Paragraph, ...]:
         # paragraph: what is left of a wrapped block once the rest of a page is cleaned away.
         if not (len(content) > 1 and is_wrapped([line.text for line in content])):
             return tuple(
-                Paragraph(i, line.number, line.number, i, line.start, line.end, line.text)
+                _paragraph(text, i, line.number, line.number, i, line.start, line.end)
                 for i, line in enumerate(content)
             )
         blocks = [content]
@@ -143,18 +143,31 @@ def segment(text: str) -> tuple[Paragraph, ...]:
     for number, block in enumerate(blocks):
         if len(block) > 1 and is_wrapped([line.text for line in block]):
             first, last = block[0], block[-1]
-            piece = text[first.start : last.end]
             index = len(paragraphs)
             paragraphs.append(
-                Paragraph(index, first.number, last.number, number, first.start, last.end, piece)
+                _paragraph(text, index, first.number, last.number, number, first.start, last.end)
             )
             continue
         for line in block:
             index = len(paragraphs)
             paragraphs.append(
-                Paragraph(index, line.number, line.number, number, line.start, line.end, line.text)
+                _paragraph(text, index, line.number, line.number, number, line.start, line.end)
             )
     return tuple(paragraphs)
+
+
+def _paragraph(
+    text: str, index: int, line: int, end_line: int, block: int, start: int, end: int
+) -> Paragraph:
+    """A paragraph; a U+FEFF that starts it stays outside, in the separator before it.
+
+    Output starting with U+FEFF would be read as a byte-order mark and lose it when cleaned
+    again; kept in the separator, it is written wherever a separator is, and cleaning the
+    output changes nothing.
+    """
+    while start < end and text[start] == "\ufeff":
+        start += 1
+    return Paragraph(index, line, end_line, block, start, end, text[start:end])
 
 
 def newline_of(text: str) -> str:
@@ -184,7 +197,9 @@ def assemble(text: str, paragraphs: Sequence[Paragraph], order: Iterable[int]) -
     for index in order:
         paragraph = paragraphs[index]
         if previous is not None:
-            if previous.block == paragraph.block:
+            if previous.index == paragraph.index - 1:
+                pieces.append(text[previous.end : paragraph.start])  # as it was, exactly
+            elif previous.block == paragraph.block:
                 pieces.append(_terminator_after(text, previous.end) or newline_of(text))
             else:
                 pieces.append(block_gap.get(paragraph.block) or newline_of(text) * 2)

@@ -39,8 +39,8 @@ def lines_of(text: str) -> list[tuple[int, int]]:
 
 
 def check_paragraphs(text: str, paragraphs: tuple[Paragraph, ...], where: str) -> None:
-    """Paragraphs are whole lines of the text, in order, without overlap, covering every line
-    that has something visible on it."""
+    """Paragraphs are whole lines of the text (less a U+FEFF that starts one), in order,
+    without overlap, covering every line that has something visible on it."""
     spans = lines_of(text)
     starts = {start: number for number, (start, _) in enumerate(spans, 1)}
     ends = {end: number for number, (_, end) in enumerate(spans, 1)}
@@ -50,7 +50,10 @@ def check_paragraphs(text: str, paragraphs: tuple[Paragraph, ...], where: str) -
         assert p.index == i, (where, text, p)
         assert p.text == text[p.start : p.end], (where, text, p)
         assert p.start > previous_end or (i == 0 and p.start >= 0), (where, text, p)
-        assert starts.get(p.start) == p.line, (where, text, p)
+        line_start = p.start  # a U+FEFF that starts a line stays outside the paragraph
+        while line_start > 0 and text[line_start - 1] == "\ufeff":
+            line_start -= 1
+        assert starts.get(line_start) == p.line, (where, text, p)
         assert ends.get(p.end) == p.end_line, (where, text, p)
         assert p.line <= p.end_line, (where, text, p)
         assert not is_blank(p.text) or "\n" in p.text or "\r" in p.text, (where, text, p)
