@@ -192,6 +192,27 @@ def test_a_block_of_short_lines_repeated_with_a_long_one_goes_as_a_block() -> No
     assert [r.rule for r in result.removed] == ["repeated-block"] * 3
 
 
+def test_separators_of_a_body_scraped_twice_go_with_the_second_copy() -> None:
+    """Recurring "___" lines are structure, but the copies inside a repeated body go with it."""
+    sections = [
+        ("WHO IS AHEAD?", "Polls in the early states show four candidates within a few points."),
+        ("WHAT ABOUT MONEY?", "Two candidates have raised more than the rest of the field."),
+        ("WHO IS MISSING?", "Three candidates who qualified last time did not make the stage."),
+    ]
+    body = [line for heading, text in sections for line in (heading, text, "___")]
+    text = "\n\n".join([*body, *body]) + "\n"
+    result = clean(text)
+    assert result.text == "\n\n".join(body) + "\n"
+    assert [r.kind for r in result.removed] == ["duplicate"] * len(body)
+    assert clean(result.text).text == result.text
+
+
+def test_recurring_labels_at_the_edge_of_a_repeated_pair_stay() -> None:
+    """Only a paragraph that does not recur by itself makes a repeated block."""
+    text = doc("Note", STIR, "Note", OTHER, "Note", STIR, "Note", BETWEEN)
+    assert removals(text) == [(5, "duplicate", "exact", 1)]
+
+
 # --- what must never be merged ----------------------------------------------------------------
 
 QUOTE = (

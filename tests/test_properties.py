@@ -229,11 +229,13 @@ GAPS = ["\n", "\r\n", "\r", "\n\n", "\r\n\r\n", "\r\r", "\n \t\n", "\n\u200b\n",
 def hostile_documents(draw: st.DrawFn, lower_case_lines: bool = True) -> str:
     """Paragraphs of prose, other scripts and junk; copies, near copies and teasers of them;
     separated by any mixture of line ends and blank lines. Without `lower_case_lines`, no
-    paragraph starts in lower case (which reads as the continuation of a wrapped line)."""
-    junk = hostile_text
+    paragraph starts in lower case, or in a script without case and ends mid-sentence: either
+    reads as the continuation of a wrapped line (see WRAP_FLIP)."""
+    junk, scripts = hostile_text, SCRIPTS
     if not lower_case_lines:
-        junk = junk.filter(lambda t: not next((c for c in t if c.isalpha()), "A").islower())
-    pool = st.one_of(prose, st.sampled_from(SCRIPTS + BOILERPLATE + SHORT), junk)
+        junk = junk.filter(lambda t: next((c for c in t if c.isalpha()), "A").isupper())
+        scripts = [s for s in SCRIPTS if s[0].isupper() or s.endswith((".", "。"))]
+    pool = st.one_of(prose, st.sampled_from(scripts + BOILERPLATE + SHORT), junk)
     own = draw(st.lists(pool, min_size=1, max_size=8))
     parts = []
     for _ in range(draw(st.integers(1, 16))):

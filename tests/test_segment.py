@@ -117,6 +117,18 @@ def test_a_wrapped_paragraph_and_a_related_list_in_one_block_are_told_apart() ->
     assert result.text == f"{LIBRARY}\n\n{wrapped}\n"
 
 
+CHINESE = (
+    "议会周二批准了这项计划，辩论持续了四个小时，居民们对新桥的费用意见不一。"
+    "图书馆馆长说，这一变化早就应该发生，自从疫情以来需求每年都在增长，许多居民第一次发现了电子书服务。"
+)
+
+
+def test_chinese_wrapped_at_a_fixed_width_stays_one_paragraph() -> None:
+    lines = [CHINESE[i : i + 40] for i in range(0, len(CHINESE), 40)]
+    text = f"{LIBRARY}\n\n" + "\n".join(lines) + "\n"
+    assert paragraphs(text) == [(1, LIBRARY), (3, "\n".join(lines))]
+
+
 @pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"], ids=["lf", "crlf", "cr"])
 def test_crlf_and_cr_are_line_ends_like_lf(newline: str) -> None:
     wrapped = textwrap.fill(LIBRARY, 72)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence, Set
+from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -309,10 +309,11 @@ def scraping_repeats(
 
     A text with RECURRING copies or more is part of the document's structure (the questions
     of an interview series, the headings of a meal plan): scrapers duplicate a passage once
-    or twice, not four times, so its copies stay. A short paragraph repeated alone is a label
-    ("Photo:", "Step 1", a heading) and stays too, unless it belongs to a repeated block with
-    a paragraph of substance or directly follows an identical copy of itself. A truncated
-    teaser is always a scraping artefact.
+    or twice, not four times, so its copies stay (a separator such as "___" recurs too, but
+    its copies inside a repeated block go with the block). A short paragraph repeated alone
+    is a label ("Photo:", "Step 1", a heading) and stays too, unless it belongs to a
+    repeated block with a paragraph of substance or directly follows an identical copy of
+    itself. A truncated teaser is always a scraping artefact.
 
     Copies are counted as they will stand after cleaning: teasers and paragraphs `claimed` by
     other rules go anyway and do not count, and a recurring text is never removed, so
@@ -330,20 +331,29 @@ def scraping_repeats(
         for i, d in duplicates.items()
         if not d.moved and d.rule != "teaser" and i not in claimed
     }
-    copies = Counter(d.of for d in plain.values())
-    recurring = {of for of, count in copies.items() if count + (of not in claimed) >= RECURRING}
-    candidates = {i: d for i, d in plain.items() if d.of not in recurring}
+
+    def recurring_of(counted: Iterable[Duplicate]) -> set[int]:
+        copies = Counter(d.of for d in counted)
+        return {of for of, count in copies.items() if count + (of not in claimed) >= RECURRING}
+
+    # A repeated block repeats paragraphs that do not recur by themselves, one of substance.
+    # Separators ("___") have nothing to say and belong to whatever they separate.
+    recurring = recurring_of(plain.values())
+    candidates = {i: d for i, d in plain.items() if d.of not in recurring or not texts[i]}
     in_block: set[int] = set()
     for run in _runs(candidates):
         if len(run) > 1 and max(map(words, run)) >= SUBSTANTIAL_WORDS:
             in_block.update(run)
+    # A recurring separator inside a repeated block goes with the block: only the copies
+    # outside repeated blocks tell whether the writer made it recur.
+    recurring = recurring_of(d for i, d in plain.items() if i not in in_block)
 
     def stands(d: Duplicate) -> bool:
-        if d.index not in plain:
+        if d.index not in plain or d.index in in_block:
             return True
         if d.of in recurring:
             return False
-        return d.index in in_block or words(d.index) >= SUBSTANTIAL_WORDS
+        return words(d.index) >= SUBSTANTIAL_WORDS
 
     standing = {i for i, d in duplicates.items() if stands(d)}
     # "Claim" right after "Claim": nobody writes a line twice in a row. "Right after" is
@@ -354,8 +364,8 @@ def scraping_repeats(
     gone = set(claimed) | (standing - shown) | set(moved.values())
     for i in sorted(plain):
         d = plain[i]
-        if i in standing or d.rule != "exact" or d.of in recurring:
-            continue
+        if i in standing or d.rule != "exact" or d.of in recurring or not texts[i]:
+            continue  # a separator ("___", "…") with nothing to say goes only with a block
         before = i - 1
         while before in gone:
             before -= 1

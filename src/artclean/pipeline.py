@@ -7,7 +7,7 @@ terminal layer, so it can be called from any program or worker process.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass
 
 from . import markdown
@@ -25,7 +25,7 @@ from .content import content_duplicates, content_findings
 from .duplicates import Duplicate, find_duplicates, number_words, scraping_repeats
 from .features import words_of
 from .language import detect, stopwords
-from .normalize import Comparable, comparable
+from .normalize import Comparable, comparable, fold
 from .options import Options
 from .result import Kept, Removal, Result, Stats
 from .segment import Paragraph, assemble
@@ -87,7 +87,8 @@ def analyse(text: str, options: Options) -> Analysis:
     tokens = [[seen.setdefault(w, w) for w in words_of(t)] for t in texts]
     languages = options.languages or _detected(tokens)
     numbers = number_words((*languages, "en"))
-    duplicates = find_duplicates(comparables, options.similarity, numbers)
+    compared = _separators_compared(comparables, originals, layout.protected)
+    duplicates = find_duplicates(compared, options.similarity, numbers)
     book = phrasebook(_phrase_languages(languages))
     findings: dict[int, Finding] = {}
     content_repeats = None
@@ -132,6 +133,20 @@ def _comparables(text: str, options: Options) -> tuple[markdown.Layout, list[Com
         for i, p in enumerate(layout.paragraphs)
     ]
     return layout, comparables
+
+
+def _separators_compared(
+    comparables: list[Comparable], originals: list[str], protected: Set[int]
+) -> list[Comparable]:
+    """Comparison forms in which a line of punctuation alone ("___", "* * *") is itself.
+
+    Its comparison form is empty, as it says nothing; but where a scraper repeats a body, its
+    separators repeat with it and must go with the repeated block.
+    """
+    return [
+        Comparable(fold(original), False) if not c.text and i not in protected else c
+        for i, (c, original) in enumerate(zip(comparables, originals, strict=True))
+    ]
 
 
 def comparable_texts(text: str, options: Options) -> list[str]:
