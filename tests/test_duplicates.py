@@ -203,7 +203,8 @@ def test_separators_of_a_body_scraped_twice_go_with_the_second_copy() -> None:
     text = "\n\n".join([*body, *body]) + "\n"
     result = clean(text)
     assert result.text == "\n\n".join(body) + "\n"
-    assert [r.kind for r in result.removed] == ["duplicate"] * len(body)
+    assert [(r.rule, r.group) for r in result.removed] == [("repeated-block", 9)] * len(body)
+    assert result.removed[0].reason == "lines 19-35 repeat lines 1-17 as one block"
     assert clean(result.text).text == result.text
 
 

@@ -303,6 +303,7 @@ def test_hostile_documents_clean_idempotently_whatever_lines_a_block_loses(text:
     + "\nThe council approved the plan on Tuesday after a debate that lasted four hours.\n"
     "议会周二批准了这项计划，辩论持续了四个小时，居民们对新桥的费用意见不一。\n Read more"
 )
+@example(": Read more\n: Read more")  # a teaser marker alone is not a separator
 @given(hostile_documents(lower_case_lines=False))
 def test_hostile_documents_clean_idempotently(text: str) -> None:
     once = clean(text).text

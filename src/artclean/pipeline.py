@@ -144,7 +144,7 @@ def _separators_compared(
     separators repeat with it and must go with the repeated block.
     """
     return [
-        Comparable(fold(original), False) if not c.text and i not in protected else c
+        Comparable(fold(original), False) if not (c.text or c.teaser or i in protected) else c
         for i, (c, original) in enumerate(zip(comparables, originals, strict=True))
     ]
 
@@ -173,6 +173,7 @@ def clean(text: str, options: Options | None = None, *, source: str | None = Non
 
     text, paragraphs = analysis.text, analysis.paragraphs
     removals = _removals(paragraphs, duplicates, findings, options.keep)
+    removals = _group_blocks(removals, paragraphs, analysis.duplicates)
     order = _output_order(len(paragraphs), removals, duplicates)
     clean_text = assemble(text, paragraphs, order)
     return Result(
@@ -251,7 +252,7 @@ def _removals(
             also=tuple(kinds[1:]),
             group=group,
         )
-    return _group_blocks(removals, paragraphs)
+    return removals
 
 
 def _duplicate_reason(duplicate: Duplicate, paragraphs: Sequence[Paragraph], moved: bool) -> str:
@@ -263,23 +264,36 @@ def _duplicate_reason(duplicate: Duplicate, paragraphs: Sequence[Paragraph], mov
 
 
 def _group_blocks(
-    removals: dict[int, Removal], paragraphs: Sequence[Paragraph]
+    removals: dict[int, Removal],
+    paragraphs: Sequence[Paragraph],
+    copies: Mapping[int, Duplicate],
 ) -> dict[int, Removal]:
-    """Mark runs of duplicates that repeat a run of paragraphs as one repeated block."""
+    """Mark runs of duplicates that repeat a run of paragraphs as one repeated block.
+
+    `copies` are all the copies found: a copy in a run may repeat any copy of the paragraph
+    the run reached (the second "___" of a body scraped twice repeats the first).
+    """
+
+    def same_text(a: int, b: int) -> bool:
+        return (copies[a].of if a in copies else a) == (copies[b].of if b in copies else b)
+
     primary = {i: r for i, r in removals.items() if r.kind == "duplicate" and r.rule != "teaser"}
     runs: list[list[int]] = []
+    sources: list[list[int]] = []
     for i in sorted(primary):
-        of = primary[i].duplicate_of
-        if runs and runs[-1][-1] == i - 1 and primary[i - 1].duplicate_of == (of or 0) - 1:
+        of = primary[i].duplicate_of or 0
+        source = sources[-1][-1] + 1 if runs else -1
+        if runs and runs[-1][-1] == i - 1 and source < runs[-1][0] and same_text(source, of):
             runs[-1].append(i)
+            sources[-1].append(source)
         else:
             runs.append([i])
-    for run in runs:
+            sources.append([of])
+    for run, repeated in zip(runs, sources, strict=True):
         if len(run) < 2:
             continue
         first, last = paragraphs[run[0]], paragraphs[run[-1]]
-        source_first = paragraphs[primary[run[0]].duplicate_of or 0]
-        source_last = paragraphs[primary[run[-1]].duplicate_of or 0]
+        source_first, source_last = paragraphs[repeated[0]], paragraphs[repeated[-1]]
         reason = (
             f"lines {first.line}-{last.end_line} repeat lines "
             f"{source_first.line}-{source_last.end_line} as one block"
