@@ -68,6 +68,9 @@ POSITIVE = {
         "Thanks for signing up!",
         "Sign in to comment",
         "Create a free account",
+        "Get breaking news alerts and special reports. The news and stories that matter, "
+        "delivered weekday mornings.",
+        "No spam, we promise. You can unsubscribe at any time.",
     ],
     "advertisement": [
         "Advertisement",
@@ -77,6 +80,16 @@ POSITIVE = {
         "Paid Content",
         "Advertise with us",
         "Continue reading the main story",
+        "When you purchase through links on our site, we may earn an affiliate commission.",
+        "If you buy something through this post, the site may get a share of the sale.",
+    ],
+    "related": [
+        "Read more: Alibaba poised to launch record-breaking Hong Kong listing",
+        "Related: Possible Water Plumes on Europa: The Discovery in Images",
+    ],
+    "caption": [
+        "Image caption The minister arrives at the summit in Brussels on Monday",
+        "Image copyright Getty Images",
     ],
     "cookie": [
         "We use cookies to improve your experience on our site.",
@@ -181,6 +194,8 @@ NEGATIVE = [
     "Subscribers to the paper received a printed apology on Sunday morning.",
     "Sign-ups for the marathon closed on Friday after a record 40,000 runners registered in a "
     "single day.",
+    "The company said it may earn a commission on each sale, which analysts put at 3%.",
+    "Read more about the plan on the council's website, the mayor told residents on Monday.",
     # cookies
     "The court ruled that websites must ask before they store cookies on a visitor's device, a "
     "decision that privacy groups welcomed.",
@@ -350,10 +365,14 @@ def test_a_header_followed_directly_by_body_text_takes_nothing_with_it() -> None
     assert result.text == in_article()
 
 
+def test_a_related_link_is_one_line_not_the_header_of_a_list() -> None:
+    line = "Related: How the city paid for its last light-rail line"
+    assert decisions(line, *HEADLINES[:1]) == [("related", line)]
+
+
 @pytest.mark.parametrize(
     "line",
     [
-        "Related: How the city paid for its last light-rail line",
         "More than 40 residents spoke at the meeting.",
         "Read more about the history of the bridge in our archive.",
         "Recommended daily intake of salt is six grams for adults.",
