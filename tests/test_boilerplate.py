@@ -83,10 +83,6 @@ POSITIVE = {
         "When you purchase through links on our site, we may earn an affiliate commission.",
         "If you buy something through this post, the site may get a share of the sale.",
     ],
-    "related": [
-        "Read more: Alibaba poised to launch record-breaking Hong Kong listing",
-        "Related: Possible Water Plumes on Europa: The Discovery in Images",
-    ],
     "caption": [
         "Image caption The minister arrives at the summit in Brussels on Monday",
         "Image copyright Getty Images",
@@ -195,6 +191,15 @@ NEGATIVE = [
     "Sign-ups for the marathon closed on Friday after a record 40,000 runners registered in a "
     "single day.",
     "The company said it may earn a commission on each sale, which analysts put at 3%.",
+    "Sellers may earn a commission of up to 15% on sales made through their links, the company "
+    "said.",
+    "Customers who buy insurance through the bank may earn a small commission for referring "
+    "friends.",
+    "Fresh bread is delivered every morning from a bakery in the next town.",
+    "Parcels are delivered weekly to the research station by helicopter.",
+    "Get the latest flood alerts from the Environment Agency by phone, officials urged residents.",
+    "Get a flu shot before December, the health department said in its latest newsletter to "
+    "residents.",
     "Read more about the plan on the council's website, the mayor told residents on Monday.",
     # cookies
     "The court ruled that websites must ask before they store cookies on a visitor's device, a "
@@ -220,6 +225,12 @@ NEGATIVE = [
     "A spokesperson said the photo had been shared with permission from the family, who asked "
     "for privacy.",
 ]
+
+
+def test_prose_about_image_copyright_is_no_caption_even_on_a_page() -> None:
+    line = "Image copyright claims against news sites rose sharply last year, the study found."
+    result = clean(in_article(line), Options(profile="page"))
+    assert line not in [r.text for r in result.removed]
 
 
 @pytest.mark.parametrize("line", NEGATIVE, ids=[t[:40] for t in NEGATIVE])
@@ -368,6 +379,32 @@ def test_a_header_followed_directly_by_body_text_takes_nothing_with_it() -> None
 def test_a_related_link_is_one_line_not_the_header_of_a_list() -> None:
     line = "Related: How the city paid for its last light-rail line"
     assert decisions(line, *HEADLINES[:1]) == [("related", line)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Read more: Alibaba poised to launch record-breaking Hong Kong listing",
+        "Related: Possible Water Plumes on Europa: The Discovery in Images",
+        "See also: Ten years after the flood, the town rebuilds",
+    ],
+)
+def test_a_label_and_a_headline_are_an_inline_related_link(line: str) -> None:
+    result = clean(in_article(line))
+    assert [(r.kind, r.rule, r.text) for r in result.removed] == [("related", "inline-link", line)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Related: the mayor also announced a hiring freeze for city departments.",
+        "Read more: the full audit, published on Friday, runs to 212 pages.",
+        "See also: the 2019 ruling in Smith v. Jones, which reached the opposite conclusion.",
+        "Further reading: Caro's biography remains the definitive account of his rise.",
+    ],
+)
+def test_a_sentence_after_a_related_label_is_prose(line: str) -> None:
+    assert decisions(line) == []
 
 
 @pytest.mark.parametrize(

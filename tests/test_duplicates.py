@@ -208,6 +208,30 @@ def test_separators_of_a_body_scraped_twice_go_with_the_second_copy() -> None:
     assert clean(result.text).text == result.text
 
 
+def test_a_separator_after_a_repeated_paragraph_still_divides_what_follows() -> None:
+    intro = "The council voted on Tuesday to approve the plan for a new bridge over the river."
+    two = "Section two explains how the money will be raised."
+    three = "Section three covers the timeline."
+    result = clean("\n\n".join([intro, "___", two, intro, "___", three]) + "\n")
+    assert result.text == "\n\n".join([intro, "___", two, "___", three]) + "\n"
+    assert [r.text for r in result.removed] == [intro]
+
+
+def test_a_teaser_is_found_after_many_near_copies_of_a_text_with_its_opening() -> None:
+    """Copies do not crowd out the paragraphs a teaser's opening words look for."""
+    vote = "The council approved the plan for a new bridge after a debate of four hours on Tuesday."
+    copies = [vote.replace(*typo) for typo in [("four", "fuor"), ("day", "dya"), ("new", "nwe")]]
+    budget = (
+        "The council approved the budget for next year, which raises spending on libraries, "
+        "parks and road repairs by a tenth and pays for it with a small rise in parking fees, "
+        "a change the finance committee had resisted for three years."
+    )
+    teaser = "The council approved the budget for next…"
+    result = clean(doc(vote, *copies, OTHER, teaser, budget))
+    assert (teaser, "teaser", 6) in [(r.text, r.rule, r.duplicate_of) for r in result.removed]
+    assert result.text.endswith(doc(OTHER, budget))
+
+
 def test_recurring_labels_at_the_edge_of_a_repeated_pair_stay() -> None:
     """Only a paragraph that does not recur by itself makes a repeated block."""
     text = doc("Note", STIR, "Note", OTHER, "Note", STIR, "Note", BETWEEN)

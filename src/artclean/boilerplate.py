@@ -30,6 +30,9 @@ TEASER_LINK_WORDS = 12
 _READ_MORE = re.compile(r"(?:read|see|view) (?:more|the full (?:story|article))|continue reading")
 _READ_MORE_TAIL = 40
 
+# "Read more: <headline>" holds one headline; a longer paragraph after a label is prose.
+INLINE_LINK_WORDS = 25
+
 # A related-links list holds a handful of headlines, not a whole page.
 MAX_RELATED_ITEMS = 40
 
@@ -236,6 +239,21 @@ def teaser_links(
     return findings
 
 
+def _is_inline_link(original: str, text: str, book: Phrasebook) -> bool:
+    """A related-links header and one headline in a paragraph: "Read more: Alibaba to list".
+
+    After the label must come a headline, not a sentence ("Related: police said on Friday
+    that the suspect had been released.").
+    """
+    label, colon, rest = text.partition(":")
+    if not colon or not rest.strip() or len(text.split()) > INLINE_LINK_WORDS:
+        return False
+    headline = original.partition(":")[2]
+    return (
+        book.is_related_header(label) and bool(headline.strip()) and not reads_like_body(headline)
+    )
+
+
 def related_lists(
     originals: Sequence[str], texts: Sequence[str], book: Phrasebook
 ) -> list[Finding]:
@@ -249,6 +267,9 @@ def related_lists(
     i = 0
     while i < len(texts):
         if not book.is_related_header(texts[i]):
+            if _is_inline_link(originals[i], texts[i], book):
+                reason = "a link to another story after a related-links label"
+                findings.append(Finding(i, "related", "inline-link", reason))
             i += 1
             continue
         header = originals[i].strip().rstrip(":").strip()

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence, Set
+from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -167,24 +167,24 @@ def find_matches(
         candidates.extend(j for j in openings.get(opening, ()) if j not in candidates)
         # A full text beats a teaser as the match, whatever their scores; every earlier
         # teaser this paragraph contains is matched to it too.
-        best, best_key = -1, (False, False, 0.0)
+        best, best_key = -1, (False, 0.0)
         for j in candidates:
             score = similarity(item, items[j], threshold, numbers)
             if not score:
                 continue
             if items[j].teaser and not item.teaser:
                 found.append(Match(i, j))
-            key = (not items[j].teaser, not item.teaser, score)
+            key = (not items[j].teaser, score)
             if key > best_key:
                 best, best_key = j, key
         if best >= 0 and not (items[best].teaser and not item.teaser):
             found.append(Match(i, best))
-        # A copy of an indexed text is not indexed again, so that the capped buckets keep
-        # room for the first copies of other texts; a text fuller than a teaser is.
+        # A copy of an indexed text is not indexed again, so that the capped buckets and
+        # openings keep room for the first copies of other texts; a text fuller than a teaser is.
         if best < 0 or (items[best].teaser and not item.teaser):
             index.add(i, fingerprint)
         known = openings.setdefault(opening, [])
-        if len(known) < _OPENING_CAP:
+        if len(known) < _OPENING_CAP and (best not in known or items[best].teaser):
             known.append(i)
     return found
 
@@ -302,6 +302,21 @@ def _runs(duplicates: Mapping[int, Duplicate]) -> list[list[int]]:
     return runs
 
 
+def _inner(run: Sequence[int], texts: Sequence[str]) -> Sequence[int]:
+    """A run less the separators at its edges that divide it from what the writer wrote next.
+
+    A separator at the end of the document, or next to another separator, goes with the run.
+    """
+    start, end = 0, len(run)
+    while start < end and not texts[run[start]] and run[start] > 0 and texts[run[start] - 1]:
+        start += 1
+    while start < end and not texts[run[end - 1]] and run[end - 1] + 1 < len(texts):
+        if not texts[run[end - 1] + 1]:
+            break
+        end -= 1
+    return run[start:end]
+
+
 def scraping_repeats(
     duplicates: Mapping[int, Duplicate], texts: Sequence[str], claimed: Set[int] = frozenset()
 ) -> dict[int, Duplicate]:
@@ -316,8 +331,9 @@ def scraping_repeats(
     itself. A truncated teaser is always a scraping artefact.
 
     Copies are counted as they will stand after cleaning: teasers and paragraphs `claimed` by
-    other rules go anyway and do not count, and a recurring text is never removed, so
-    cleaning the output again finds the same counts and changes nothing.
+    other rules go anyway and do not count, and a recurring text is never removed (a
+    separator only with a block, and then by no count of its own), so cleaning the output
+    again finds the same counts and changes nothing.
     """
 
     def words(i: int) -> int:
@@ -332,21 +348,15 @@ def scraping_repeats(
         if not d.moved and d.rule != "teaser" and i not in claimed
     }
 
-    def recurring_of(counted: Iterable[Duplicate]) -> set[int]:
-        copies = Counter(d.of for d in counted)
-        return {of for of, count in copies.items() if count + (of not in claimed) >= RECURRING}
-
+    copies = Counter(d.of for d in plain.values())
+    recurring = {of for of, count in copies.items() if count + (of not in claimed) >= RECURRING}
     # A repeated block repeats paragraphs that do not recur by themselves, one of substance.
-    # Separators ("___") have nothing to say and belong to whatever they separate.
-    recurring = recurring_of(plain.values())
+    # Separators ("___") have nothing to say and go with the block they are inside.
     candidates = {i: d for i, d in plain.items() if d.of not in recurring or not texts[i]}
     in_block: set[int] = set()
     for run in _runs(candidates):
         if len(run) > 1 and max(map(words, run)) >= SUBSTANTIAL_WORDS:
-            in_block.update(run)
-    # A recurring separator inside a repeated block goes with the block: only the copies
-    # outside repeated blocks tell whether the writer made it recur.
-    recurring = recurring_of(d for i, d in plain.items() if i not in in_block)
+            in_block.update(_inner(run, texts))
 
     def stands(d: Duplicate) -> bool:
         if d.index not in plain or d.index in in_block:

@@ -69,7 +69,10 @@ class Analysis:
         count = len(self.paragraphs)
         stop = stopwords(self.languages[0]) if self.languages else frozenset()
         claimed = [i in self.findings for i in range(count)]
-        copies = {i for d in self.duplicates.values() for i in (d.index, d.of)}
+        # Repeated separators ("___") say nothing about the text around them.
+        copies = {
+            i for d in self.duplicates.values() if self.texts[d.index] for i in (d.index, d.of)
+        }
         repeated = [i in copies for i in range(count)]
         return stop, claimed, repeated
 
@@ -93,8 +96,10 @@ def analyse(text: str, options: Options) -> Analysis:
     findings: dict[int, Finding] = {}
     content_repeats = None
     if options.profile == "content":
-        content_repeats = content_duplicates(duplicates, layout, originals, comparables)
-        findings = content_findings(layout, originals, texts, book, duplicates, content_repeats)
+        # A writer's separators are never findings, not even beside a pasted copy.
+        said = {i: d for i, d in duplicates.items() if texts[i]}
+        content_repeats = content_duplicates(said, layout, originals, comparables)
+        findings = content_findings(layout, originals, texts, book, said, content_repeats)
         phrases = [f for f in findings.values() if f.kind != "related"]
     else:
         phrases = phrase_findings(texts, book)

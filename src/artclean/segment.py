@@ -162,7 +162,8 @@ def _paragraph(
     """A paragraph; a U+FEFF that starts it stays outside, in the separator before it.
 
     Output starting with U+FEFF would be read as a byte-order mark and lose it when cleaned
-    again; kept in the separator, it is written wherever a separator is, and cleaning the
+    again. Kept in the separator, it is written with it: before the paragraph, or, when that
+    paragraph is removed, before the next one kept in its block. Either way cleaning the
     output changes nothing.
     """
     while start < end and text[start] == "\ufeff":
@@ -184,8 +185,9 @@ def _terminator_after(text: str, offset: int) -> str:
 def assemble(text: str, paragraphs: Sequence[Paragraph], order: Iterable[int]) -> str:
     """Join the paragraphs at the given indices, keeping the input's separators.
 
-    Two paragraphs of one block stay one line break apart; paragraphs of different blocks are
-    separated as their blocks were. The result ends with a line break unless it is empty.
+    Paragraphs that were next to each other keep exactly the text between them; two others of
+    one block stay one line break apart, and paragraphs of different blocks are separated as
+    their blocks were. The result ends with a line break unless it is empty.
     """
     pieces: list[str] = []
     previous: Paragraph | None = None
