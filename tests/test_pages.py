@@ -119,6 +119,33 @@ def test_a_german_page_is_cleaned_with_german_phrases() -> None:
     assert kept(text) == artikel
 
 
+CAPTION = (
+    "The new tram line will run from the old town to the airport, the council said on Tuesday."
+)
+
+
+def test_a_caption_a_page_repeats_four_times_keeps_one_copy() -> None:
+    """A gallery repeats its caption; on a page that is not the writer's structure."""
+    gallery = [CAPTION, CAPTION, "Photo: City Herald", CAPTION, CAPTION]
+    text = page(MENU, gallery, *([p] for p in ARTICLE), FOOTER)
+    assert kept(text).count(CAPTION) <= 1
+    assert kept(text)[-len(ARTICLE) :] == ARTICLE
+
+
+def test_questions_an_interview_series_repeats_on_a_page_stay() -> None:
+    """Text of the writer's own between every two copies: the recurring text is structure."""
+    question = "What do you like most about living in the old town?"
+    answers = [
+        "The markets on Saturday morning, when the whole square smells of bread and coffee.",
+        "Being able to walk everywhere, even to the station, without ever needing a car.",
+        "The neighbours, who have looked after my plants every summer for twenty years.",
+        "The quiet in the evening, once the tourists have gone back to their hotels.",
+    ]
+    series = [line for answer in answers for line in (question, answer)]
+    text = page(MENU, *([p] for p in ARTICLE[:2]), *([p] for p in series), FOOTER)
+    assert kept(text).count(question) == len(answers)
+
+
 def test_hard_wrapped_paragraphs_are_classified_as_paragraphs() -> None:
     wrapped = [textwrap.fill(p + " " + p, width=72) for p in ARTICLE]
     text = page(MENU, *([p] for p in wrapped), FOOTER)

@@ -14,6 +14,7 @@ then tells the repeats a scraper makes from those a writer meant.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence, Set
@@ -318,7 +319,10 @@ def _inner(run: Sequence[int], texts: Sequence[str]) -> Sequence[int]:
 
 
 def scraping_repeats(
-    duplicates: Mapping[int, Duplicate], texts: Sequence[str], claimed: Set[int] = frozenset()
+    duplicates: Mapping[int, Duplicate],
+    texts: Sequence[str],
+    claimed: Set[int] = frozenset(),
+    page: bool = False,
 ) -> dict[int, Duplicate]:
     """Keep the verdicts on repeats a scraper makes; drop those on repeats the writer meant.
 
@@ -329,6 +333,10 @@ def scraping_repeats(
     is a label ("Photo:", "Step 1", a heading) and stays too, unless it belongs to a
     repeated block with a paragraph of substance or directly follows an identical copy of
     itself. A truncated teaser is always a scraping artefact.
+
+    On a `page` dump, a text of substance recurs as structure only if the writer's own text
+    stands between every two copies; titles, captions and teasers repeated around an article
+    have none.
 
     Copies are counted as they will stand after cleaning: teasers and paragraphs `claimed` by
     other rules go anyway and do not count, and a recurring text is never removed (a
@@ -350,6 +358,22 @@ def scraping_repeats(
 
     copies = Counter(d.of for d in plain.values())
     recurring = {of for of, count in copies.items() if count + (of not in claimed) >= RECURRING}
+    if page:
+        # A page dump repeats its title, captions and teasers; the writer's recurring text (an
+        # interview's questions) has text of its own between every two copies.
+        members: dict[int, list[int]] = {}
+        for i, d in plain.items():
+            members.setdefault(d.of, [d.of]).append(i)
+
+        def own_text_between(a: int, b: int) -> bool:
+            return any(k not in duplicates and k not in claimed for k in range(a + 1, b))
+
+        recurring = {
+            of
+            for of in recurring
+            if words(of) < SUBSTANTIAL_WORDS
+            or all(own_text_between(a, b) for a, b in itertools.pairwise(sorted(members[of])))
+        }
     # A repeated block repeats paragraphs that do not recur by themselves, one of substance.
     # Separators ("___") have nothing to say and go with the block they are inside.
     candidates = {i: d for i, d in plain.items() if d.of not in recurring or not texts[i]}

@@ -165,7 +165,8 @@ def clean(text: str, options: Options | None = None, *, source: str | None = Non
     options = options or Options()
     analysis = analyse(text, options)
     findings = dict(analysis.findings)
-    if analysis.is_page(options.profile):
+    page = analysis.is_page(options.profile)
+    if page:
         for finding in analysis.page_findings():
             findings.setdefault(finding.index, finding)
     else:
@@ -173,7 +174,7 @@ def clean(text: str, options: Options | None = None, *, source: str | None = Non
     if analysis.content_repeats is not None:
         duplicates = dict(analysis.content_repeats)
     else:
-        duplicates = scraping_repeats(analysis.duplicates, analysis.texts, findings.keys())
+        duplicates = scraping_repeats(analysis.duplicates, analysis.texts, findings.keys(), page)
     _spare(analysis.layout, duplicates, findings)
 
     text, paragraphs = analysis.text, analysis.paragraphs
