@@ -198,6 +198,9 @@ NEGATIVE = [
     "Fresh bread is delivered every morning from a bakery in the next town.",
     "Parcels are delivered weekly to the research station by helicopter.",
     "Get the latest flood alerts from the Environment Agency by phone, officials urged residents.",
+    "Get breaking news alerts from emergency services by signing up on the county website, "
+    "officials said.",
+    "Join thousands of others who get the mayor's weekly newsletter, the spokesman said.",
     "Get a flu shot before December, the health department said in its latest newsletter to "
     "residents.",
     "Read more about the plan on the council's website, the mayor told residents on Monday.",
