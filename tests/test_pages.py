@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from artclean import Options, clean
+from artclean import Options, classify, clean
 from artclean.pipeline import analyse
 
 ARTICLE = [
@@ -117,6 +117,20 @@ def test_a_german_page_is_cleaned_with_german_phrases() -> None:
     text = page(menu, *([p] for p in artikel), footer)
     assert analyse(text, Options()).languages == ("de",)
     assert kept(text) == artikel
+
+
+def test_a_menu_block_inside_the_article_region_is_judged_as_outside() -> None:
+    """Length-weighted evidence lets the region span a menu of one-word lines between two
+    stretches of prose; four such lines in a row are still a menu. Sentences never are."""
+    sections = ["Video", "Contests", "Travel", "Autos", "Entertainment"]
+    text = page(ARTICLE[:3], sections, ARTICLE[3:])
+    rows = analyse(text, Options()).page_inputs().rows
+    probability = [0.9, 0.9, 0.9, 0.1, 0.1, 0.1, 0.1, 0.1, 0.9, 0.9]
+    claimed = [False] * len(rows)
+    inside = classify._inside(rows, probability, claimed, (0, 9), threshold=0.35)
+    assert inside == [True] * 3 + [False] * 5 + [True] * 2
+    sentences = [0.2] * 3 + [0.9] * 7  # a low-scored opening of sentences stays inside
+    assert all(classify._inside(rows, sentences, claimed, (0, 9), threshold=0.35))
 
 
 CAPTION = (

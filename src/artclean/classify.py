@@ -47,8 +47,9 @@ _SENTENCE_LOG_WORDS = math.log1p(5)
 _SENTENCE_STOP_RELATIVE = 0.5
 # Paragraphs the article may grow by on each side.
 _GROWTH = 2
-# Paragraphs the article may grow by on each side.
-# Paragraphs the article may grow by on each side.
+# This many paragraphs in a row that the model reads as no prose are a block of furniture (a
+# menu, a tag list) inside the article region, judged as if outside it.
+_FURNITURE_RUN = 4
 
 
 SECOND = ("cohesion",)
@@ -170,11 +171,42 @@ def judge(inputs: PageInputs, fitted: Model) -> Verdicts:
         start, end = _longest_prose_run(inputs.rows, claimed, sizes)
     if start <= end:
         start, end = _grow(inputs.rows, claimed, start, end)
+    inside = _inside(inputs.rows, probability, claimed, (start, end), fitted.region_threshold)
     keep = [
-        p >= (fitted.keep_inside if start <= i <= end else fitted.keep_outside)
+        p >= (fitted.keep_inside if inside[i] else fitted.keep_outside)
         for i, p in enumerate(probability)
     ]
     return Verdicts(probability, (start, end), keep)
+
+
+def _inside(
+    rows: Sequence[Sequence[float]],
+    probability: Sequence[float],
+    claimed: Sequence[bool],
+    region: tuple[int, int],
+    threshold: float,
+) -> list[bool]:
+    """The paragraphs judged as article text: the region, less its blocks of furniture.
+
+    The region's evidence is weighted by length, so a menu of one-word lines between two
+    stretches of prose costs little and the region spans it. A run of paragraphs the model
+    reads as no prose (claimed ones stepped over) holding _FURNITURE_RUN that are not even
+    sentences is such a menu, with whatever teasers sit among its lines.
+    """
+    start, end = region
+    inside = [start <= i <= end for i in range(len(probability))]
+    run: list[int] = []
+    for i in [*range(start, end + 1), None]:
+        if i is not None and claimed[i]:
+            continue
+        if i is not None and probability[i] < threshold:
+            run.append(i)
+            continue
+        if sum(not _sentence(rows[k]) for k in run) >= _FURNITURE_RUN:
+            for k in run:
+                inside[k] = False
+        run = []
+    return inside
 
 
 def _sentence(row: Sequence[float]) -> bool:
