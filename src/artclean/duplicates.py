@@ -17,7 +17,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence, Set
+from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -303,6 +303,46 @@ def _runs(duplicates: Mapping[int, Duplicate]) -> list[list[int]]:
     return runs
 
 
+def _own_text(
+    count: int,
+    duplicates: Mapping[int, Duplicate],
+    claimed: Set[int],
+    words: Callable[[int], int],
+) -> list[int]:
+    """Prefix counts of paragraphs that will show the writer's own text of substance.
+
+    Copies, claimed paragraphs and a fuller copy that moves to its teaser's place show none
+    where they stand; the teaser's place shows the fuller copy's text.
+    """
+    shows = {
+        d.index: d.of
+        for d in duplicates.values()
+        if d.moved and d.index not in claimed and d.of not in claimed
+    }
+    away = set(shows.values())
+
+    def own(k: int) -> bool:
+        if k in claimed or k in away:
+            return False
+        if k in shows:
+            return words(shows[k]) >= SUBSTANTIAL_WORDS
+        return k not in duplicates and words(k) >= SUBSTANTIAL_WORDS
+
+    return list(itertools.accumulate((own(k) for k in range(count)), initial=0))
+
+
+def _written(copies: Sequence[int], own: Sequence[int]) -> bool:
+    """Whether a text recurring on a page is the writer's structure, not the page's repeats.
+
+    The writer's own text stands between every two of its surviving copies, as an answer
+    stands between an interview's questions, but for one pair (a question next to a menu);
+    a page's repeated title or caption also stands side by side with itself.
+    """
+    gaps = list(itertools.pairwise(sorted(copies)))
+    bare = sum(own[b] - own[a + 1] == 0 for a, b in gaps)
+    return bare <= 1 and bare * 2 < len(gaps)
+
+
 def _inner(run: Sequence[int], texts: Sequence[str]) -> Sequence[int]:
     """A run less the separators at its edges that divide it from what the writer wrote next.
 
@@ -335,8 +375,8 @@ def scraping_repeats(
     itself. A truncated teaser is always a scraping artefact.
 
     On a `page` dump, a text of substance recurs as structure only if the writer's own text
-    stands between every two copies; titles, captions and teasers repeated around an article
-    have none.
+    stands between its copies (see `_written`); titles, captions and teasers a page repeats
+    stand side by side.
 
     Copies are counted as they will stand after cleaning: teasers and paragraphs `claimed` by
     other rules go anyway and do not count, and a recurring text is never removed (a
@@ -359,20 +399,13 @@ def scraping_repeats(
     copies = Counter(d.of for d in plain.values())
     recurring = {of for of, count in copies.items() if count + (of not in claimed) >= RECURRING}
     if page:
-        # A page dump repeats its title, captions and teasers; the writer's recurring text (an
-        # interview's questions) has text of its own between every two copies.
+        # A page repeats its title, captions and teasers; an interview's questions recur too.
         members: dict[int, list[int]] = {}
         for i, d in plain.items():
-            members.setdefault(d.of, [d.of]).append(i)
-
-        def own_text_between(a: int, b: int) -> bool:
-            return any(k not in duplicates and k not in claimed for k in range(a + 1, b))
-
+            members.setdefault(d.of, [d.of] * (d.of not in claimed)).append(i)
+        own = _own_text(len(texts), duplicates, claimed, words)
         recurring = {
-            of
-            for of in recurring
-            if words(of) < SUBSTANTIAL_WORDS
-            or all(own_text_between(a, b) for a, b in itertools.pairwise(sorted(members[of])))
+            of for of in recurring if words(of) < SUBSTANTIAL_WORDS or _written(members[of], own)
         }
     # A repeated block repeats paragraphs that do not recur by themselves, one of substance.
     # Separators ("___") have nothing to say and go with the block they are inside.
