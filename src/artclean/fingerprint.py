@@ -46,7 +46,9 @@ class CandidateIndex:
     """Sketch values mapped to the first paragraphs that had them."""
 
     def __init__(self) -> None:
-        self._buckets: dict[int, list[int]] = {}
+        # Tuples of ints, not lists: the garbage collector stops tracking them, and a long
+        # document's 1.6 million buckets would otherwise make every collection slower.
+        self._buckets: dict[int, tuple[int, ...]] = {}
 
     def candidates(self, fingerprint: Sequence[int], limit: int = 4) -> list[tuple[int, int]]:
         """Earlier paragraphs sharing sketch values, as (paragraph, shared values), best first."""
@@ -58,7 +60,8 @@ class CandidateIndex:
         return ranked[:limit]
 
     def add(self, paragraph: int, fingerprint: Sequence[int]) -> None:
+        buckets = self._buckets
         for value in fingerprint:
-            bucket = self._buckets.setdefault(value, [])
+            bucket = buckets.get(value, ())
             if len(bucket) < _BUCKET_CAP:
-                bucket.append(paragraph)
+                buckets[value] = (*bucket, paragraph)
