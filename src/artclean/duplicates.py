@@ -181,8 +181,11 @@ def find_matches(
         if best >= 0 and not (items[best].teaser and not item.teaser):
             found.append(Match(i, best))
         # A copy of an indexed text is not indexed again, so that the capped buckets and
-        # openings keep room for the first copies of other texts; a text fuller than a teaser is.
-        if best < 0 or (items[best].teaser and not item.teaser):
+        # openings keep room for the first copies of other texts; a text fuller than a teaser
+        # is, even a longer teaser, which a full text may match where the shorter one cannot.
+        if best < 0 or (
+            items[best].teaser and (not item.teaser or len(item.text) > len(items[best].text))
+        ):
             index.add(i, fingerprint)
         known = openings.setdefault(opening, [])
         if len(known) < _OPENING_CAP and (best not in known or items[best].teaser):
