@@ -10,6 +10,14 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# The property tests draw the same examples on every run, so that a test run (and CI) passes
+# or fails by the code alone. To search for new counterexamples, draw fresh ones:
+#     ARTCLEAN_HYPOTHESIS=explore python -m pytest tests/test_properties.py
+settings.register_profile("repeatable", derandomize=True, database=None)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile(os.environ.get("ARTCLEAN_HYPOTHESIS", "repeatable"))
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
