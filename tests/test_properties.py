@@ -308,6 +308,11 @@ def test_hostile_documents_clean_idempotently_whatever_lines_a_block_loses(text:
     "议会周二批准了这项计划，辩论持续了四个小时，居民们对新桥的费用意见不一。\n Read more"
 )
 @example(": Read more\n: Read more")  # a teaser marker alone is not a separator
+@example(  # a first copy that would show a fuller later one counts as a copy of a recurring text
+    "This article originally appeared in The Riverside Gazette.\n"
+    + "This articla originally appeared in The Riverside Gazette.\n" * 3
+    + "\u0651\xa0\U0001d54fThis article originally appeared in The Riverside Gazette."
+)
 @given(hostile_documents(lower_case_lines=False))
 def test_hostile_documents_clean_idempotently(text: str) -> None:
     once = clean(text).text

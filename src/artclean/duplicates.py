@@ -399,12 +399,17 @@ def scraping_repeats(
         if not d.moved and d.rule != "teaser" and i not in claimed
     }
 
-    copies = Counter(d.of for d in plain.values())
+    # A first copy that would show a fuller later copy's text is a copy where it stands too.
+    showing = {
+        i: d for i, d in duplicates.items() if d.moved and d.rule != "teaser" and i not in claimed
+    }
+    counted = {**plain, **showing}
+    copies = Counter(d.of for d in counted.values())
     recurring = {of for of, count in copies.items() if count + (of not in claimed) >= RECURRING}
     if page:
         # A page repeats its title, captions and teasers; an interview's questions recur too.
         members: dict[int, list[int]] = {}
-        for i, d in plain.items():
+        for i, d in counted.items():
             members.setdefault(d.of, [d.of] * (d.of not in claimed)).append(i)
         own = _own_text(len(texts), duplicates, claimed, words)
         recurring = {
@@ -419,6 +424,8 @@ def scraping_repeats(
             in_block.update(_inner(run, texts))
 
     def stands(d: Duplicate) -> bool:
+        if d.index in showing and d.of in recurring:
+            return False  # structure stays as it was written, each copy in its place
         if d.index not in plain or d.index in in_block:
             return True
         if d.of in recurring:
@@ -428,7 +435,7 @@ def scraping_repeats(
     standing = {i for i, d in duplicates.items() if stands(d)}
     # "Claim" right after "Claim": nobody writes a line twice in a row. "Right after" is
     # counted in the output, past lines that go anyway, so a second cleaning agrees.
-    moved = {d.index: d.of for d in duplicates.values() if d.moved}
+    moved = {d.index: d.of for d in duplicates.values() if d.moved and d.index in standing}
     # A first copy that shows a fuller copy's text stays, unless that text goes anyway.
     shown = {i for i, of in moved.items() if of not in claimed}
     gone = set(claimed) | (standing - shown) | set(moved.values())
