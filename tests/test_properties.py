@@ -271,19 +271,18 @@ def test_hostile_documents_lose_invent_and_reorder_nothing(text: str) -> None:
 
 
 WRAP_FLIP = (
-    "The council approved the plan on Tuesday after a debate that lasted four hours.\n"
-    * 3
-    + "\nThe council approved the plan on Tuesday after a debate that lasted four hours.\n"
-    "0a\n Read more"
+    "0 Read more\n"
+    + "\n".join(["000000000000000000000000000a\x0b00000000000"] * 4)
+    + "\n\n000000000000000000000000000a\x0b00000000000" * 2
 )
 
 
 @pytest.mark.xfail(
     strict=True,
     reason="limitation of segment.is_wrapped: a block of separate lines can read as one "
-    "hard-wrapped paragraph once a rule removes some of its lines (here ' Read more', whose "
-    "shortness made '0a' a short middle line); the second pass then cuts it differently, the "
-    "copies of a text that recurred 4 times recur 3 times, and two of them are removed",
+    "hard-wrapped paragraph once a rule removes some of its lines (here '0 Read more', whose "
+    "shortness kept four identical 40-column lines apart); the second pass then cuts them as "
+    "one paragraph, the text no longer recurs 4 times, and its copies are removed",
 )
 @HOSTILE
 @example(WRAP_FLIP)

@@ -129,6 +129,30 @@ def test_chinese_wrapped_at_a_fixed_width_stays_one_paragraph() -> None:
     assert paragraphs(text) == [(1, LIBRARY), (3, "\n".join(lines))]
 
 
+def test_wrapped_paragraphs_without_blank_lines_between_them_are_told_apart() -> None:
+    """A heading, then two paragraphs wrapped at 72 columns, in one block: each paragraph ends
+    at a line the next word would have fitted on."""
+    first, second = textwrap.fill(LIBRARY, 72), textwrap.fill(ROADS, 72)
+    text = f"Library plans\n{first}\n{second}\n"
+    assert [t for _, t in paragraphs(text)] == ["Library plans", first, second]
+    assert [t for _, t in paragraphs(f"{LIBRARY}\n\n{text}")][1:] == [
+        "Library plans",
+        first,
+        second,
+    ]
+
+
+def test_a_narrow_list_is_not_read_as_wrapped_paragraphs() -> None:
+    items = ["The plan includes:", "three new bus lines to the east;", "a tram to the airport;"]
+    text = f"{LIBRARY}\n\n" + "\n".join(items) + "\n"
+    assert [t for _, t in paragraphs(text)] == [LIBRARY, *items]
+
+
+@pytest.mark.parametrize("line", ["\ufeff\x0b\xad \u200b", "\u200b \u00ad\t\u2060"])
+def test_a_line_of_spaces_and_invisible_characters_in_any_order_is_blank(line: str) -> None:
+    assert paragraphs(f"{line}\n{line}\n") == []
+
+
 @pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"], ids=["lf", "crlf", "cr"])
 def test_crlf_and_cr_are_line_ends_like_lf(newline: str) -> None:
     wrapped = textwrap.fill(LIBRARY, 72)

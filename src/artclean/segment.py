@@ -23,10 +23,15 @@ _NEWLINE = re.compile(r"\r\n|\r|\n")
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
 # Characters that make a line look non-blank to str.isspace() but print nothing.
 _INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060\u00ad"
+_DROP_INVISIBLE = str.maketrans("", "", _INVISIBLE)
 # Wrappers (lynx, html2text, mail clients, editors) wrap at 60 to 132 columns; a block with a
 # longer line is not wrapped text, however its lines happen to break.
 _NARROWEST_WRAP = 40
 _WIDEST_WRAP = 200
+# Text wrapped at a fixed width is wrapped at 60 to 100 columns (72 and 80 are the usual). A
+# narrower block is a list, whose items may read as wrapped lines; a wider one has lines as
+# long as their text, and a long line before a short one is no wrapped paragraph.
+_PIECE_WIDTHS = (60, 100)
 _SENTENCE_END = (".", "!", "?", "。", "！", "？", "؟", "।")
 _CLOSING = "\"'”’»)]）」』"
 _BULLET = re.compile(r"\s*(?:[-*+•·▪◦o]\s|\d{1,3}[.)]\s|[»›>]\s?)")
@@ -66,8 +71,8 @@ def _lines(text: str) -> list[_Line]:
 
 
 def is_blank(line: str) -> bool:
-    """True for a line with nothing visible on it."""
-    return not line.strip().strip(_INVISIBLE).strip()
+    """True for a line with nothing visible on it (in any mix of spaces and invisibles)."""
+    return not line.translate(_DROP_INVISIBLE).strip()
 
 
 def _blocks(lines: Sequence[_Line], blank: Sequence[bool]) -> list[list[_Line]]:
@@ -135,25 +140,55 @@ def segment(text: str) -> tuple[Paragraph, ...]:
         # paragraph: what is left of a wrapped block once the rest of a page is cleaned away.
         if not (len(content) > 1 and is_wrapped([line.text for line in content])):
             return tuple(
-                _paragraph(text, i, line.number, line.number, i, line.start, line.end)
-                for i, line in enumerate(content)
+                _paragraph(
+                    text,
+                    i,
+                    content[a].number,
+                    content[b].number,
+                    a,
+                    content[a].start,
+                    content[b].end,
+                )
+                for i, (a, b) in enumerate(_pieces(content))
             )
         blocks = [content]
     paragraphs: list[Paragraph] = []
     for number, block in enumerate(blocks):
         if len(block) > 1 and is_wrapped([line.text for line in block]):
-            first, last = block[0], block[-1]
+            pieces = [(0, len(block) - 1)]
+        else:
+            pieces = _pieces(block)
+        for a, b in pieces:
+            first, last = block[a], block[b]
             index = len(paragraphs)
             paragraphs.append(
                 _paragraph(text, index, first.number, last.number, number, first.start, last.end)
             )
-            continue
-        for line in block:
-            index = len(paragraphs)
-            paragraphs.append(
-                _paragraph(text, index, line.number, line.number, number, line.start, line.end)
-            )
     return tuple(paragraphs)
+
+
+def _pieces(block: Sequence[_Line]) -> list[tuple[int, int]]:
+    """A block of lines cut into hard-wrapped paragraphs and single lines: (first, last).
+
+    A paragraph ends at a line the next word would have fitted on (under the block's widest
+    line); the lines up to there are one paragraph if they read as wrapped prose.
+    """
+    texts = [line.text.strip() for line in block]
+    width = max(map(len, texts), default=0)
+    if not _PIECE_WIDTHS[0] <= width <= _PIECE_WIDTHS[1]:
+        return [(k, k) for k in range(len(texts))]
+    pieces: list[tuple[int, int]] = []
+    start = 0
+    for i in range(len(texts)):
+        following = texts[i + 1].split(maxsplit=1)[0] if i + 1 < len(texts) and texts[i + 1] else ""
+        if following and len(texts[i]) + 1 + len(following) > width:
+            continue  # the next word did not fit: the paragraph may go on
+        if i > start and is_wrapped(texts[start : i + 1]):
+            pieces.append((start, i))
+        else:
+            pieces.extend((k, k) for k in range(start, i + 1))
+        start = i + 1
+    return pieces
 
 
 def _paragraph(
