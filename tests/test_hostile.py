@@ -31,6 +31,7 @@ from artclean import Options, clean
 from artclean.cli import cli
 from artclean.duplicates import FUZZY_MAX_CHARS
 from artclean.reading import MAX_INPUT_BYTES
+from bench.corpus import near_copies
 from conftest import installed_command
 from fuzz.checks import check_clean, check_segment
 
@@ -390,16 +391,6 @@ def count_comparisons(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
     monkeypatch.setattr(artclean.duplicates.fuzz, "ratio", counted)
     return calls
-
-
-def near_copies(count: int) -> str:
-    base = "The council approved the plan on Tuesday after a debate that lasted four hours and"
-    draw = random.Random(count)
-    out = []
-    for _ in range(count):
-        at = draw.randrange(len(base))
-        out.append(base[:at] + draw.choice("abcdefghij") + base[at + 1 :] + " residents spoke.")
-    return "\n\n".join(out) + "\n"
 
 
 def test_100000_near_duplicate_paragraphs_cost_linear_work(monkeypatch: pytest.MonkeyPatch) -> None:

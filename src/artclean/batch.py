@@ -27,7 +27,7 @@ from pathlib import Path
 from .discover import Source
 from .files import atomic_write
 from .options import Options
-from .parallel import ordered_map
+from .parallel import ordered_map, shared
 from .pipeline import clean, comparable_texts
 from .reading import MAX_INPUT_BYTES, InputError, decode_bytes, read_bytes
 from .result import Result
@@ -49,7 +49,7 @@ CHUNK_BYTES = 1 << 20
 
 @dataclass(frozen=True, slots=True)
 class FileJob:
-    """How every file of a batch is cleaned; set once in each worker (see `install`).
+    """How every file of a batch is cleaned; set once in each worker (see `parallel.shared`).
 
     output: "text" writes the clean text, "json" the JSON result, "jsonl" returns a JSON line.
     """
@@ -124,7 +124,7 @@ def clean_files(tasks: Sequence[FileTask], job: FileJob, jobs: int) -> Iterator[
     """Clean every task's file; outcomes in task order, whatever the number of jobs."""
     chunks = list(_chunks(tasks))
     jobs = min(jobs, len(chunks))  # a pool for one chunk would only cost its start-up
-    for outcomes in ordered_map(_clean_chunk, chunks, jobs, initializer=install, initargs=(job,)):
+    for outcomes in ordered_map(_clean_chunk, chunks, jobs, setting=job):
         yield from outcomes
 
 
@@ -142,27 +142,12 @@ def learn_templates(
     counter = TemplateCounter(capacity)
     chunks = list(_chunks(tasks))
     jobs = min(jobs, len(chunks))
-    found = ordered_map(_fingerprint_chunk, chunks, jobs, initializer=install, initargs=(job,))
+    found = ordered_map(_fingerprint_chunk, chunks, jobs, setting=job)
     for task, fingerprints in zip(tasks, itertools.chain.from_iterable(found), strict=True):
         if fingerprints is not None:
             counter.add(fingerprints)
         on_file(task)
     return counter.table(min_docs)
-
-
-_job: FileJob | None = None
-
-
-def install(job: FileJob) -> None:
-    """Give this process the job its tasks belong to (a pool initializer)."""
-    global _job
-    _job = job
-
-
-def _current_job() -> FileJob:
-    if _job is None:
-        raise RuntimeError("no batch job installed in this process")
-    return _job
 
 
 def _chunks(tasks: Sequence[FileTask]) -> Iterator[list[FileTask]]:
@@ -179,12 +164,12 @@ def _chunks(tasks: Sequence[FileTask]) -> Iterator[list[FileTask]]:
 
 
 def _clean_chunk(tasks: list[FileTask]) -> list[FileOutcome]:
-    job = _current_job()
+    job = shared(FileJob)
     return [clean_file(task, job) for task in tasks]
 
 
 def _fingerprint_chunk(tasks: list[FileTask]) -> list[frozenset[int] | None]:
-    job = _current_job()
+    job = shared(FileJob)
     found: list[frozenset[int] | None] = []
     for task in tasks:
         try:

@@ -30,7 +30,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from .options import Options
-from .parallel import ordered_map
+from .parallel import ordered_map, shared
 from .pipeline import clean, comparable_texts
 from .reading import InputError, binary_kind, input_errors
 from .result import Result
@@ -54,7 +54,7 @@ _GZIP_MAGIC = b"\x1f\x8b"
 
 @dataclass(frozen=True, slots=True)
 class RecordJob:
-    """How every record of a stream is cleaned; set once in each worker (see `install`).
+    """How every record of a stream is cleaned; set once in each worker (see `parallel.shared`).
 
     site_field: the field naming a record's site, for template learning; None means the
     `domain` field, else the host of the `url` field, else the input file.
@@ -198,7 +198,7 @@ def site_of(record: dict[str, Any], site_field: str | None, default: str) -> str
 
 def clean_stream(batches: Iterator[LineBatch], job: RecordJob, jobs: int) -> Iterator[BatchOutcome]:
     """Clean batches of lines on `jobs` workers; outcomes in input order."""
-    return ordered_map(clean_lines, batches, jobs, initializer=install, initargs=(job,))
+    return ordered_map(clean_lines, batches, jobs, setting=job)
 
 
 def learn_templates(
@@ -216,9 +216,7 @@ def learn_templates(
         try:
             with open_records(path) as stream:
                 batches = line_batches(stream, path)
-                found = ordered_map(
-                    _fingerprint_lines, batches, jobs, initializer=install, initargs=(job,)
-                )
+                found = ordered_map(_fingerprint_lines, batches, jobs, setting=job)
                 for fingerprints in itertools.chain.from_iterable(found):
                     counter.add(fingerprints)
         except InputError:
@@ -226,24 +224,9 @@ def learn_templates(
     return counter.table(min_docs)
 
 
-_job: RecordJob | None = None
-
-
-def install(job: RecordJob) -> None:
-    """Give this process the job its batches belong to (a pool initializer)."""
-    global _job
-    _job = job
-
-
-def _current_job() -> RecordJob:
-    if _job is None:
-        raise RuntimeError("no JSONL job installed in this process")
-    return _job
-
-
 def clean_lines(batch: LineBatch) -> BatchOutcome:
     """Clean a batch of lines (in a worker): the lines to write, problems, counts."""
-    job = _current_job()
+    job = shared(RecordJob)
     output: list[bytes] = []
     problems: list[str] = []
     tally = Tally()
@@ -318,7 +301,7 @@ def _dumps(record: dict[str, Any]) -> bytes:
 
 
 def _fingerprint_lines(batch: LineBatch) -> list[frozenset[int]]:
-    job = _current_job()
+    job = shared(RecordJob)
     found = (line_fingerprints(line, batch.source, job) for line in batch.lines)
     return [fingerprints for fingerprints in found if fingerprints is not None]
 

@@ -36,26 +36,44 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
+# The setting `ordered_map` hands to every process that runs its function (see `shared`).
+_shared: object = None
+
+
 def ordered_map(
     function: Callable[[Item], Output],
     items: Iterable[Item],
     jobs: int,
     *,
-    initializer: Callable[..., None] | None = None,
-    initargs: tuple[Any, ...] = (),
+    setting: object = None,
 ) -> Iterator[Output]:
     """`map(function, items)` on `jobs` worker processes; one job runs in this process.
 
-    `initializer(*initargs)` runs once in every worker (and here when jobs is 1): the way to
-    hand workers a large read-only setting, such as a template table, once instead of per item.
-    `function` must be a module-level function, since workers import it by name.
+    `setting` reaches every worker once (and this process when jobs is 1), where `function`
+    reads it with `shared`: the way to hand workers a large read-only setting, such as a
+    template table, once instead of per item. `function` must be a module-level function,
+    since workers import it by name.
     """
     if jobs <= 1:
-        if initializer is not None:
-            initializer(*initargs)
+        _install(setting)
         yield from map(function, items)
         return
-    yield from _in_workers(function, items, jobs, initializer, initargs)
+    yield from _in_workers(function, items, jobs, setting)
+
+
+Setting = TypeVar("Setting")
+
+
+def shared(kind: type[Setting]) -> Setting:
+    """The setting of the `ordered_map` this process works for, which must be a `kind`."""
+    if not isinstance(_shared, kind):
+        raise RuntimeError(f"no {kind.__name__} installed in this process")
+    return _shared
+
+
+def _install(setting: object) -> None:
+    global _shared
+    _shared = setting
 
 
 class _Failed:
@@ -70,14 +88,10 @@ def _in_workers(
     function: Callable[[Item], Output],
     items: Iterable[Item],
     jobs: int,
-    initializer: Callable[..., None] | None,
-    initargs: tuple[Any, ...],
+    setting: object,
 ) -> Iterator[Output]:
     pool = ProcessPoolExecutor(
-        jobs,
-        mp_context=_context(),
-        initializer=_start_worker,
-        initargs=(os.getpid(), initializer, initargs),
+        jobs, mp_context=_context(), initializer=_start_worker, initargs=(os.getpid(), setting)
     )
     in_flight: queue.Queue[Any] = queue.Queue(maxsize=WINDOW_PER_JOB * jobs)
     stop = threading.Event()
@@ -123,15 +137,12 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("spawn")
 
 
-def _start_worker(
-    main: int, initializer: Callable[..., None] | None, initargs: tuple[Any, ...]
-) -> None:
+def _start_worker(main: int, setting: object) -> None:
     # Ctrl-C reaches every process of the terminal's group; the main process alone handles
     # it, lets running work finish (every write is atomic) and cancels the rest.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_exit_with, args=(main,), name="artclean-watch", daemon=True).start()
-    if initializer is not None:
-        initializer(*initargs)
+    _install(setting)
 
 
 def _exit_with(main: int) -> None:

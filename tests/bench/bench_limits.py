@@ -17,6 +17,10 @@ import subprocess
 import sys
 import time
 import tracemalloc
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from corpus import near_copies
 
 SENTENCES = [
     "The council approved the plan on Tuesday after a debate that lasted four hours.",
@@ -59,16 +63,6 @@ def long_teasers(count: int, length: int) -> str:
     longs = [" ".join(draw.choices(vocabulary, k=2 * length // 6)) for _ in range(4)]
     teasers = [" ".join(draw.choices(vocabulary, k=length // 6)) + "..." for _ in range(count)]
     return "\n\n".join(longs + teasers) + "\n"
-
-
-def near_copies(count: int) -> str:
-    base = "The council approved the plan on Tuesday after a debate that lasted four hours and"
-    draw = random.Random(count)
-    out = []
-    for _ in range(count):
-        at = draw.randrange(len(base))
-        out.append(base[:at] + draw.choice("abcdefghij") + base[at + 1 :] + " residents spoke.")
-    return "\n\n".join(out) + "\n"
 
 
 CASES = {

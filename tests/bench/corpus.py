@@ -145,3 +145,15 @@ class Generator:
                 if total >= size:
                     return total
         raise AssertionError("unreachable")
+
+
+def near_copies(count: int) -> str:
+    """`count` paragraphs, each one sentence with one letter changed: all near-duplicates of
+    each other, the case that must not make duplicate detection quadratic."""
+    base = "The council approved the plan on Tuesday after a debate that lasted four hours and"
+    draw = random.Random(count)
+    out = []
+    for _ in range(count):
+        at = draw.randrange(len(base))
+        out.append(base[:at] + draw.choice("abcdefghij") + base[at + 1 :] + " residents spoke.")
+    return "\n\n".join(out) + "\n"
