@@ -19,30 +19,17 @@ import click
 
 from . import __version__
 from .cli_batch import batch_options, run_batch, wants_batch
+from .cli_common import (
+    EXIT_BROKEN_PIPE,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    InputProblem,
+    OutputClosed,
+)
 from .kinds import KINDS
 
 if TYPE_CHECKING:
     from .result import Result
-
-EXIT_OK = 0
-EXIT_FOUND = 1
-EXIT_ERROR = 2
-EXIT_INTERRUPTED = 130
-EXIT_BROKEN_PIPE = 141
-
-
-class OutputClosed(Exception):
-    """The reader of standard output went away (as in `artclean big.txt | head -1`)."""
-
-
-class InputProblem(click.ClickException):
-    """A user mistake about input or output: one line on stderr, exit 2."""
-
-    exit_code = EXIT_ERROR
-
-    def show(self, file: IO[Any] | None = None) -> None:
-        click.echo(f"artclean: error: {self.format_message()}", err=True)
-
 
 KIND_HELP = "\n".join(f"  {name:<14}{text}" for name, text in KINDS.items())
 

@@ -14,16 +14,17 @@ import gzip
 import os
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from .cli_common import EXIT_ERROR, EXIT_OK, InputProblem
+from .cli_request import BatchRequest, BatchSettings, jsonl_paths, plain_size, record_job
 from .discover import JSONL_PATTERNS, TEXT_PATTERNS
 
 if TYPE_CHECKING:
-    from .jsonl import RecordJob
     from .options import Options
     from .progress import Display
     from .tally import Tally
@@ -127,26 +128,6 @@ def batch_options(command: Command) -> Command:
     return command
 
 
-@dataclass(frozen=True, slots=True)
-class BatchSettings:
-    """The batch options, as click parsed them."""
-
-    out_dir: str | None = None
-    in_place: bool = False
-    include: tuple[str, ...] = ()
-    exclude: tuple[str, ...] = ()
-    jobs: int | None = None
-    quiet: bool = False
-    input_format: str = "text"
-    text_field: str = "text"
-    on_bad_line: str = "pass"
-    learn_templates: bool = False
-    template_min_docs: int | None = None
-    site_field: str | None = None
-    engine: str = "local"
-    scheduler: str | None = None
-
-
 def wants_batch(sources: Sequence[str], settings: Mapping[str, Any]) -> bool:
     """Whether the command line asks for a batch rather than one document at a time."""
     return bool(
@@ -173,11 +154,10 @@ def run_batch(
     limit: int | None = None,
 ) -> int:
     """Check the options, run the batch, print the summary; return the exit status."""
-    from .cli import EXIT_ERROR, EXIT_OK, InputProblem
     from .progress import Display, render_summary, stderr_console
 
     batch = BatchSettings(**settings)
-    request = _Request(sources, options, batch, output_format, output, encoding, errors, limit)
+    request = BatchRequest(sources, options, batch, output_format, output, encoding, errors, limit)
     problem = _misuse(request, explain)
     if problem:
         raise InputProblem(problem)
@@ -193,31 +173,7 @@ def run_batch(
     return EXIT_ERROR if tally.failed else EXIT_OK
 
 
-@dataclass(frozen=True, slots=True)
-class _Request:
-    sources: Sequence[str]
-    options: Options
-    batch: BatchSettings
-    output_format: str
-    output: str
-    encoding: str
-    errors: str
-    limit: int | None
-
-    @property
-    def jobs(self) -> int:
-        from .parallel import default_jobs
-
-        return self.batch.jobs or default_jobs()
-
-    @property
-    def min_docs(self) -> int:
-        from .templates import DEFAULT_MIN_DOCS
-
-        return self.batch.template_min_docs or DEFAULT_MIN_DOCS
-
-
-def _misuse(request: _Request, explain: bool) -> str | None:
+def _misuse(request: BatchRequest, explain: bool) -> str | None:
     """What is wrong with the combination of options, if anything, and what to do instead."""
     batch, sources, output_format = request.batch, request.sources, request.output_format
     if batch.engine == "dask" or batch.scheduler is not None:
@@ -266,9 +222,8 @@ def _misuse(request: _Request, explain: bool) -> str | None:
     return None
 
 
-def _run_files(request: _Request, display: Display) -> Tally:
+def _run_files(request: BatchRequest, display: Display) -> Tally:
     from .batch import FileJob, clean_files, collisions, learn_templates, plan
-    from .cli import InputProblem
     from .discover import find_sources
     from .tally import Tally, failure
 
@@ -324,7 +279,7 @@ def _run_files(request: _Request, display: Display) -> Tally:
     return tally
 
 
-def _run_jsonl(request: _Request, display: Display) -> Tally:
+def _run_jsonl(request: BatchRequest, display: Display) -> Tally:
     from .jsonl import clean_stream, learn_templates, line_batches, open_records
     from .reading import InputError
     from .tally import failure
@@ -336,7 +291,7 @@ def _run_jsonl(request: _Request, display: Display) -> Tally:
         display.stage("learning", documents=None, total_bytes=None)
         table = learn_templates(paths, job, request.jobs, min_docs=request.min_docs)
         job = replace(job, templates=table)
-    display.stage("cleaning", documents=None, total_bytes=_plain_size(paths))
+    display.stage("cleaning", documents=None, total_bytes=plain_size(paths))
     with _open_stream(request.output) as stream:
         assert stream is not None
         for path in paths:
@@ -356,57 +311,6 @@ def _run_jsonl(request: _Request, display: Display) -> Tally:
     return tally
 
 
-def jsonl_paths(request: _Request, display: Display) -> tuple[list[str], Tally]:
-    """The JSONL files (or "-") to read, in order; what could not be found is reported."""
-    from .discover import find_sources
-    from .tally import Tally, failure
-
-    batch = request.batch
-    tally = Tally()
-    paths: list[str] = []
-    for source in request.sources:
-        if source == "-":
-            paths.append(source)
-            continue
-        found = find_sources([source], batch.include or JSONL_PATTERNS, batch.exclude)
-        paths.extend(str(found_source.path) for found_source in found.sources)
-        for message in found.problems:
-            display.problem(message)
-            tally += failure()
-    return paths, tally
-
-
-def record_job(request: _Request) -> RecordJob:
-    """How each JSONL record is cleaned, whichever engine runs the batch."""
-    from .jsonl import RecordJob
-
-    batch = request.batch
-    return RecordJob(
-        request.options,
-        text_field=batch.text_field,
-        with_result=request.output_format != "text",
-        bad_lines=batch.on_bad_line,
-        errors=request.errors,
-        site_field=batch.site_field,
-    )
-
-
-def _plain_size(paths: Sequence[str]) -> int | None:
-    """Total bytes to read, when known up front: not for stdin, nor for gzip."""
-    total = 0
-    for path in paths:
-        if path == "-":
-            return None
-        try:
-            with open(path, "rb") as stream:
-                if stream.read(2) == b"\x1f\x8b":
-                    return None
-            total += os.path.getsize(path)
-        except OSError:
-            continue
-    return total
-
-
 @contextlib.contextmanager
 def _open_stream(path: str | None) -> Iterator[IO[bytes] | None]:
     """Binary output: stdout, or FILE written atomically (gzip-compressed for a .gz name)."""
@@ -416,7 +320,6 @@ def _open_stream(path: str | None) -> Iterator[IO[bytes] | None]:
     if path == "-":
         yield sys.stdout.buffer
         return
-    from .cli import InputProblem
     from .files import atomic_binary_open
 
     try:

@@ -1,7 +1,7 @@
 """`artclean --engine dask`: a JSONL corpus cleaned on a Dask cluster, into part files.
 
 `cli_batch.py` hands over here when `--engine dask` is given. The records are cleaned by the
-same settings (`cli_batch.record_job`) and the same files (`cli_batch.jsonl_paths`) as the
+same settings (`cli_request.record_job`) and the same files (`cli_request.jsonl_paths`) as the
 local JSONL stream, by `artclean.dask.clean_jsonl`; this module checks the options, finds or
 starts the cluster, and shows progress. Without `--scheduler` a local cluster of worker
 processes runs on this machine's cores (`--jobs`).
@@ -16,11 +16,13 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from . import __version__
+from .cli_common import InputProblem
+from .cli_request import jsonl_paths, plain_size, record_job
 
 if TYPE_CHECKING:
     from distributed import Client
 
-    from .cli_batch import _Request
+    from .cli_request import BatchRequest
     from .progress import Display
     from .tally import Tally
 
@@ -28,7 +30,7 @@ INSTALL = "pip install 'artclean[dask]'"
 LOOPBACK_ANY_PORT = "127.0.0.1:0"
 
 
-def misuse(request: _Request, explain: bool) -> str | None:
+def misuse(request: BatchRequest, explain: bool) -> str | None:
     """What is wrong with the options for --engine dask, if anything, and what to do instead."""
     batch = request.batch
     if batch.engine != "dask":
@@ -63,10 +65,8 @@ def misuse(request: _Request, explain: bool) -> str | None:
     return None
 
 
-def run_dask(request: _Request, display: Display) -> Tally:
+def run_dask(request: BatchRequest, display: Display) -> Tally:
     """Clean the corpus into --out-dir on the cluster; the counts of what was done."""
-    from .cli import InputProblem
-    from .cli_batch import _plain_size, jsonl_paths, record_job
     from .dask import clean_jsonl, output_directory
 
     batch = request.batch
@@ -87,7 +87,7 @@ def run_dask(request: _Request, display: Display) -> Tally:
 
     with _client(batch.scheduler, request.jobs) as client, _killed_workers(batch.out_dir):
         stage = "learning, then cleaning" if batch.learn_templates else "cleaning"
-        display.stage(stage, documents=None, total_bytes=_plain_size(paths))
+        display.stage(stage, documents=None, total_bytes=plain_size(paths))
         report = clean_jsonl(
             paths,
             batch.out_dir,
@@ -109,8 +109,6 @@ def run_dask(request: _Request, display: Display) -> Tally:
 def _client(scheduler: str | None, jobs: int) -> Iterator[Client]:
     """A client of the cluster at `scheduler`, or of a local cluster of `jobs` processes."""
     from distributed import Client, LocalCluster
-
-    from .cli import InputProblem
 
     if scheduler is None:
         with (
@@ -142,8 +140,6 @@ def _killed_workers(out_dir: str) -> Iterator[None]:
     """A partition that killed its worker more often than Dask retries: exit 2, not a trace."""
     from distributed import KilledWorker
 
-    from .cli import InputProblem
-
     try:
         yield
     except KilledWorker as error:
@@ -155,7 +151,6 @@ def _killed_workers(out_dir: str) -> Iterator[None]:
 
 def _check_workers(client: Client, scheduler: str) -> None:
     """The workers must run this artclean, or their records would be cleaned otherwise."""
-    from .cli import InputProblem
 
     try:
         versions = client.run(artclean_version)
