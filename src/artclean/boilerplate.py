@@ -17,6 +17,7 @@ from importlib import resources
 
 from .kinds import KINDS
 from .normalize import Comparable
+from .safepattern import NESTED_REPETITION, nested_repetition
 
 # Kinds whose rules describe page furniture: bylines and datelines, photo credits, menu
 # entries. An article may carry such a line as its own (annotators keep "Image credit: NASA"),
@@ -151,6 +152,8 @@ def _rule(entry: dict[str, object], language: str) -> Rule:
     if "search" in entry and not contains:
         raise ValueError(f"{where}: a 'search' rule needs 'contains'")
     pattern = str(entry.get("match") or entry.get("search"))
+    if nested_repetition(pattern):
+        raise ValueError(f"{where}: {NESTED_REPETITION}")
     pages = bool(entry.get("pages", kind in PAGE_FURNITURE_KINDS))
     return Rule(kind, name, int(entry["max_words"]), pattern, contains, pages)  # type: ignore[call-overload]
 
@@ -192,6 +195,8 @@ def extra_phrasebook(phrases: tuple[tuple[str, str], ...]) -> Phrasebook:
             raise ValueError(f"phrase {pattern!r} has unknown kind {kind!r}")
         search = f"(?s:(?i:.*?(?:{pattern})))"
         re.compile(search)  # a bad pattern fails here, where the caller can name it
+        if nested_repetition(pattern):
+            raise ValueError(f"phrase {pattern!r}: {NESTED_REPETITION}")
         rules.append(Rule(kind, pattern, EXTRA_PHRASE_MAX_WORDS, search))
     return compile_rules((), rules, re.compile(r"(?!)"))
 

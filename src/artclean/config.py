@@ -31,6 +31,7 @@ from typing import Any
 
 from .kinds import KINDS
 from .options import PROFILES
+from .safepattern import NESTED_REPETITION, nested_repetition
 
 CONFIG_FILES = ("artclean.toml", "pyproject.toml")
 KEYS = ("similarity", "keep", "language", "profile", "include", "exclude", "phrases")
@@ -265,5 +266,7 @@ def _phrases(table: Mapping[str, Any], where: str) -> tuple[tuple[str, str], ...
                     f"{where} phrases.{kind}: {pattern!r} is not a valid regular expression "
                     f"({error})"
                 ) from None
+            if nested_repetition(pattern):
+                raise ConfigError(f"{where} phrases.{kind}: {pattern!r}: {NESTED_REPETITION}")
             phrases.append((kind, pattern))
     return tuple(phrases)

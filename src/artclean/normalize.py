@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
+from importlib import resources
 from typing import NamedTuple
 
 _FOLD = str.maketrans(
@@ -78,8 +80,35 @@ class Comparable(NamedTuple):
     teaser: bool
 
 
+# NFKC puts a run of combining marks in canonical order by insertion, in time quadratic in the
+# run's length: 160,000 alternating marks after one letter take minutes. No writing system
+# stacks more than a handful on one letter, so for comparison a run is cut to this many. A
+# paragraph shorter than the threshold cannot hold a run long enough to matter.
+MAX_COMBINING_RUN = 32
+_CAP_RUNS_ABOVE = 2_000
+
+
+@lru_cache(maxsize=1)
+def _long_combining_run() -> re.Pattern[str]:
+    """Runs of marks with a non-zero combining class longer than MAX_COMBINING_RUN."""
+    ranges = []
+    listing = resources.files("artclean").joinpath("data", "combining-marks.txt")
+    for line in listing.read_text(encoding="ascii").splitlines():
+        if line and not line.startswith("#"):
+            first, _, last = line.partition("-")
+            ranges.append(f"\\U{int(first, 16):08x}-\\U{int(last, 16):08x}")
+    return re.compile(f"[{''.join(ranges)}]{{{MAX_COMBINING_RUN + 1},}}")
+
+
+def _cap_combining_runs(text: str) -> str:
+    if len(text) <= _CAP_RUNS_ABOVE:
+        return text
+    return _long_combining_run().sub(lambda run: run[0][:MAX_COMBINING_RUN], text)
+
+
 def fold(text: str) -> str:
     """NFKC, case folding, straight quotes and dashes, single spaces."""
+    text = _cap_combining_runs(text)
     folded = unicodedata.normalize("NFKC", text).casefold().translate(_FOLD)
     return " ".join(folded.split())
 
