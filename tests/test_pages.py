@@ -119,6 +119,36 @@ def test_a_german_page_is_cleaned_with_german_phrases() -> None:
     assert kept(text) == artikel
 
 
+ARTIKKEL_ET = [
+    "Tallinna linnavolikogu kiitis teisipäeval pärast enam kui neli tundi kestnud arutelu heaks "
+    "uue ühistranspordi kava, mis oli linna elanikke terve aasta jooksul lõhestanud ja tekitanud "
+    "palju vaidlusi.",
+    "Kava lisab idapoolsetesse linnaosadesse kolm uut bussiliini ja pikendab trammiliini "
+    "lennujaamani, mis ametnike sõnul lühendab keskmist tööleminekut peaaegu veerandi võrra.",
+    "Vastased väitsid, et umbes kakssada nelikümmend miljonit eurot maksev projekt sunnib linna "
+    "piletihindu tõstma, kuid linnapea kinnitas, et raha tuleb piirkondlikust fondist.",
+    "Trammiliini ehitus peaks algama kevadel ja kestma umbes kolm aastat, mille jooksul suletakse "
+    "mõned kesklinna tänavad öösiti liikluseks ning bussid sõidavad ümbersõidu kaudu.",
+]
+
+
+def test_a_page_in_a_language_without_a_phrase_file_is_found_by_its_shape() -> None:
+    """No phrase rule knows Estonian menus: prose framed by blocks of short lines is a page."""
+    menu = ["Avaleht", "Uudised", "Eesti", "Maailm", "Majandus", "Sport", "Kultuur", "Ilm"]
+    footer = ["Kontakt", "Reklaam", "Privaatsus", "Kasutustingimused", "Toimetus", "Arhiiv"]
+    text = page(menu, *([p] for p in ARTIKKEL_ET), footer)
+    assert not analyse(text, Options()).phrases
+    assert analyse(text, Options()).is_page("auto")
+    assert kept(text) == ARTIKKEL_ET
+
+
+def test_a_long_list_inside_an_article_does_not_make_it_a_page() -> None:
+    listing = ["Bus line 12", "Bus line 14", "Bus line 17", "Tram 4", "Tram 6", "Night bus N2"]
+    text = "\n\n".join([ARTICLE[0], *listing, *ARTICLE[1:]]) + "\n"
+    assert not analyse(text, Options()).is_page("auto")
+    assert clean(text).text == text
+
+
 def test_a_menu_block_inside_the_article_region_is_judged_as_outside() -> None:
     """Length-weighted evidence lets the region span a menu of one-word lines between two
     stretches of prose; four such lines in a row are still a menu. Sentences never are."""

@@ -35,6 +35,13 @@ PAGE_FURNITURE_LINES = 2
 PAGE_KINDS = FURNITURE | {"legal", "caption", "boilerplate"}
 # Menus alone give a page dump dozens of lines; an article with a share row has a handful.
 PAGE_PARAGRAPHS = 12
+# A page's shape: a block of _MENU_RUN short lines, and _MENU_LINES_AROUND such lines before the
+# first or after the last paragraph of _PROSE_WORDS words or more.
+_MENU_WORDS = 4
+_MENU_RUN = 6
+_MENU_LINES_AROUND = 10
+_PROSE_WORDS = 25
+_CLOSING = (".", "!", "?", ":", '"', "\u201d", "\u3002", "\uff01", "\uff1f")
 # A paragraph of at least this many words (log1p) can anchor the article's vocabulary.
 _PROSE_LOG_WORDS = math.log1p(8)
 _CLAIMED = NAMES.index("boilerplate_phrase")
@@ -96,15 +103,46 @@ class PageInputs:
     repeated: list[bool]
 
 
-def looks_like_page(findings: Sequence[Finding], paragraphs: int) -> bool:
-    """Whether a document is a whole-page dump: page furniture found by phrase rules (menus,
-    sign-in, share and cookie lines, or several kinds of page metadata), and the many short
-    lines that menus make."""
-    if paragraphs < PAGE_PARAGRAPHS:
+def looks_like_page(findings: Sequence[Finding], paragraphs: Sequence[Paragraph]) -> bool:
+    """Whether a document is a whole-page dump, by its furniture or by its shape.
+
+    Furniture: lines that phrase rules recognise (menus, sign-in, share and cookie lines, or
+    several kinds of page metadata). Shape, in any language: prose framed by menus, that is a
+    block of short lines without sentence punctuation, and many such lines before the first
+    or after the last paragraph of prose. An article has its lists inside, not around it.
+    """
+    if len(paragraphs) < PAGE_PARAGRAPHS:
         return False
     furniture = sum(f.kind in FURNITURE for f in findings)
     pageish = [f.kind for f in findings if f.kind in PAGE_KINDS]
-    return furniture >= PAGE_FURNITURE_LINES or (len(set(pageish)) >= 2 and len(pageish) >= 3)
+    if furniture >= PAGE_FURNITURE_LINES or (len(set(pageish)) >= 2 and len(pageish) >= 3):
+        return True
+    return framed_by_menus([p.text for p in paragraphs])
+
+
+def framed_by_menus(texts: Sequence[str]) -> bool:
+    """Prose with a menu's worth of short lines around it (see `looks_like_page`)."""
+    words = [_words(text) for text in texts]
+    short = [
+        w <= _MENU_WORDS and not text.rstrip().endswith(_CLOSING)
+        for w, text in zip(words, texts, strict=True)
+    ]
+    prose = [i for i, w in enumerate(words) if w >= _PROSE_WORDS]
+    if not prose:
+        return False
+    around = sum(short[: prose[0]]) + sum(short[prose[-1] + 1 :])
+    longest = run = 0
+    for is_short in short:
+        run = run + 1 if is_short else 0
+        longest = max(longest, run)
+    return longest >= _MENU_RUN and around >= _MENU_LINES_AROUND
+
+
+def _words(text: str) -> float:
+    """Words of a paragraph; text written without spaces counts two characters a word."""
+    count = len(text.split())
+    length = len(text.strip())
+    return length / 2 if count and length > 12 * count else count
 
 
 def probabilities(rows: Sequence[Sequence[float]], stage: Stage) -> list[float]:

@@ -55,7 +55,7 @@ class Analysis:
     def is_page(self, profile: str) -> bool:
         """Whether the page classifier applies: always for "page", by evidence for "auto"."""
         return profile == "page" or (
-            profile == "auto" and looks_like_page(self.phrases, len(self.paragraphs))
+            profile == "auto" and looks_like_page(self.phrases, self.paragraphs)
         )
 
     def page_inputs(self) -> PageInputs:
