@@ -153,7 +153,7 @@ def test_failing_files_are_reported_and_the_batch_goes_on(tmp_path: Path) -> Non
     assert stderr.splitlines() == [
         f"{tree / 'latin.txt'}: not valid utf-8 at byte 3 (invalid continuation byte); "
         "use --errors replace to replace bad bytes, or --encoding to name the encoding",
-        f"{tree / 'scan.txt'}: looks like a PDF document, not text; skipped",
+        f"{tree / 'scan.txt'}: looks like a PDF document, not text",
     ]
     assert set(files_under(tmp_path / "out")) == {"harbour.txt", "notes.md", "world/iran.txt"}
 

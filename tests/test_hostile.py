@@ -202,9 +202,7 @@ def test_an_unknown_encoding_is_refused_even_for_empty_input() -> None:
     ("magic", "what"), artclean.reading._MAGIC, ids=[w for _, w in artclean.reading._MAGIC]
 )
 def test_binary_files_are_refused_by_their_signature(magic: bytes, what: str) -> None:
-    fails_with(
-        magic + b"\x00\x01rest of the file", f"<stdin>: looks like {what}, not text; skipped"
-    )
+    fails_with(magic + b"\x00\x01rest of the file", f"<stdin>: looks like {what}, not text")
 
 
 def test_text_full_of_nul_bytes_is_refused() -> None:

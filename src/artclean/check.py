@@ -323,8 +323,12 @@ def run(
     encoding: str = "utf-8",
     errors: str = "strict",
     colour: bool = False,
+    summary: bool = True,
 ) -> int:
-    """Check, diff or fix the files; write findings, diffs and a summary; return the status."""
+    """Check, diff or fix the files; write findings, diffs and a summary; return the status.
+
+    `summary=False` leaves out the closing line on `err` (errors are still written there).
+    """
     status = EXIT_CLEAN
     files = changed = excluded = 0
     kinds: Counter[str] = Counter()
@@ -371,7 +375,8 @@ def run(
                 err.write(f"artclean: error: {path}: cannot write ({error.strerror or error})\n")
                 status = EXIT_ERROR
     out.flush()
-    err.write(_summary(modes, files, changed, excluded, kinds) + "\n")
+    if summary:
+        err.write(_summary(modes, files, changed, excluded, kinds) + "\n")
     return status
 
 
