@@ -25,12 +25,11 @@ from typing import IO, Any
 
 from .config import ConfigError, Settings, SettingsFinder
 from .markdown import DIRECTIVES, layout
-from .options import MARKDOWN_SUFFIXES, Options
+from .options import CONTENT_SUFFIXES, MARKDOWN_SUFFIXES, Options
 from .reading import InputError, decode_chunks, read_bytes
 from .result import Result
 from .segment import is_blank
 
-CONTENT_SUFFIXES = (*MARKDOWN_SUFFIXES, ".txt")
 # The profile of every file in the check modes: these are files people write.
 CHECK_PROFILE = "content"
 
@@ -94,8 +93,8 @@ class Document:
 def content_files(paths: Iterable[str]) -> Iterator[str]:
     """The files named, and the content files in the directories named.
 
-    In a directory: *.md, *.markdown, *.mdx and *.txt files, in sorted order, passing over
-    hidden files and directories (.git, .github, .venv...).
+    In a directory: files with one of CONTENT_SUFFIXES (in any case), in WALK_ORDER, passing
+    over hidden files and directories (.git, .github, .venv...).
     """
     for path in paths:
         if not os.path.isdir(path):

@@ -26,7 +26,9 @@ from .cli_common import (
     InputProblem,
     OutputClosed,
 )
+from .discover import TEXT_PATTERNS
 from .kinds import KINDS
+from .options import WALK_ORDER
 from .reading import MEMORY_FACTOR
 
 MEMORY_FIGURE = f"about {MEMORY_FACTOR[0]} to {MEMORY_FACTOR[1]} times its size"
@@ -92,8 +94,8 @@ Exit status: 0 success, 1 --check/--diff/--fix found something to change,
     "--check",
     is_flag=True,
     help="Change nothing; report each finding as path:line:col: kind: message. "
-    "Exit 1 if any file would change. Directories are searched for .md, .markdown, .mdx "
-    "and .txt files.",
+    "Exit 1 if any file would change. Directories are searched for "
+    f"{' '.join(TEXT_PATTERNS)} files ({WALK_ORDER}).",
 )
 @click.option("--diff", is_flag=True, help="Print a unified diff of what --fix would change.")
 @click.option(
