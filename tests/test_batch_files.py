@@ -234,6 +234,7 @@ def test_batch_check_and_hook_take_the_same_files_in_the_order_help_describes(
     )
     in_order = ["Z.TEXT", "a.mdx", "b.txt", "zz.txt", "m/c.md", "m/e.MD", "m/n/d.markdown"]
     status, stdout, _ = run(str(tree), "--format", "jsonl", "-q")
+    assert status == 0
     assert [json.loads(line)["source"] for line in stdout.splitlines()] == [
         str(tree / name) for name in in_order
     ]
