@@ -341,6 +341,7 @@ def test_nothing_is_removed_from_an_article_for_its_script(language: str, newlin
 # --- big inputs --------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_one_50_mb_line_without_a_newline(tmp_path: Path) -> None:
     words = " ".join(PROSE).split()
     line = " ".join(random.Random(1).choices(words, k=9_000_000))[: 50 * 10**6]
@@ -358,6 +359,7 @@ def test_one_50_mb_line_without_a_newline(tmp_path: Path) -> None:
     assert elapsed < 120, elapsed
 
 
+@pytest.mark.slow
 def test_a_million_one_word_lines() -> None:
     text = "".join(f"w{i}\n" for i in range(1_000_000))
     started = time.monotonic()
@@ -368,6 +370,7 @@ def test_a_million_one_word_lines() -> None:
     assert elapsed < 180, elapsed
 
 
+@pytest.mark.slow
 def test_100000_identical_lines_are_kept_as_structure() -> None:
     """A text with four or more copies is part of the document's structure (documented), so
     all stay; two copies are a scraping repeat, and the second goes."""
@@ -391,6 +394,7 @@ def count_comparisons(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     return calls
 
 
+@pytest.mark.slow
 def test_100000_near_duplicate_paragraphs_cost_linear_work(monkeypatch: pytest.MonkeyPatch) -> None:
     """Comparisons per paragraph stay bounded (MinHash candidates, at most a handful verified),
     so 100,000 near-copies cost about ten times 10,000; checked by counting rapidfuzz calls."""
@@ -433,6 +437,7 @@ def test_long_teasers_cost_one_comparison_each() -> None:
     assert time.monotonic() - started < 5
 
 
+@pytest.mark.slow
 def test_many_long_near_threshold_paragraphs_stay_fast() -> None:
     """Paragraphs at FUZZY_MAX_CHARS that all share their MinHash values but differ by 10%:
     each is verified against a few candidates, each verification bounded by the length cap."""
@@ -449,6 +454,7 @@ def test_many_long_near_threshold_paragraphs_stay_fast() -> None:
     assert time.monotonic() - started < 20
 
 
+@pytest.mark.slow
 def test_100000_near_copies_no_longer_go_quadratic_in_run_detection() -> None:
     """Regression: duplicates._runs took min() over a class at every run start (13.8 s for
     100,000 near-copies against 0.4 s for 10,000)."""
@@ -529,6 +535,7 @@ BYTES_PER_PARAGRAPH = 1_000
     ],
     ids=["prose", "one-long-line", "short-lines", "chinese-line"],
 )
+@pytest.mark.slow
 def test_memory_for_one_document_is_a_small_multiple_of_its_size(text: str, per_byte: int) -> None:
     """Python's allocations while cleaning (tracemalloc), against the documented bound."""
     paragraphs = clean(text).stats.paragraphs_in
@@ -789,6 +796,7 @@ def test_explain_takes_a_path_with_brackets_literally(tmp_path: Path) -> None:
     assert f"{path}: kept 3 of 3 paragraphs" in outcome.stdout
 
 
+@pytest.mark.slow
 def test_explain_is_linear_in_the_number_of_paragraphs() -> None:
     """Regression: each kept row looked its text up by scanning every kept paragraph."""
     outcome = invoke(

@@ -105,6 +105,9 @@ def test_the_manifest_is_valid():
     assert validated.returncode == 0, validated.stdout + validated.stderr
 
 
+# pre-commit installs the hook repository into a virtual environment of its own, from the
+# package registry: these run in CI's `python -m pytest -m slow` step.
+@pytest.mark.slow
 def test_the_check_hook_stops_a_duplicated_paragraph_and_passes_a_clean_commit(tmp_path, hook_repo):
     env = hook_repo[2]
     repo = site(tmp_path, hook_repo, "artclean")
@@ -126,6 +129,9 @@ def test_the_check_hook_stops_a_duplicated_paragraph_and_passes_a_clean_commit(t
     assert "Passed" in passed.stdout + passed.stderr
 
 
+# pre-commit installs the hook repository into a virtual environment of its own, from the
+# package registry: these run in CI's `python -m pytest -m slow` step.
+@pytest.mark.slow
 def test_the_fix_hook_fixes_the_file_and_the_second_commit_goes_through(tmp_path, hook_repo):
     env = hook_repo[2]
     repo = site(tmp_path, hook_repo, "artclean-fix")
@@ -158,6 +164,9 @@ def test_the_snippet_names_this_release_and_the_guide_shows_the_same() -> None:
         assert line in guide.splitlines()
 
 
+# pre-commit installs the hook repository into a virtual environment of its own, from the
+# package registry: these run in CI's `python -m pytest -m slow` step.
+@pytest.mark.slow
 def test_the_readme_snippet_works_as_copied(tmp_path: Path) -> None:
     """The README's snippet, only `repo:` pointed at a clone of this repository.
 
