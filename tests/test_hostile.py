@@ -1,5 +1,5 @@
 """Hostile and broken input: every case has a defined result, never a traceback, a hang or a
-partial write (issue 5; the README's "Robustness and limits" lists the same results).
+partial write (issue 5; docs/reference/limits.md lists the same results).
 
 A defined result is either a clean (exit 0, with the output stated here) or one line on stderr
 starting "artclean: error: " with exit 2. Interrupted runs exit 130 and an output closed early
@@ -520,8 +520,9 @@ def test_the_default_limit_is_64_mib(tmp_path: Path) -> None:
     )
 
 
-# The README's figures: about 6 bytes per input byte for prose, up to 14 for one huge line
-# (every word becomes a string object once), plus about 0.7 KB per paragraph.
+# The figures of docs/reference/limits.md (reading.MEMORY_FACTOR): about 6 bytes per input
+# byte for prose, up to 14 for one huge line (every word becomes a string object once), plus
+# about 0.7 KB per paragraph.
 BYTES_PER_PARAGRAPH = 1_000
 
 

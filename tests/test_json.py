@@ -1,7 +1,8 @@
 """The JSON output: documented keys in a stable order, valid against the schema, nothing lost.
 
-The schema is written here as data (the README's table, key for key) with a small validator,
-so that the test suite needs no jsonschema dependency.
+The key order is written here as data (the table of docs/reference/json-output.md, key for
+key) with a small validator; tests/test_schema.py checks the same output against the JSON
+Schema shipped in the package.
 """
 
 from __future__ import annotations
