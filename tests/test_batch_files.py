@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from artclean import clean
-from artclean.cli import main
+from artclean.cli import cli, main
 from artclean.discover import matches
 
 FIXTURE = Path(__file__).parent.parent / "fixtures" / "iran-russia-syndicated.txt"
@@ -153,7 +153,7 @@ def test_failing_files_are_reported_and_the_batch_goes_on(tmp_path: Path) -> Non
     assert stderr.splitlines() == [
         f"{tree / 'latin.txt'}: not valid utf-8 at byte 3 (invalid continuation byte); "
         "use --errors replace to replace bad bytes, or --encoding to name the encoding",
-        f"{tree / 'scan.txt'}: looks like a PDF document, not text; skipped",
+        f"{tree / 'scan.txt'}: looks like a PDF document, not text",
     ]
     assert set(files_under(tmp_path / "out")) == {"harbour.txt", "notes.md", "world/iran.txt"}
 
@@ -210,6 +210,45 @@ def test_jsonl_without_out_dir_is_one_line_per_file_in_order(tmp_path: Path) -> 
     assert status == 0
     sources = [json.loads(line)["source"] for line in stdout.splitlines()]
     assert sources == [str(tree / n) for n in ("harbour.txt", "notes.md", "world/iran.txt")]
+
+
+def test_batch_check_and_hook_take_the_same_files_in_the_order_help_describes(
+    tmp_path: Path,
+) -> None:
+    """--help says which files a directory gives and in what order; --check and the
+    pre-commit hooks' `files` pattern must take the same ones."""
+    import re
+
+    from artclean.check import content_files
+
+    tree = tmp_path / "site"
+    names = ["b.txt", "a.mdx", "Z.TEXT", "zz.txt", "m/c.md", "m/n/d.markdown", "m/e.MD"]
+    for name in [*names, "skip.rst", "m/skip.html", "m/n/.hidden.md"]:
+        (tree / name).parent.mkdir(parents=True, exist_ok=True)
+        (tree / name).write_text(SYNDICATED)
+    help_text = " ".join(CliRunner().invoke(cli, ["--help"]).stdout.split())
+    assert "*.md *.markdown *.mdx *.txt *.text" in help_text
+    assert (
+        "Order: a directory's files in name order, then each subdirectory in name order, "
+        "depth first." in help_text
+    )
+    in_order = ["Z.TEXT", "a.mdx", "b.txt", "zz.txt", "m/c.md", "m/e.MD", "m/n/d.markdown"]
+    status, stdout, _ = run(str(tree), "--format", "jsonl", "-q")
+    assert status == 0
+    assert [json.loads(line)["source"] for line in stdout.splitlines()] == [
+        str(tree / name) for name in in_order
+    ]
+    assert list(content_files([str(tree)])) == [str(tree / name) for name in in_order]
+    hooks = (Path(__file__).parents[1] / ".pre-commit-hooks.yaml").read_text()
+    patterns = set(re.findall(r"^    files: (.+)$", hooks, re.M))
+    assert len(patterns) == 1
+    pattern = patterns.pop()
+    hook_files = {
+        path.relative_to(tree).as_posix()
+        for path in tree.rglob("*")
+        if path.is_file() and re.search(pattern, path.name)
+    } - {"m/n/.hidden.md"}  # pre-commit passes what git tracks; artclean skips hidden files
+    assert hook_files == set(names)
 
 
 def test_templates_are_learned_per_directory(tmp_path: Path) -> None:

@@ -52,6 +52,25 @@ def test_check_on_clean_files_exits_0_quietly_on_stdout():
     assert result.stderr == "artclean: 42 files checked, nothing to change\n"
 
 
+@pytest.mark.parametrize("mode", ["--check", "--fix"])
+def test_under_pre_commit_each_process_prints_its_findings_and_no_summary(tmp_path, post, mode):
+    """pre-commit (PRE_COMMIT=1) splits the files among processes; summaries would disagree."""
+    clean = tmp_path / "clean.md"
+    clean.write_text("# Fine\n\nNothing to see.\n", encoding="utf-8")
+    missing = tmp_path / "missing.md"
+    runner = CliRunner(env={"PRE_COMMIT": "1"})
+    dirty = runner.invoke(cli, [mode, str(post)])
+    tidy = runner.invoke(cli, [mode, str(clean)])
+    broken = runner.invoke(cli, [mode, str(missing)])
+    assert (dirty.exit_code, tidy.exit_code, broken.exit_code) == (1, 0, 2)
+    assert dirty.stdout == (
+        f"{post}:7:1: duplicate: repeats the paragraph at line 3 (similarity 100)\n"
+    )
+    assert (dirty.stderr, tidy.stdout, tidy.stderr, broken.stdout) == ("", "", "", "")
+    assert broken.stderr.startswith(f"artclean: error: {missing}: ")  # errors are still told
+    assert broken.stderr.count("\n") == 1
+
+
 def test_diff_prints_a_patch_and_changes_nothing(post):
     result = invoke("--diff", str(post))
     assert result.exit_code == 1
@@ -128,7 +147,7 @@ def test_errors_exit_2_but_every_other_file_is_still_checked(tmp_path, post):
         f"artclean: error: {tmp_path / 'missing.md'}: no such file",
         f"artclean: error: {bad}: not valid utf-8 at byte 3 (invalid continuation byte); "
         "use --errors replace to replace bad bytes, or --encoding to name the encoding",
-        f"artclean: error: {binary}: looks like a PNG image, not text; skipped",
+        f"artclean: error: {binary}: looks like a PNG image, not text",
         "artclean: would fix 1 of 1 file (removed: duplicate 1)",
     ]
     assert result.stdout.startswith(f"{post}:7:1: duplicate:")

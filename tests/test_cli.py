@@ -7,6 +7,7 @@ process, where pipes, exit statuses and tracebacks are what a user sees.
 from __future__ import annotations
 
 import gzip
+import io
 import os
 import re
 import stat
@@ -234,6 +235,51 @@ def test_explain_is_plain_text_when_not_a_terminal() -> None:
     )
 
 
+def test_explain_outside_a_terminal_is_one_unpadded_line_per_row_cut_at_words() -> None:
+    """Piped, a narrow COLUMNS changes nothing: no wrapping, no padding, no word cut in half."""
+    result = invoke(str(SEED), "--explain", env={"COLUMNS": "40"})
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0] == "line  decision               paragraph and reason"
+    assert all(line == line.rstrip() for line in lines)
+    rows = [line for line in lines[1:-1] if re.match(r"^\s*\d+  ", line)]
+    assert len(rows) == 21  # each paragraph on one line of its own
+    paragraphs = SEED.read_text(encoding="utf-8").splitlines()
+    for row in rows:
+        number, _decision, shown = re.match(r"^\s*(\d+)  (\S+)\s+(.*)$", row).groups()
+        whole = paragraphs[int(number) - 1]
+        assert len(row) <= 100
+        if shown.endswith(" …"):
+            assert whole.startswith(shown[:-2]) and whole[len(shown) - 2] == " ", row
+        else:
+            assert shown == whole
+    reason = (
+        "                             lines 9-14 repeat lines 2-7 as one block [repeated-block]"
+    )
+    assert lines.count(reason) == 6  # a reason is never wrapped, however long
+
+
+def test_explain_on_a_terminal_is_a_table_as_wide_as_the_terminal(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from artclean.explain import render_explanation
+    from artclean.pipeline import clean
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    result = clean(SEED.read_text(encoding="utf-8"), source="seed.txt")
+    for columns in (50, 80, 160):
+        monkeypatch.setenv("COLUMNS", str(columns))
+        screen = Terminal()
+        render_explanation(result, screen)
+        lines = COLOUR.sub("", screen.getvalue()).splitlines()
+        assert max(len(line) for line in lines) <= columns
+        assert "[repeated-block]" in screen.getvalue()
+        assert sum(1 for line in lines if re.match(r"^\s*\d+  ", line)) == 21
+
+
 def test_explain_lists_every_paragraph_once() -> None:
     result = invoke(str(SEED), "--explain")
     numbers = [int(m) for m in re.findall(r"^\s{0,3}(\d+)\s{2}", result.stdout, re.M)]
@@ -368,18 +414,36 @@ def test_binary_input_is_refused(tmp_path: Path, data: bytes, what: str) -> None
     path.write_bytes(data)
     result = invoke(str(path))
     assert result.exit_code == 2
-    assert (
-        one_line_error(result) == f"artclean: error: {path}: looks like {what}, not text; skipped"
-    )
+    assert one_line_error(result) == f"artclean: error: {path}: looks like {what}, not text"
+
+
+def test_random_bytes_are_reported_as_binary_not_as_a_bad_byte(tmp_path: Path) -> None:
+    """Regression: `head -c 4096 /dev/urandom | artclean` said "not valid utf-8 at byte 1"."""
+    import random
+
+    data = random.Random(13).randbytes(4096)
+    result = invoke("-", stdin=data)
+    assert result.exit_code == 2
+    assert one_line_error(result) == "artclean: error: <stdin>: looks like binary data, not text"
+
+
+def test_text_in_a_legacy_encoding_is_still_reported_as_a_bad_byte() -> None:
+    result = invoke("-", stdin="Привет, мир. Это текст в кодировке cp1251.\n".encode("cp1251"))
+    assert result.exit_code == 2
+    assert one_line_error(result).startswith("artclean: error: <stdin>: not valid utf-8 at byte 0")
+
+
+def test_a_single_file_error_does_not_say_skipped(tmp_path: Path) -> None:
+    path = tmp_path / "ls"
+    path.write_bytes(b"\x7fELF\x02\x01\x01" + bytes(64))
+    result = invoke(str(path))
+    assert one_line_error(result) == f"artclean: error: {path}: looks like an executable, not text"
 
 
 def test_binary_input_on_stdin_is_refused() -> None:
     result = invoke("-", stdin=PNG)
     assert result.exit_code == 2
-    assert (
-        one_line_error(result)
-        == "artclean: error: <stdin>: looks like a PNG image, not text; skipped"
-    )
+    assert one_line_error(result) == "artclean: error: <stdin>: looks like a PNG image, not text"
 
 
 @pytest.mark.parametrize(
@@ -440,6 +504,34 @@ def test_installed_command_reports_bad_input_in_one_line(run_artclean, tmp_path:
         assert done.returncode == 2, args
         one_line_error(done)
         assert done.stdout == b""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+def test_reading_a_terminal_says_so_on_stderr() -> None:
+    """`artclean` with no arguments at a prompt would otherwise wait without a word."""
+    import pty
+
+    controller, terminal = pty.openpty()
+    try:
+        process = subprocess.Popen(
+            [installed_command()],
+            stdin=terminal,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        os.write(controller, ARTICLE.encode() + b"\x04")  # Ctrl-D at the start of a line: EOF
+        stdout, stderr = process.communicate(timeout=60)
+    finally:
+        os.close(controller)
+        os.close(terminal)
+    assert process.returncode == 0
+    assert stderr == b"artclean: reading from standard input; Ctrl-D to end, --help for usage\n"
+    assert stdout == CLEAN.encode()
+
+
+def test_reading_a_pipe_says_nothing(run_artclean) -> None:
+    done = run_artclean([], stdin=ARTICLE.encode())
+    assert (done.returncode, done.stdout, done.stderr) == (0, CLEAN.encode(), b"")
 
 
 def test_installed_command_bad_option(run_artclean) -> None:

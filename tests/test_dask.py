@@ -22,6 +22,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.dask  # CI's own step: pip install '.[dask]' && python -m pytest -m dask
+
 pytest.importorskip("dask.bag", reason="the Dask engine needs pip install 'artclean[dask]'")
 distributed = pytest.importorskip(
     "distributed", reason="the Dask engine needs pip install 'artclean[dask]'"

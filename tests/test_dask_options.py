@@ -97,6 +97,7 @@ def test_without_dask_the_error_says_how_to_install_it(
     assert not (tmp_path / "out").exists()
 
 
+@pytest.mark.dask
 def test_parts_of_an_earlier_run_stop_the_run(corpus: str, tmp_path: Path) -> None:
     pytest.importorskip("distributed", reason="the Dask engine needs pip install 'artclean[dask]'")
     (tmp_path / "out").mkdir()

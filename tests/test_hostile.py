@@ -1,5 +1,5 @@
 """Hostile and broken input: every case has a defined result, never a traceback, a hang or a
-partial write (issue 5; the README's "Robustness and limits" lists the same results).
+partial write (issue 5; docs/reference/limits.md lists the same results).
 
 A defined result is either a clean (exit 0, with the output stated here) or one line on stderr
 starting "artclean: error: " with exit 2. Interrupted runs exit 130 and an output closed early
@@ -202,9 +202,7 @@ def test_an_unknown_encoding_is_refused_even_for_empty_input() -> None:
     ("magic", "what"), artclean.reading._MAGIC, ids=[w for _, w in artclean.reading._MAGIC]
 )
 def test_binary_files_are_refused_by_their_signature(magic: bytes, what: str) -> None:
-    fails_with(
-        magic + b"\x00\x01rest of the file", f"<stdin>: looks like {what}, not text; skipped"
-    )
+    fails_with(magic + b"\x00\x01rest of the file", f"<stdin>: looks like {what}, not text")
 
 
 def test_text_full_of_nul_bytes_is_refused() -> None:
@@ -343,6 +341,7 @@ def test_nothing_is_removed_from_an_article_for_its_script(language: str, newlin
 # --- big inputs --------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_one_50_mb_line_without_a_newline(tmp_path: Path) -> None:
     words = " ".join(PROSE).split()
     line = " ".join(random.Random(1).choices(words, k=9_000_000))[: 50 * 10**6]
@@ -360,6 +359,7 @@ def test_one_50_mb_line_without_a_newline(tmp_path: Path) -> None:
     assert elapsed < 120, elapsed
 
 
+@pytest.mark.slow
 def test_a_million_one_word_lines() -> None:
     text = "".join(f"w{i}\n" for i in range(1_000_000))
     started = time.monotonic()
@@ -370,6 +370,7 @@ def test_a_million_one_word_lines() -> None:
     assert elapsed < 180, elapsed
 
 
+@pytest.mark.slow
 def test_100000_identical_lines_are_kept_as_structure() -> None:
     """A text with four or more copies is part of the document's structure (documented), so
     all stay; two copies are a scraping repeat, and the second goes."""
@@ -393,6 +394,7 @@ def count_comparisons(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     return calls
 
 
+@pytest.mark.slow
 def test_100000_near_duplicate_paragraphs_cost_linear_work(monkeypatch: pytest.MonkeyPatch) -> None:
     """Comparisons per paragraph stay bounded (MinHash candidates, at most a handful verified),
     so 100,000 near-copies cost about ten times 10,000; checked by counting rapidfuzz calls."""
@@ -435,6 +437,7 @@ def test_long_teasers_cost_one_comparison_each() -> None:
     assert time.monotonic() - started < 5
 
 
+@pytest.mark.slow
 def test_many_long_near_threshold_paragraphs_stay_fast() -> None:
     """Paragraphs at FUZZY_MAX_CHARS that all share their MinHash values but differ by 10%:
     each is verified against a few candidates, each verification bounded by the length cap."""
@@ -451,6 +454,7 @@ def test_many_long_near_threshold_paragraphs_stay_fast() -> None:
     assert time.monotonic() - started < 20
 
 
+@pytest.mark.slow
 def test_100000_near_copies_no_longer_go_quadratic_in_run_detection() -> None:
     """Regression: duplicates._runs took min() over a class at every run start (13.8 s for
     100,000 near-copies against 0.4 s for 10,000)."""
@@ -516,8 +520,9 @@ def test_the_default_limit_is_64_mib(tmp_path: Path) -> None:
     )
 
 
-# The README's figures: about 6 bytes per input byte for prose, up to 14 for one huge line
-# (every word becomes a string object once), plus about 0.7 KB per paragraph.
+# The figures of docs/reference/limits.md (reading.MEMORY_FACTOR): about 6 bytes per input
+# byte for prose, up to 14 for one huge line (every word becomes a string object once), plus
+# about 0.7 KB per paragraph.
 BYTES_PER_PARAGRAPH = 1_000
 
 
@@ -531,6 +536,7 @@ BYTES_PER_PARAGRAPH = 1_000
     ],
     ids=["prose", "one-long-line", "short-lines", "chinese-line"],
 )
+@pytest.mark.slow
 def test_memory_for_one_document_is_a_small_multiple_of_its_size(text: str, per_byte: int) -> None:
     """Python's allocations while cleaning (tracemalloc), against the documented bound."""
     paragraphs = clean(text).stats.paragraphs_in
@@ -791,6 +797,7 @@ def test_explain_takes_a_path_with_brackets_literally(tmp_path: Path) -> None:
     assert f"{path}: kept 3 of 3 paragraphs" in outcome.stdout
 
 
+@pytest.mark.slow
 def test_explain_is_linear_in_the_number_of_paragraphs() -> None:
     """Regression: each kept row looked its text up by scanning every kept paragraph."""
     outcome = invoke(

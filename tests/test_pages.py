@@ -266,6 +266,7 @@ def f1(records: list[dict[str, str]]) -> float:
     return 2 * precision * recall / (precision + recall)
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(
     not BENCH.is_dir() or os.environ.get("ARTCLEAN_SKIP_BENCH"),
     reason=f"the development benchmark is not at {BENCH}",

@@ -9,12 +9,15 @@ with a duplicated paragraph is stopped and a clean one goes through.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+import artclean
 
 pytest.importorskip("pre_commit")
 if shutil.which("git") is None:
@@ -102,6 +105,9 @@ def test_the_manifest_is_valid():
     assert validated.returncode == 0, validated.stdout + validated.stderr
 
 
+# pre-commit installs the hook repository into a virtual environment of its own, from the
+# package registry: these run in CI's `python -m pytest -m slow` step.
+@pytest.mark.slow
 def test_the_check_hook_stops_a_duplicated_paragraph_and_passes_a_clean_commit(tmp_path, hook_repo):
     env = hook_repo[2]
     repo = site(tmp_path, hook_repo, "artclean")
@@ -123,6 +129,9 @@ def test_the_check_hook_stops_a_duplicated_paragraph_and_passes_a_clean_commit(t
     assert "Passed" in passed.stdout + passed.stderr
 
 
+# pre-commit installs the hook repository into a virtual environment of its own, from the
+# package registry: these run in CI's `python -m pytest -m slow` step.
+@pytest.mark.slow
 def test_the_fix_hook_fixes_the_file_and_the_second_commit_goes_through(tmp_path, hook_repo):
     env = hook_repo[2]
     repo = site(tmp_path, hook_repo, "artclean-fix")
@@ -134,4 +143,73 @@ def test_the_fix_hook_fixes_the_file_and_the_second_commit_goes_through(tmp_path
     assert (repo / "post.md").read_text(encoding="utf-8") == CLEAN
 
     passed = commit(repo, env, "Add the minutes")
+    assert passed.returncode == 0, passed.stdout + passed.stderr
+
+
+def readme_snippet() -> str:
+    """The .pre-commit-config.yaml the README tells users to write."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"^```yaml\n(.*?)^```$", readme, re.M | re.S)
+    (snippet,) = [block for block in blocks if block.startswith("repos:")]
+    return snippet
+
+
+def test_the_snippet_names_this_release_and_the_guide_shows_the_same() -> None:
+    snippet = readme_snippet()
+    assert re.search(r"^    rev: (\S+)", snippet, re.M).group(1) == f"v{artclean.__version__}"
+    changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert re.search(r"^## (\S+)", changelog, re.M).group(1) == artclean.__version__
+    guide = (ROOT / "docs" / "guide" / "content-repositories.md").read_text(encoding="utf-8")
+    for line in snippet.splitlines():
+        assert line in guide.splitlines()
+
+
+# pre-commit installs the hook repository into a virtual environment of its own, from the
+# package registry: these run in CI's `python -m pytest -m slow` step.
+@pytest.mark.slow
+def test_the_readme_snippet_works_as_copied(tmp_path: Path) -> None:
+    """The README's snippet, only `repo:` pointed at a clone of this repository.
+
+    The clone is of the last commit. CI's clone may not carry tags (a shallow or single-branch
+    fetch), so the release tag the snippet names is created in the clone when it is missing;
+    that the tag exists where the project is published is the release's job (CHANGELOG.md).
+    """
+    env = {**os.environ, **IDENTITY, "PRE_COMMIT_HOME": str(tmp_path / "cache")}
+    env.pop("PRE_COMMIT", None)
+    clone = tmp_path / "artclean"
+    cloned = git("clone", "--quiet", str(ROOT), str(clone), cwd=tmp_path, env=env)
+    assert cloned.returncode == 0, cloned.stderr
+    snippet = readme_snippet()
+    url = re.search(r"^-   repo: (\S+)", snippet, re.M).group(1)
+    tag = re.search(r"^    rev: (\S+)", snippet, re.M).group(1)
+    if git("rev-parse", "--verify", "--quiet", f"refs/tags/{tag}", cwd=clone, env=env).returncode:
+        assert git("tag", tag, cwd=clone, env=env).returncode == 0
+    repo = tmp_path / "site"
+    repo.mkdir()
+    git("init", "-q", cwd=repo, env=env)
+    (repo / ".pre-commit-config.yaml").write_text(
+        snippet.replace(url, str(clone), 1), encoding="utf-8"
+    )
+    (repo / "post.md").write_text(DUPLICATED, encoding="utf-8")
+    git("add", "-A", cwd=repo, env=env)
+
+    def pre_commit() -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "pre_commit", "run", "--all-files"],
+            cwd=repo,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+
+    stopped = pre_commit()
+    assert stopped.returncode == 1, stopped.stdout + stopped.stderr
+    assert "post.md:7:1: duplicate: repeats the paragraph at line 3 (similarity 100)" in (
+        stopped.stdout
+    )
+    assert "would fix" not in stopped.stdout + stopped.stderr  # no summary under pre-commit
+    (repo / "post.md").write_text(CLEAN, encoding="utf-8")
+    git("add", "-A", cwd=repo, env=env)
+    passed = pre_commit()
     assert passed.returncode == 0, passed.stdout + passed.stderr

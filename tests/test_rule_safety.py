@@ -32,6 +32,7 @@ BUDGET_SECONDS = 0.5
 QUIET_SECONDS = 60
 
 
+@pytest.mark.slow  # every rule of every language on strings up to 4 KB: CI's -m slow step
 @pytest.mark.parametrize("language", available_languages())
 def test_every_phrase_rule_is_linear_on_adversarial_strings(language: str) -> None:
     command = [sys.executable, str(HERE / "adversarial.py"), language, str(BUDGET_SECONDS)]

@@ -25,12 +25,11 @@ from typing import IO, Any
 
 from .config import ConfigError, Settings, SettingsFinder
 from .markdown import DIRECTIVES, layout
-from .options import MARKDOWN_SUFFIXES, Options
+from .options import CONTENT_SUFFIXES, MARKDOWN_SUFFIXES, Options
 from .reading import InputError, decode_chunks, read_bytes
 from .result import Result
 from .segment import is_blank
 
-CONTENT_SUFFIXES = (*MARKDOWN_SUFFIXES, ".txt")
 # The profile of every file in the check modes: these are files people write.
 CHECK_PROFILE = "content"
 
@@ -94,8 +93,8 @@ class Document:
 def content_files(paths: Iterable[str]) -> Iterator[str]:
     """The files named, and the content files in the directories named.
 
-    In a directory: *.md, *.markdown, *.mdx and *.txt files, in sorted order, passing over
-    hidden files and directories (.git, .github, .venv...).
+    In a directory: files with one of CONTENT_SUFFIXES (in any case), in WALK_ORDER, passing
+    over hidden files and directories (.git, .github, .venv...).
     """
     for path in paths:
         if not os.path.isdir(path):
@@ -323,8 +322,12 @@ def run(
     encoding: str = "utf-8",
     errors: str = "strict",
     colour: bool = False,
+    summary: bool = True,
 ) -> int:
-    """Check, diff or fix the files; write findings, diffs and a summary; return the status."""
+    """Check, diff or fix the files; write findings, diffs and a summary; return the status.
+
+    `summary=False` leaves out the closing line on `err` (errors are still written there).
+    """
     status = EXIT_CLEAN
     files = changed = excluded = 0
     kinds: Counter[str] = Counter()
@@ -371,7 +374,8 @@ def run(
                 err.write(f"artclean: error: {path}: cannot write ({error.strerror or error})\n")
                 status = EXIT_ERROR
     out.flush()
-    err.write(_summary(modes, files, changed, excluded, kinds) + "\n")
+    if summary:
+        err.write(_summary(modes, files, changed, excluded, kinds) + "\n")
     return status
 
 

@@ -26,11 +26,17 @@ from .cli_common import (
     InputProblem,
     OutputClosed,
 )
+from .discover import TEXT_PATTERNS
 from .kinds import KINDS
+from .options import WALK_ORDER
+from .reading import MEMORY_FACTOR
+
+MEMORY_FIGURE = f"about {MEMORY_FACTOR[0]} to {MEMORY_FACTOR[1]} times its size"
 
 if TYPE_CHECKING:
     from .result import Result
 
+STDIN_HINT = "artclean: reading from standard input; Ctrl-D to end, --help for usage"
 KIND_HELP = "\n".join(f"  {name:<14}{text}" for name, text in KINDS.items())
 
 
@@ -88,8 +94,8 @@ Exit status: 0 success, 1 --check/--diff/--fix found something to change,
     "--check",
     is_flag=True,
     help="Change nothing; report each finding as path:line:col: kind: message. "
-    "Exit 1 if any file would change. Directories are searched for .md, .markdown, .mdx "
-    "and .txt files.",
+    "Exit 1 if any file would change. Directories are searched for "
+    f"{' '.join(TEXT_PATTERNS)} files ({WALK_ORDER}).",
 )
 @click.option("--diff", is_flag=True, help="Print a unified diff of what --fix would change.")
 @click.option(
@@ -134,7 +140,7 @@ Exit status: 0 success, 1 --check/--diff/--fix found something to change,
     metavar="SIZE",
     show_default=True,
     help="Refuse an input larger than SIZE (e.g. 512K, 64M, 2G; 0 for no limit). Each input "
-    "is cleaned in memory, which takes about 10 to 25 times its size.",
+    f"is cleaned in memory, which takes {MEMORY_FIGURE}.",
 )
 @batch_options
 @click.version_option(__version__, "-V", "--version", prog_name="artclean")
@@ -169,6 +175,9 @@ def cli(
 
     options = Options(similarity=similarity, keep=frozenset(keep))
     sources = list(paths) or ["-"]
+    if "-" in sources and sys.stdin is not None and sys.stdin.isatty():
+        # Otherwise someone who typed `artclean` to see what it does waits on a silent terminal.
+        click.echo(STDIN_HINT, err=True)
     if wants_batch(sources, batch):
         return run_batch(
             sources,
@@ -267,6 +276,10 @@ def _check_files(paths: Sequence[str], *, check: bool, diff: bool, fix: bool) ->
         encoding=context.params["encoding"],
         errors=context.params["errors"],
         colour=colour,
+        # pre-commit sets PRE_COMMIT=1 and splits the files among several processes: a summary
+        # from each would read as contradicting the next ("would fix 1 of 4 files" above
+        # "1 file checked, nothing to change"), so there the findings speak for themselves.
+        summary="PRE_COMMIT" not in os.environ,
     )
     context.exit(status)  # an exit, not a return value, so that CliRunner sees 1 and 2 too
 

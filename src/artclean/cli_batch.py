@@ -23,6 +23,7 @@ import click
 from .cli_common import EXIT_ERROR, EXIT_OK, InputProblem
 from .cli_request import BatchRequest, BatchSettings, jsonl_paths, plain_size, record_job
 from .discover import JSONL_PATTERNS, TEXT_PATTERNS
+from .options import WALK_ORDER
 
 if TYPE_CHECKING:
     from .options import Options
@@ -47,7 +48,7 @@ _OPTIONS = [
         metavar="GLOB",
         help="Files to clean inside directories (repeatable; replaces the default patterns: "
         f"{' '.join(TEXT_PATTERNS)}, or {' '.join(JSONL_PATTERNS)} for JSONL). A GLOB with "
-        "a / matches the path under the directory, otherwise the file name.",
+        f"a / matches the path under the directory, otherwise the file name. Order: {WALK_ORDER}.",
     ),
     click.option(
         "--exclude",

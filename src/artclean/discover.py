@@ -4,8 +4,8 @@ A file named on the command line is always taken; patterns choose among the file
 inside directories, so `artclean notes.log --in-place` works while `artclean notes/` picks
 only text files. Hidden files and directories (a name starting with "."), `.git` among them,
 are skipped, as are symbolic links inside a directory: a link could lead out of the tree or
-to a file cleaned twice. Files come in a stable order (sorted by name, directory by
-directory), so every run plans the same batch.
+to a file cleaned twice. Files come in a stable order (`options.WALK_ORDER`: a directory's
+files by name, then its subdirectories by name), so every run plans the same batch.
 """
 
 from __future__ import annotations
@@ -16,7 +16,9 @@ from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from pathlib import Path, PurePosixPath
 
-TEXT_PATTERNS = ("*.txt", "*.text", "*.md", "*.markdown")
+from .options import CONTENT_SUFFIXES
+
+TEXT_PATTERNS = tuple(f"*{suffix}" for suffix in CONTENT_SUFFIXES)
 JSONL_PATTERNS = ("*.jsonl", "*.jsonl.gz", "*.ndjson", "*.ndjson.gz")
 
 

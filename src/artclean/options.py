@@ -12,6 +12,11 @@ DEFAULT_SIMILARITY = 90.0
 PROFILES = ("auto", "page", "article", "content")
 SYNTAXES = ("text", "markdown")
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdx")
+# The files a directory is searched for, by a batch and by --check alike (and by the pre-commit
+# hooks' `files` pattern, which a test holds to this list): Markdown, then plain text.
+CONTENT_SUFFIXES = (*MARKDOWN_SUFFIXES, ".txt", ".text")
+# The order files are taken in, as --help and the docs say it.
+WALK_ORDER = "a directory's files in name order, then each subdirectory in name order, depth first"
 
 
 @dataclass(frozen=True, slots=True)

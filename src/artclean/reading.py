@@ -36,8 +36,11 @@ _MAGIC = (
 
 
 # The most a single input may hold, in bytes, unless the caller allows more (`--max-size`).
-# Cleaning holds about 10-25 bytes per input byte of prose (see the README).
 MAX_INPUT_BYTES = 64 << 20
+# What cleaning one input holds in memory, in multiples of its size: prose at the low end, one
+# huge line or many identical lines at the high end. Measured by tests/bench/bench_limits.py;
+# --help and docs/reference/limits.md quote these numbers, and a test keeps them the same.
+MEMORY_FACTOR = (6, 14)
 
 # Byte-order marks, longest first: a UTF-32-LE mark starts with the UTF-16-LE one.
 _BOMS = (
@@ -63,6 +66,23 @@ def _binary_kind(head: bytes) -> str | None:
     if sample.count(0) > max(1, len(sample) // 100):
         return "binary data (it contains NUL bytes)"
     return None
+
+
+# C0 controls that text does not use (tab, line ends, form feed and ESC are text's own) and DEL.
+_CONTROL_BYTES = frozenset([*range(0x00, 0x09), 0x0E, 0x0F, *range(0x10, 0x1B), *range(0x1C, 0x20)])
+_CONTROL_BYTES |= {0x7F}
+
+
+def _random_bytes(head: bytes) -> bool:
+    """Whether input that is not valid in its encoding is binary rather than mis-encoded text.
+
+    Called only after a decoding error in the first chunk. Text in a legacy 8-bit encoding
+    (Latin-1, cp1251) has bytes above 0x7F but hardly any control bytes; compressed, encrypted
+    or random data has one in nine.
+    """
+    sample = head[:_SNIFF_SIZE]
+    controls = sum(1 for byte in sample if byte in _CONTROL_BYTES)
+    return controls >= 4 and controls * 30 > len(sample)
 
 
 def _unmarked_utf16(head: bytes) -> str | None:
@@ -152,7 +172,7 @@ def decode_chunks(
             )
         binary = _binary_kind(first)
         if binary is not None:
-            raise InputError(f"{name}: looks like {binary}, not text; skipped")
+            raise InputError(f"{name}: looks like {binary}, not text")
     said = " (as its byte-order mark says)" if marked else ""
     hint = "" if marked else ", or --encoding to name the encoding"
     decoder = info.incrementaldecoder(errors)
@@ -167,6 +187,8 @@ def decode_chunks(
         try:
             yield decoder.decode(chunk)
         except UnicodeDecodeError as error:
+            if consumed == 0 and not marked and _random_bytes(first):
+                raise InputError(f"{name}: looks like binary data, not text") from None
             offset = skip + consumed - pending + error.start
             raise InputError(
                 f"{name}: not valid {encoding}{said} at byte {offset} ({error.reason}); "
@@ -197,8 +219,13 @@ def _chain(first: bytes, rest: Iterator[bytes]) -> Iterator[bytes]:
 
 
 def byte_chunks(stream: BinaryIO, size: int = CHUNK_SIZE) -> Iterator[bytes]:
-    """A binary stream as chunks of at most `size` bytes, read as they arrive."""
-    while chunk := stream.read(size):
+    """A binary stream as chunks of at most `size` bytes, read as they arrive.
+
+    From a terminal, one read each: a buffered read() goes on reading after the line it has,
+    takes the user's Ctrl-D as the end of that read, and waits for a second one.
+    """
+    read = getattr(stream, "read1", stream.read) if stream.isatty() else stream.read
+    while chunk := read(size):
         yield chunk
 
 

@@ -59,7 +59,10 @@ class Result:
         return bool(self.removed)
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON form, with a stable key order (documented in the README)."""
+        """The JSON form, with a stable key order.
+
+        Documented in docs/reference/json-output.md and described by data/result.schema.json.
+        """
         return {
             "source": self.source,
             "text": self.text,

@@ -5,7 +5,7 @@
 
 Each case runs `artclean.clean` in a fresh process, so that its peak RSS is its own; the
 tracemalloc peak (Python allocations during clean) is measured in a second run of the same
-process. Figures are per document; the README's "Robustness and limits" quotes them.
+process. Figures are per document; docs/reference/limits.md quotes them.
 """
 
 from __future__ import annotations
