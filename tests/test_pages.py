@@ -149,6 +149,45 @@ def test_a_long_list_inside_an_article_does_not_make_it_a_page() -> None:
     assert clean(text).text == text
 
 
+COMMENTS = [
+    ["3 Comments"],
+    ["Mary Jones says:", "March 3, 2024 at 4:15 pm"],
+    ["Finally! The eastern districts have waited far too long for a decent bus service."],
+    ["Reply"],
+    ["Tom Baker says:", "March 3, 2024 at 5:02 pm"],
+    ["Two hundred and forty million for a tram nobody asked for. Fares will go up, mark my words."],
+    ["Reply"],
+    ["Ann Lee says:", "March 4, 2024 at 9:30 am"],
+    ["Will the night closures include the bridge road as well, does anyone know?"],
+    ["Reply"],
+]
+
+
+def test_a_comment_thread_after_the_article_goes_as_one_structure() -> None:
+    """Comments read like prose; their repeated author-and-date headers give them away."""
+    text = page(MENU, *([p] for p in ARTICLE), *COMMENTS, FOOTER)
+    result = clean(text)
+    assert [k.text for k in result.kept] == ARTICLE
+    thread = [r for r in result.removed if r.rule == "comment-thread"]
+    assert {r.kind for r in thread} == {"comments"}
+    assert "Finally! The eastern districts" in " ".join(r.text for r in thread)
+
+
+def test_dated_lines_of_different_shapes_are_no_comment_thread() -> None:
+    """A byline with its dates, and quoted posts signed by different handles, stay."""
+    byline = ["By Jane Smith, City Desk", "Updated: 18 Nov 2019 9:38 pm", "Posted: 18 Nov 2019"]
+    quotes = [
+        "— Dianna Anderson (@dianna) November 19, 2019",
+        ARTICLE[2],
+        "— Mark Stone (@markstone_news) November 19, 2019",
+        ARTICLE[3],
+        "— The City Herald (@herald) November 20, 2019",
+    ]
+    body = [ARTICLE[0], *byline, ARTICLE[1], *quotes, ARTICLE[4]]
+    text = page(MENU, *([p] for p in body), FOOTER)
+    assert not [r for r in clean(text).removed if r.rule == "comment-thread"]
+
+
 def test_a_menu_block_inside_the_article_region_is_judged_as_outside() -> None:
     """Length-weighted evidence lets the region span a menu of one-word lines between two
     stretches of prose; four such lines in a row are still a menu. Sentences never are."""

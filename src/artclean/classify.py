@@ -26,6 +26,7 @@ from importlib import resources
 from .boilerplate import Finding
 from .features import NAMES, cohesion, content_words, document_features
 from .segment import Paragraph
+from .structures import comment_thread
 
 # Phrase-rule kinds that only page furniture has; an article has at most one such line.
 FURNITURE = frozenset({"navigation", "share", "subscribe", "cookie", "comments", "advertisement"})
@@ -334,10 +335,26 @@ def page_findings(
     first, last = verdicts.article
     if last < first:
         return []
-    article = f"lines {paragraphs[first].line}-{paragraphs[last].end_line}"
     findings = []
+    thread = comment_thread([p.text.strip() for p in paragraphs], first, last)
+    if thread is not None:
+        last = thread[0] - 1
+        for i in range(thread[0], thread[1] + 1):
+            if not claimed[i] and tokens[i]:
+                reason = (
+                    f"in a comment thread after the article (lines "
+                    f"{paragraphs[thread[0]].line}-{paragraphs[thread[1]].end_line}: "
+                    "authors' names and dates, each over a comment)"
+                )
+                findings.append(Finding(i, "comments", "comment-thread", reason))
+    article = f"lines {paragraphs[first].line}-{paragraphs[last].end_line}"
     for i, row in enumerate(rows):
-        if claimed[i] or not tokens[i] or verdicts.keep[i]:
+        if (
+            claimed[i]
+            or not tokens[i]
+            or verdicts.keep[i]
+            or (thread and thread[0] <= i <= thread[1])
+        ):
             continue
         inside = first <= i <= last
         kind = "navigation" if _menu_like(row) else "boilerplate"
