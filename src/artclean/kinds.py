@@ -12,7 +12,7 @@ KINDS: dict[str, str] = {
     "advertisement": "advertising labels and 'story continues below' markers",
     "cookie": "cookie banners and consent prompts",
     "legal": "copyright lines, all rights reserved, terms and privacy links",
-    "comments": "comment-section prompts and counters",
+    "comments": "comment-section prompts and counters, and comment threads on pages",
     "caption": "image captions and photo credits",
     "boilerplate": "page text outside the article that fits no more specific kind",
     "template": "a paragraph that recurs across many documents of one site",
