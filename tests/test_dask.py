@@ -319,7 +319,7 @@ def test_odd_and_oversized_records_come_out_as_the_cli_writes_them(
     assert status == 2
     assert problems[3:] == [
         f"{corpus}:91: holds an integer of more than 4300 digits",
-        f"{corpus}:121: nested too deeply to read",
+        f"{corpus}:121: nested too deeply to read (about 1000 levels at most)",
         f"{corpus}:151: a record of 300012 bytes is over the limit of 262144 bytes "
         "(--max-size); left out",
     ]

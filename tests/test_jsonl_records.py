@@ -12,8 +12,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 
 from artclean.cli import main
+from artclean.jsonline import encode_value, read_object
 from conftest import Run, installed_command
 
 SYNDICATED = "A short article about the harbour.\nThis article originally appeared in The Times."
@@ -189,3 +192,47 @@ def test_the_limit_has_a_default_and_is_documented_in_help() -> None:
     text = " ".join(stdout.decode().split())
     assert "each JSONL record" in text
     assert "[default: 64M]" in text
+
+
+SCALARS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.text(),
+)
+VALUES = st.recursive(
+    SCALARS,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(), inner, max_size=3),
+    max_leaves=8,
+)
+SPACE = st.sampled_from(["", " ", "\t", "  ", "\r\n "])
+
+
+@given(
+    st.lists(st.tuples(st.sampled_from(["text", "id", "", "é", 'a"b']), VALUES), max_size=6),
+    SPACE,
+    SPACE,
+    st.booleans(),
+    st.text(),
+)
+def test_a_spliced_line_reads_as_the_record_with_only_those_values_changed(
+    pairs: list[tuple[str, object]], before: str, after: str, ascii: bool, new: str
+) -> None:
+    """Any object, any spacing, repeated keys: the fields read as json.loads reads them, and
+    the line with a value replaced or added reads as that record with that value changed."""
+    items = [
+        f"{before}{json.dumps(key, ensure_ascii=ascii)}{after}:{before}"
+        f"{json.dumps(value, ensure_ascii=ascii)}{after}"
+        for key, value in pairs
+    ]
+    line = ("{" + before + ",".join(items) + "}" + after).encode("utf-8", "surrogatepass")
+    if b"\xed" in line:  # a lone surrogate written raw: not UTF-8, not a case here
+        return
+    found = read_object(line)
+    expected = json.loads(line)
+    assert found.fields == expected
+    changed = read_object(found.replaced({"text": encode_value(new), "z": b"[1E5]"}))
+    assert changed.fields == {**expected, "text": new, "z": [1e5]}
+    untouched = found.replaced({})
+    assert untouched == line

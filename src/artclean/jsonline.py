@@ -127,7 +127,8 @@ def _scan(text: str) -> tuple[dict[str, Any], dict[str, tuple[int, int]], int | 
     except json.JSONDecodeError as error:
         raise NotRecord(f"not JSON ({error.msg} at column {error.colno})") from None
     except RecursionError:
-        raise NotRecord("nested too deeply to read") from None
+        levels = sys.getrecursionlimit()
+        raise NotRecord(f"nested too deeply to read (about {levels} levels at most)") from None
     except NotRecord:
         raise
     except ValueError:  # the only value the scanner cannot convert: a very long integer
