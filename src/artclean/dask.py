@@ -11,7 +11,9 @@ Reading (`read_jsonl`, `clean_jsonl`): a plain file is cut into blocks of bytes,
 the lines that start in it; a gzip file is one partition, since a gzip stream cannot be
 entered in the middle (shard large corpora into many files). Lines are numbered as the CLI
 numbers them, so results and messages name the same `path:line`: the lines of each block are
-counted first, a pass that only reads, before any is cleaned.
+counted first, a pass that only reads, before any is cleaned. Lines are split by the CLI's
+reader (`jsonl.split_lines`), so a record over the limit (`--max-size`) is reported and left
+out as the CLI does, without ever being held whole by a worker.
 
 Writing (`write_jsonl`, `clean_jsonl`): one file per partition, `part-00000.jsonl` and on,
 each written to a temporary file beside it and renamed into place when complete. When a
