@@ -85,7 +85,7 @@ _OPTIONS = [
         default="pass",
         show_default=True,
         help="A JSONL line that is not a record with a text field is reported, then passed "
-        "through untouched or skipped.",
+        "through untouched or skipped (a record over --max-size is always left out).",
     ),
     click.option(
         "--learn-templates",
