@@ -169,6 +169,7 @@ def peak_rss(command: list[str]) -> tuple[subprocess.CompletedProcess[bytes], in
     return done, int(peak.removeprefix("peak ")) * 1024
 
 
+@pytest.mark.slow  # reads 256 MiB out of gzip
 @pytest.mark.skipif(sys.platform != "linux", reason="ru_maxrss in KiB is Linux's")
 def test_a_gzip_bomb_record_is_refused_with_memory_bounded_by_the_limit(tmp_path: Path) -> None:
     corpus = tmp_path / "bomb.jsonl.gz"
