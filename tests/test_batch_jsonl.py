@@ -16,7 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 from artclean.cli import main
-from artclean.jsonl import line_batches
+from artclean.jsonl import TooLong, line_batches
 
 SYNDICATED = "A short article about the harbour.\nThis article originally appeared in The Times."
 CLEAN = "A body paragraph that needs no cleaning at all."
@@ -268,7 +268,24 @@ def test_lines_split_across_reads_come_out_whole_and_numbered(step: int) -> None
         for batch in batches
         for offset, line in enumerate(batch.lines)
     ]
-    assert numbered == [(1, b'{"a": 1}\r'), (2, b'{"b": 2}'), (3, b""), (4, b'{"c": 3}')]
+    assert numbered == [
+        (1, b'\xef\xbb\xbf{"a": 1}\r'),
+        (2, b'{"b": 2}'),
+        (3, b""),
+        (4, b'{"c": 3}'),
+    ]
+
+
+@pytest.mark.parametrize("step", [1, 3, 7, 1000])
+def test_a_line_over_the_limit_is_counted_not_kept_wherever_the_reads_split_it(
+    step: int,
+) -> None:
+    data = b"0123456789\n" + b"x" * 25 + b"\n12345678\n" + b"y" * 11 + b"\nlast"
+    stream = io.BufferedReader(Trickle(data, step), buffer_size=step)
+    lines = [
+        line for batch in line_batches(stream, "x", size=step, limit=10) for line in batch.lines
+    ]
+    assert lines == [b"0123456789", TooLong(25, 10), b"12345678", TooLong(11, 10), b"last"]
 
 
 def descendants(pid: int) -> set[int]:

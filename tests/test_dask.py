@@ -280,7 +280,10 @@ def test_bags_of_lines_records_and_texts(client: distributed.Client, tmp_path: P
     texts = db.read_text(str(corpus), encoding="utf-8-sig", blocksize=16 << 10)
     cleaned = clean_lines(texts).compute()
     _, plain, _ = cli(str(corpus), "--input-format", "jsonl")
-    assert [line + "\n" for line in cleaned] == plain.decode().splitlines(keepends=True)
+    # read_text decodes with utf-8-sig and universal newlines: the bag's lines have lost the
+    # byte-order mark and the carriage return that the CLI keeps.
+    expected_lines = plain.decode("utf-8-sig").replace("\r\n", "\n").splitlines(keepends=True)
+    assert [line + "\n" for line in cleaned] == expected_lines
 
     records = [json.loads(line) for line in corpus_lines(300, seed=9)[:60] if b'"text"' in line]
     assert len(records) == 56
@@ -292,6 +295,49 @@ def test_bags_of_lines_records_and_texts(client: distributed.Client, tmp_path: P
 
     texts_bag = db.from_sequence([r["text"] for r in records], npartitions=4)
     assert clean_texts(texts_bag).compute() == [clean(r["text"]) for r in records]
+
+
+def test_odd_and_oversized_records_come_out_as_the_cli_writes_them(
+    client: distributed.Client, tmp_path: Path
+) -> None:
+    """Numbers, repeated keys and line ends as written; values Python cannot hold and a
+    record over --max-size reported by line, also where the record spans partitions."""
+    syndicated = json.dumps("Harbour news.\nThis article originally appeared in The Times.")
+    odd = [
+        b'{"n": 1E5, "text": "x", "text": %s, "tiny": 0.1000000000000000055511151231257827 }\r\n'
+        % syndicated.encode(),
+        b'{"text": "x", "n": 1%s}\n' % (b"0" * 5000),
+        b'{"text": "x", "n": %s]}\n' % (b"[" * 100_000 + b"]" * 99_999),
+        b'{"text": "%s"}\n' % (b"word " * 60_000),
+    ]
+    lines = corpus_lines(200, seed=11)
+    for at, line in zip([60, 90, 120, 150], odd, strict=True):
+        lines.insert(at, line)
+    corpus = write_corpus(tmp_path / "odd.jsonl", lines)
+    args = ["--input-format", "jsonl", "--format", "json", "--max-size", "256K"]
+    status, expected, problems = cli(str(corpus), *args)
+    assert status == 2
+    assert problems[3:] == [
+        f"{corpus}:91: holds an integer of more than 4300 digits",
+        f"{corpus}:121: nested too deeply to read (about 1000 levels at most)",
+        f"{corpus}:151: a record of 300012 bytes is over the limit of 262144 bytes "
+        "(--max-size); left out",
+    ]
+    assert b'\n{"n": 1E5, "text": "x", "text": "Harbour news.", "tiny": 0.1000' in expected
+    report = clean_jsonl(
+        [str(corpus)],
+        tmp_path / "api",
+        with_result=True,
+        blocksize=64 << 10,
+        client=client,
+        limit=256 << 10,
+    )
+    assert len(report.parts) > 4
+    assert (parts(tmp_path / "api"), list(report.problems)) == (expected, problems)
+    engine = ["--engine", "dask", "--scheduler", client.scheduler.address]
+    out = tmp_path / "cli"
+    assert cli(str(corpus), *args, *engine, "--out-dir", str(out)) == (2, b"", problems)
+    assert parts(out) == expected
 
 
 def test_parts_of_an_earlier_run_are_not_mixed_in(tmp_path: Path) -> None:

@@ -139,8 +139,9 @@ Exit status: 0 success, 1 --check/--diff/--fix found something to change,
     default="64M",
     metavar="SIZE",
     show_default=True,
-    help="Refuse an input larger than SIZE (e.g. 512K, 64M, 2G; 0 for no limit). Each input "
-    f"is cleaned in memory, which takes {MEMORY_FIGURE}.",
+    help="Refuse an input larger than SIZE (e.g. 512K, 64M, 2G; 0 for no limit); with "
+    "--input-format jsonl, each JSONL record larger than SIZE is reported and left out. Each "
+    f"input is cleaned in memory, which takes {MEMORY_FIGURE}.",
 )
 @batch_options
 @click.version_option(__version__, "-V", "--version", prog_name="artclean")

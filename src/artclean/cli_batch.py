@@ -85,7 +85,7 @@ _OPTIONS = [
         default="pass",
         show_default=True,
         help="A JSONL line that is not a record with a text field is reported, then passed "
-        "through untouched or skipped.",
+        "through untouched or skipped (a record over --max-size is always left out).",
     ),
     click.option(
         "--learn-templates",
@@ -299,7 +299,8 @@ def _run_jsonl(request: BatchRequest, display: Display) -> Tally:
             name = "<stdin>" if path == "-" else path
             try:
                 with open_records(path) as records:
-                    for outcome in clean_stream(line_batches(records, name), job, request.jobs):
+                    batches = line_batches(records, name, limit=job.limit)
+                    for outcome in clean_stream(batches, job, request.jobs):
                         stream.write(outcome.output)
                         stream.flush()
                         tally += outcome.tally

@@ -101,6 +101,7 @@ def run_dask(request: BatchRequest, display: Display) -> Tally:
             min_docs=request.min_docs,
             client=client,
             on_progress=progress,
+            limit=job.limit,
         )
     return tally + report.tally
 

@@ -98,6 +98,7 @@ def record_job(request: BatchRequest) -> RecordJob:
         bad_lines=batch.on_bad_line,
         errors=request.errors,
         site_field=batch.site_field,
+        limit=request.limit,
     )
 
 

@@ -11,7 +11,9 @@ Reading (`read_jsonl`, `clean_jsonl`): a plain file is cut into blocks of bytes,
 the lines that start in it; a gzip file is one partition, since a gzip stream cannot be
 entered in the middle (shard large corpora into many files). Lines are numbered as the CLI
 numbers them, so results and messages name the same `path:line`: the lines of each block are
-counted first, a pass that only reads, before any is cleaned.
+counted first, a pass that only reads, before any is cleaned. Lines are split by the CLI's
+reader (`jsonl.split_lines`), so a record over the limit (`--max-size`) is reported and left
+out as the CLI does, without ever being held whole by a worker.
 
 Writing (`write_jsonl`, `clean_jsonl`): one file per partition, `part-00000.jsonl` and on,
 each written to a temporary file beside it and renamed into place when complete. When a
@@ -33,6 +35,7 @@ from __future__ import annotations
 import contextlib
 import gzip
 import io
+import itertools
 import math
 import os
 import zlib
@@ -53,16 +56,18 @@ from .files import atomic_binary_open
 from .jsonl import (
     BadLine,
     RecordJob,
+    TooLong,
     check_record,
     clean_line,
     clean_record,
     line_fingerprints,
     open_records,
     record_fingerprints,
+    split_lines,
 )
 from .options import Options
 from .pipeline import clean
-from .reading import InputError, input_errors
+from .reading import MAX_INPUT_BYTES, InputError, input_errors
 from .result import Result
 from .tally import Tally, failure
 from .templates import DEFAULT_CAPACITY, DEFAULT_MIN_DOCS, TemplateCounter, TemplateTable
@@ -79,17 +84,17 @@ DEFAULT_BLOCK = 16 << 20
 # The name of lines that come without one (a bag of plain strings), as stdin is "<stdin>".
 BAG_SOURCE = "<bag>"
 PART_GLOB = "part-*.jsonl"
-_BOM = b"\xef\xbb\xbf"
 
 
 class Line(NamedTuple):
     """A line of a JSONL file without its line feed, and where it is: `source` as named to
-    the CLI, `number` 1-based. `error` is set, and `data` empty, where the file could not be
-    read further ("path: reason"); the CLI reports that and goes on with the next file."""
+    the CLI, `number` 1-based; `data` is a TooLong for a line over the limit, which was not
+    read into memory. `error` is set, and `data` empty, where the file could not be read
+    further ("path: reason"); the CLI reports that and goes on with the next file."""
 
     source: str
     number: int
-    data: bytes
+    data: bytes | TooLong
     error: str | None = None
 
 
@@ -202,10 +207,14 @@ def learn_templates(
     ).apply(partial(_table, min_docs=min_docs))
 
 
-def read_jsonl(paths: Sequence[str], *, blocksize: int = DEFAULT_BLOCK) -> db.Bag:
+def read_jsonl(
+    paths: Sequence[str], *, blocksize: int = DEFAULT_BLOCK, limit: int | None = MAX_INPUT_BYTES
+) -> db.Bag:
     """A bag of the `Line`s of JSONL files (plain or gzip), numbered as the CLI numbers them.
 
-    A file that cannot be opened, or is not text, raises InputError here.
+    A line of more than `limit` bytes (None: no limit) is never read whole: its `data` is a
+    `jsonl.TooLong`, which the cleaning functions report and leave out. A file that cannot be
+    opened, or is not text, raises InputError here.
     """
     units = plan(paths, blocksize)
     for unit in units:
@@ -215,7 +224,7 @@ def read_jsonl(paths: Sequence[str], *, blocksize: int = DEFAULT_BLOCK) -> db.Ba
     if not blocks:
         return db.from_sequence([], npartitions=1)
     return db.from_delayed(
-        [delayed(_read_lines)(block, first) for block, first in _numbered(blocks)]
+        [delayed(_read_lines)(block, first, limit) for block, first in _numbered(blocks)]
     )
 
 
@@ -261,6 +270,7 @@ def clean_jsonl(
     blocksize: int | None = None,
     client: Client | None = None,
     on_progress: Callable[[Sequence[str], Tally], object] | None = None,
+    limit: int | None = MAX_INPUT_BYTES,
 ) -> Report:
     """Clean JSONL files into OUT/part-NNNNN.jsonl, as `artclean FILE... --input-format
     jsonl` would write them to one stream; read in name order, the parts are that stream.
@@ -271,10 +281,11 @@ def clean_jsonl(
     worker, at most 64 MiB. `client` None uses the current distributed client if there is
     one, else Dask's default scheduler (threads, for these tasks: little parallelism while
     cleaning holds the GIL). `on_progress(problems, tally)` is called for each file that
-    failed and each partition done, in input order.
+    failed and each partition done, in input order. A line of more than `limit` bytes
+    (`--max-size`; None: no limit) is reported and left out without being read whole.
     """
     client = client or _current_client()
-    job = _job(options, text_field, with_result, bad_lines, errors, site_field)
+    job = _job(options, text_field, with_result, bad_lines, errors, site_field, limit)
     out = output_directory(out_dir)
     units = plan(paths, blocksize or _auto_blocksize(paths, _workers(client)))
     blocks = [unit for unit in units if isinstance(unit, Block)]
@@ -370,7 +381,7 @@ def _write_block(
     total = [Tally()]
 
     def outputs() -> Iterator[bytes]:
-        for line in _read(block, first_line):
+        for line in _read(block, first_line, job.limit):
             output, problem, tally = _clean_one(line, job)
             total[0] += tally
             if problem is not None:
@@ -398,10 +409,10 @@ def _write_part(out_dir: str, index: int, width: int, chunks: Iterable[bytes]) -
     return target, count
 
 
-def _read(block: Block, first_line: int) -> Iterator[Line]:
-    """The lines of a block, as `jsonl.line_batches` reads them: split at line feeds only
-    (a carriage return stays), a byte-order mark dropped from line 1, a last line without
-    a line feed kept. A read that fails ends the block with a `Line` holding the error."""
+def _read(block: Block, first_line: int, limit: int | None) -> Iterator[Line]:
+    """The lines of a block, read by the CLI's reader (`jsonl.split_lines`): split at line
+    feeds only, a line over `limit` as a TooLong, a last line without a line feed kept. A
+    read that fails ends the block with a `Line` holding the error."""
     number = first_line
     try:
         with contextlib.ExitStack() as stack:
@@ -409,18 +420,16 @@ def _read(block: Block, first_line: int) -> Iterator[Line]:
                 raw: io.BufferedIOBase = stack.enter_context(open(block.path, "rb"))
             if block.end is None:
                 raw = stack.enter_context(gzip.GzipFile(fileobj=raw, mode="rb"))
-            elif block.start > 0:
+            lines = itertools.chain.from_iterable(split_lines(raw, limit))
+            position = 0
+            if block.start > 0:
                 raw.seek(block.start - 1)
-                raw.readline()  # the rest of the line that started before this block
-            position = raw.tell() if block.end is not None else 0
-            while block.end is None or position < block.end:
-                line = raw.readline()
-                if not line:
+                # The rest of the line that started before this block, with its line feed.
+                position = block.start + _length(next(lines, b""))
+            for data in lines:
+                if block.end is not None and position >= block.end:
                     break
-                position += len(line)
-                data = line[:-1] if line.endswith(b"\n") else line
-                if number == 1:
-                    data = data.removeprefix(_BOM)
+                position += _length(data) + 1
                 yield Line(block.source, number, data)
                 number += 1
     except InputError as error:
@@ -429,12 +438,13 @@ def _read(block: Block, first_line: int) -> Iterator[Line]:
         yield Line(block.source, number, b"", f"{block.source}: cannot read ({error})")
 
 
-def _read_lines(block: Block, first_line: int) -> list[Line]:
-    return list(_read(block, first_line))
+def _read_lines(block: Block, first_line: int, limit: int | None) -> list[Line]:
+    return list(_read(block, first_line, limit))
 
 
 def _count_lines(block: Block) -> int:
-    return sum(1 for _ in _read(block, 1))
+    # A limit of 0 keeps no line: lines are counted, none is held.
+    return sum(1 for _ in _read(block, 1, 0))
 
 
 def _first_lines(counts: Sequence[int]) -> list[int]:
@@ -467,7 +477,7 @@ def _numbered(blocks: Sequence[Block]) -> Iterator[tuple[Block, Any]]:
 def _count_block(block: Block, job: RecordJob, capacity: int) -> TemplateCounter:
     """Pass 1 for a block, as the CLI's pass 1: malformed lines and read errors are skipped."""
     counter = TemplateCounter(capacity)
-    for line in _read(block, 1):
+    for line in _read(block, 1, job.limit):
         if line.error is None:
             fingerprints = line_fingerprints(line.data, line.source, job)
             if fingerprints is not None:
@@ -569,6 +579,7 @@ def _job(
     bad_lines: str,
     errors: str,
     site_field: str | None,
+    limit: int | None = MAX_INPUT_BYTES,
 ) -> RecordJob:
     return RecordJob(
         options or Options(),
@@ -577,6 +588,7 @@ def _job(
         bad_lines=bad_lines,
         errors=errors,
         site_field=site_field,
+        limit=limit,
     )
 
 
@@ -594,6 +606,10 @@ def _as_line(given: Line | bytes | str, number: int) -> Line:
     if isinstance(given, str):
         data = data.removesuffix(b"\n")
     return Line(BAG_SOURCE, number, data)
+
+
+def _length(data: bytes | TooLong) -> int:
+    return data.size if isinstance(data, TooLong) else len(data)
 
 
 def _as_bytes(line: bytes | str) -> bytes:

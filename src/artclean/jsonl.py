@@ -1,17 +1,27 @@
 """JSONL corpora: one document per line, cleaned as a stream.
 
-Each record's text field is replaced by its clean text; every other field passes through, in
-its place. A record whose text does not change is written back byte for byte. With
-`with_result`, the artclean result (the `--format json` object without its `text`, which is
-already in the record) is added under the key `artclean`.
+Each record's text field is replaced by its clean text, and every other byte of the line
+passes through as it came: the clean text's JSON encoding is spliced into the line in place of
+the old value (`jsonline`), so numbers keep their digits, keys their order, repeated keys stay
+(the last `text` is the one cleaned, as `json.loads` reads it), and whitespace, a carriage
+return and a byte-order mark stay. A record whose text does not change is written back byte
+for byte. With `with_result`, the artclean result (the `--format json` object without its
+`text`, which is already in the record) is added under the key `artclean`, after the last
+field (or in place of the value of an `artclean` field the record has).
 
 Streaming: input is read in batches of whatever has arrived (at most 1 MiB, or one longer
 line), batches are cleaned in worker processes with a bounded number in flight
 (`parallel.ordered_map`), and written in input order. Memory depends on the longest record,
 not on the corpus, and the first record comes out before the last one goes in.
 
-A malformed line (not valid UTF-8 or JSON, not an object, no text field, a text that is not a
-string) is reported with its line number, then passed through untouched or skipped, as
+A line longer than the job's `limit` (`--max-size`, 64 MiB unless set) is read past in
+pieces and never held whole: memory stays bounded by the limit whatever the stream holds (a
+gzip file of one 10 GiB line). It is reported with its line number and left out, since its
+bytes were not kept; the records after it go on.
+
+A malformed line (not valid UTF-8 or JSON, a value Python cannot hold such as an integer of
+thousands of digits or nesting thousands deep, not an object, no text field, a text that is
+not a string) is reported with its line number, then passed through untouched or skipped, as
 `bad_lines` says; blank lines are not records and are passed or dropped alike, unreported.
 """
 
@@ -21,18 +31,18 @@ import contextlib
 import gzip
 import io
 import itertools
-import json
 import sys
 import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
+from .jsonline import BOM, NotRecord, ObjectLine, encode_value, json_type, read_object
 from .options import Options
 from .parallel import ordered_map, shared
 from .pipeline import clean, comparable_texts
-from .reading import InputError, binary_kind, input_errors
+from .reading import MAX_INPUT_BYTES, InputError, binary_kind, input_errors
 from .result import Result
 from .tally import Tally, failure, of_result
 from .templates import (
@@ -58,6 +68,7 @@ class RecordJob:
 
     site_field: the field naming a record's site, for template learning; None means the
     `domain` field, else the host of the `url` field, else the input file.
+    limit: the most bytes a line may hold (None: no limit); a longer one is left out.
     """
 
     options: Options
@@ -67,10 +78,19 @@ class RecordJob:
     errors: str = "strict"
     site_field: str | None = None
     templates: TemplateTable | None = None
+    limit: int | None = MAX_INPUT_BYTES
 
     def __post_init__(self) -> None:
         if self.bad_lines not in BAD_LINES:
             raise ValueError(f"bad_lines must be pass or skip, not {self.bad_lines!r}")
+
+
+class TooLong(NamedTuple):
+    """In place of a line longer than `limit` bytes: its size without the line feed. Its
+    bytes were read past, not kept."""
+
+    size: int
+    limit: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,11 +99,11 @@ class LineBatch:
 
     source: str  # the input's name in messages: a path, or <stdin>
     first_line: int  # 1-based number of the first line
-    lines: tuple[bytes, ...]
+    lines: tuple[bytes | TooLong, ...]
 
     @property
     def size(self) -> int:
-        return sum(len(line) + 1 for line in self.lines)
+        return sum(_length(line) + 1 for line in self.lines)
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,59 +143,104 @@ def open_records(path: str) -> Iterator[io.BufferedIOBase]:
 
 
 def line_batches(
-    stream: io.BufferedIOBase, source: str, size: int = BATCH_BYTES
+    stream: io.BufferedIOBase,
+    source: str,
+    size: int = BATCH_BYTES,
+    *,
+    limit: int | None = MAX_INPUT_BYTES,
 ) -> Iterator[LineBatch]:
-    """Complete lines as they arrive: each batch is what one read returned, so a record from
-    a slow producer is cleaned at once rather than when a full batch has gathered."""
+    """Complete lines as they arrive: each batch is what one read completed, so a record from
+    a slow producer is cleaned at once rather than when a full batch has gathered. A line
+    longer than `limit` comes as TooLong (see `split_lines`)."""
     number = 1
-    pending: list[bytes] = []
+    try:
+        for lines in split_lines(stream, limit, size):
+            yield LineBatch(source, number, tuple(lines))
+            number += len(lines)
+    except (OSError, EOFError, zlib.error) as error:
+        raise InputError(f"{source}: cannot read ({error})") from None
+
+
+def split_lines(
+    stream: io.BufferedIOBase, limit: int | None, size: int = BATCH_BYTES
+) -> Iterator[list[bytes | TooLong]]:
+    """The lines of `stream`, without their line feeds, in the groups each read of at most
+    `size` bytes completes; the last line may lack a line feed. A line of more than `limit`
+    bytes comes as TooLong: once the part read of it passes the limit, the rest is only
+    counted, so memory stays within about twice the limit, whatever the line's length.
+
+    Lines are split at line feeds only: a carriage return or byte-order mark stays.
+    """
+    pending: list[bytes] = []  # the start of a line not complete yet
+    held = 0  # bytes in pending
+    skipped: int | None = None  # bytes read past of a line over the limit
+
+    def checked(line: bytes) -> bytes | TooLong:
+        if limit is None or len(line) <= limit:
+            return line
+        return TooLong(len(line), limit)
+
+    def completed(end: bytes) -> bytes | TooLong:
+        if skipped is not None:
+            assert limit is not None
+            return TooLong(skipped + len(end), limit)
+        return checked(b"".join([*pending, end]) if pending else end)
+
     while True:
-        try:
-            chunk = stream.read1(size)
-        except (OSError, EOFError, zlib.error) as error:
-            raise InputError(f"{source}: cannot read ({error})") from None
+        chunk = stream.read1(size)
         if not chunk:
             break
-        end = chunk.rfind(b"\n")
-        if end < 0:
+        first = chunk.find(b"\n")
+        if first >= 0:
+            last = chunk.rfind(b"\n")
+            lines = [completed(chunk[:first])]
+            if last > first:
+                lines += map(checked, chunk[first + 1 : last].split(b"\n"))
+            pending, held, skipped = [], 0, None
+            chunk = chunk[last + 1 :]
+        else:
+            lines = []
+        if skipped is not None:
+            skipped += len(chunk)
+        elif limit is not None and held + len(chunk) > limit:
+            pending, held, skipped = [], 0, held + len(chunk)
+        elif chunk:
             pending.append(chunk)
-            continue
-        pending.append(chunk[:end])
-        lines = b"".join(pending).split(b"\n")
-        pending = [chunk[end + 1 :]]
-        if number == 1:
-            lines[0] = lines[0].removeprefix(b"\xef\xbb\xbf")
-        yield LineBatch(source, number, tuple(lines))
-        number += len(lines)
-    tail = b"".join(pending)
-    if tail:
-        yield LineBatch(
-            source, number, (tail.removeprefix(b"\xef\xbb\xbf") if number == 1 else tail,)
-        )
+            held += len(chunk)
+        if lines:
+            yield lines
+    if skipped is not None:
+        assert limit is not None
+        yield [TooLong(skipped, limit)]
+    elif pending:
+        yield [b"".join(pending)]
 
 
 def parse(line: bytes, text_field: str, errors: str = "strict") -> dict[str, Any]:
     """A line as a record holding a string under `text_field`; BadLine says what is wrong."""
+    return read_record(line, text_field, errors).fields
+
+
+def read_record(line: bytes, text_field: str, errors: str = "strict") -> ObjectLine:
+    """A line as a record holding a string under `text_field`, with where each value is in
+    the line (for splicing); BadLine says what is wrong."""
     try:
-        decoded = line.decode("utf-8", errors)
-    except UnicodeDecodeError as error:
-        raise BadLine(f"not valid UTF-8 at byte {error.start} of the line") from None
-    try:
-        record = json.loads(decoded)
-    except json.JSONDecodeError as error:
-        raise BadLine(f"not JSON ({error.msg} at column {error.colno})") from None
-    return check_record(record, text_field)
+        found = read_object(line, errors)
+    except NotRecord as error:
+        raise BadLine(str(error)) from None
+    check_record(found.fields, text_field)
+    return found
 
 
 def check_record(record: object, text_field: str) -> dict[str, Any]:
     """`record` itself if it is an object holding a string under `text_field`; BadLine says
     what is wrong if not (records that come as objects, not lines, are checked alike)."""
     if not isinstance(record, dict):
-        raise BadLine(f"not a JSON object but {_json_type(record)}")
+        raise BadLine(f"not a JSON object but {json_type(record)}")
     if text_field not in record:
         raise BadLine(f"no {text_field!r} field")
     if not isinstance(record[text_field], str):
-        raise BadLine(f"{text_field!r} is {_json_type(record[text_field])}, not a string")
+        raise BadLine(f"{text_field!r} is {json_type(record[text_field])}, not a string")
     return record
 
 
@@ -215,7 +280,7 @@ def learn_templates(
     for path in paths:
         try:
             with open_records(path) as stream:
-                batches = line_batches(stream, path)
+                batches = line_batches(stream, path, limit=job.limit)
                 found = ordered_map(_fingerprint_lines, batches, jobs, setting=job)
                 for fingerprints in itertools.chain.from_iterable(found):
                     counter.add(fingerprints)
@@ -242,22 +307,31 @@ def clean_lines(batch: LineBatch) -> BatchOutcome:
 
 
 def clean_line(
-    line: bytes, source: str, number: int, job: RecordJob
+    line: bytes | TooLong, source: str, number: int, job: RecordJob
 ) -> tuple[bytes | None, str | None, Tally]:
     """One line: what to write (None: nothing), the problem if malformed, its counts."""
     where = f"{source}:{number}"
+    if isinstance(line, TooLong):
+        problem = (
+            f"{where}: a record of {line.size} bytes is over the limit of {line.limit} bytes "
+            "(--max-size); left out"
+        )
+        return None, problem, failure(line.size + 1)
     size = len(line) + 1
     keep = job.bad_lines == "pass"
-    if not line.strip():
+    if not line.removeprefix(BOM).strip():
         return (line + b"\n" if keep else None), None, Tally(bytes_in=size, bytes_out=size * keep)
     try:
-        record = parse(line, job.text_field, job.errors)
+        found = read_record(line, job.text_field, job.errors)
     except BadLine as bad:
         return (line + b"\n" if keep else None), f"{where}: {bad}", failure(size, size * keep)
-    result = clean_record(record, job, where=where, site=source)
+    text, result = _clean_fields(found.fields, job, where=where, site=source)
     if not result.changed and not job.with_result:
         return line + b"\n", None, of_result(result, size, size)
-    written = _dumps(record)
+    values = {job.text_field: encode_value(text)}
+    if job.with_result:
+        values[RESULT_KEY] = encode_value(_details(result))
+    written = found.replaced(values) + b"\n"
     return written, None, of_result(result, size, len(written))
 
 
@@ -265,18 +339,31 @@ def clean_record(record: dict[str, Any], job: RecordJob, *, where: str | None, s
     """Clean a record (checked by `check_record`) in place: the clean text into its text
     field and, with `with_result`, the result under RESULT_KEY. `where` names the record in
     the result ("path:line"); `site` is its site when the record names none (`site_of`)."""
+    text, result = _clean_fields(record, job, where=where, site=site)
+    record[job.text_field] = text
+    if job.with_result:
+        record[RESULT_KEY] = _details(result)
+    return result
+
+
+def _clean_fields(
+    record: dict[str, Any], job: RecordJob, *, where: str | None, site: str
+) -> tuple[str, Result]:
+    """The clean text of a checked record, and the result; as for `clean_record`."""
     options = job.options
     if job.templates is not None:
         site = site_of(record, job.site_field, site)
         options = options.but(templates=job.templates.for_site(site))
     original = record[job.text_field]
     result = clean(original, options, source=where)
-    record[job.text_field] = clean_text(original, result)
-    if job.with_result:
-        details = result.to_dict()
-        del details["text"]
-        record[RESULT_KEY] = details
-    return result
+    return clean_text(original, result), result
+
+
+def _details(result: Result) -> dict[str, Any]:
+    """The result as `--format json` writes it, without the text (the record holds that)."""
+    details = result.to_dict()
+    del details["text"]
+    return details
 
 
 def clean_text(original: str, result: Result) -> str:
@@ -293,22 +380,17 @@ def clean_text(original: str, result: Result) -> str:
     return text.removesuffix("\r\n") if text.endswith("\r\n") else text.removesuffix("\n")
 
 
-def _dumps(record: dict[str, Any]) -> bytes:
-    try:
-        return (json.dumps(record, ensure_ascii=False) + "\n").encode()
-    except UnicodeEncodeError:  # a lone surrogate from a "\ud800" escape: keep it escaped
-        return (json.dumps(record) + "\n").encode()
-
-
 def _fingerprint_lines(batch: LineBatch) -> list[frozenset[int]]:
     job = shared(RecordJob)
     found = (line_fingerprints(line, batch.source, job) for line in batch.lines)
     return [fingerprints for fingerprints in found if fingerprints is not None]
 
 
-def line_fingerprints(line: bytes, source: str, job: RecordJob) -> frozenset[int] | None:
+def line_fingerprints(line: bytes | TooLong, source: str, job: RecordJob) -> frozenset[int] | None:
     """Pass 1 for one line of `source`: what template learning counts; None for a malformed
     line (pass 2 reports it)."""
+    if isinstance(line, TooLong):
+        return None
     try:
         record = parse(line, job.text_field, job.errors)
     except BadLine:
@@ -322,8 +404,5 @@ def record_fingerprints(record: dict[str, Any], job: RecordJob, *, site: str) ->
     return document_fingerprints(texts, site_of(record, job.site_field, site))
 
 
-def _json_type(value: object) -> str:
-    if value is None:
-        return "null"
-    names = {bool: "a boolean", int: "a number", float: "a number", str: "a string"}
-    return names.get(type(value), "an array" if isinstance(value, list) else "an object")
+def _length(line: bytes | TooLong) -> int:
+    return line.size if isinstance(line, TooLong) else len(line)
