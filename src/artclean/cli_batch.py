@@ -1,4 +1,5 @@
-"""The command line of batch cleaning: directories, --in-place, --out-dir, JSONL streams.
+"""The command line of batch cleaning: directories, --in-place, --out-dir, record streams
+(JSONL, WARC/WET, Parquet).
 
 `cli.py` applies the option bundle `batch_options` and hands over to `run_batch` when
 `wants_batch` says so, so the one-document command stays as it was. The work itself is in
@@ -15,22 +16,34 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from .cli_common import EXIT_ERROR, EXIT_OK, InputProblem
-from .cli_request import BatchRequest, BatchSettings, jsonl_paths, plain_size, record_job
-from .discover import JSONL_PATTERNS, TEXT_PATTERNS
+from .cli_request import (
+    BatchRequest,
+    BatchSettings,
+    file_size,
+    jsonl_paths,
+    plain_size,
+    record_job,
+)
+from .discover import JSONL_PATTERNS, PARQUET_PATTERNS, TEXT_PATTERNS, WARC_PATTERNS
 from .options import WALK_ORDER
 
 if TYPE_CHECKING:
+    from .jsonl import RecordJob
     from .options import Options
     from .progress import Display
     from .tally import Tally
 
 Command = TypeVar("Command", bound=Callable[..., Any])
+RECORD_FORMATS = ("jsonl", "warc", "parquet")
+# The optional library each record format needs, and how to install it.
+_EXTRAS = {"warc": "FastWARC", "parquet": "pyarrow"}
 
 _OPTIONS = [
     click.option(
@@ -47,8 +60,10 @@ _OPTIONS = [
         multiple=True,
         metavar="GLOB",
         help="Files to clean inside directories (repeatable; replaces the default patterns: "
-        f"{' '.join(TEXT_PATTERNS)}, or {' '.join(JSONL_PATTERNS)} for JSONL). A GLOB with "
-        f"a / matches the path under the directory, otherwise the file name. Order: {WALK_ORDER}.",
+        f"{' '.join(TEXT_PATTERNS)}, or {' '.join(JSONL_PATTERNS)} for JSONL, "
+        f"{' '.join(WARC_PATTERNS)} for WARC, {' '.join(PARQUET_PATTERNS)} for Parquet). "
+        "A GLOB with a / matches the path under the directory, otherwise the file name. "
+        f"Order: {WALK_ORDER}.",
     ),
     click.option(
         "--exclude",
@@ -66,18 +81,21 @@ _OPTIONS = [
     click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary on stderr."),
     click.option(
         "--input-format",
-        type=click.Choice(["text", "jsonl"]),
+        type=click.Choice(["text", *RECORD_FORMATS]),
         default="text",
         show_default=True,
         help="jsonl: one JSON record per line (gzip read transparently); the text field is "
-        "cleaned, other fields pass through.",
+        "cleaned, other fields pass through. warc: WARC/WET files (Common Crawl), text records "
+        "out as JSONL (needs pip install 'artclean[warc]'). parquet: the text column cleaned, "
+        "every column kept; -o FILE.parquet or --out-dir DIR writes Parquet "
+        "(needs pip install 'artclean[parquet]').",
     ),
     click.option(
         "--text-field",
         default="text",
         show_default=True,
         metavar="NAME",
-        help="The field of a JSONL record that holds the text.",
+        help="The field of a JSONL record (or column of a Parquet file) that holds the text.",
     ),
     click.option(
         "--on-bad-line",
@@ -134,7 +152,7 @@ def wants_batch(sources: Sequence[str], settings: Mapping[str, Any]) -> bool:
     return bool(
         settings.get("out_dir")
         or settings.get("in_place")
-        or settings.get("input_format") == "jsonl"
+        or settings.get("input_format") in RECORD_FORMATS
         or settings.get("learn_templates")
         or settings.get("engine") == "dask"
         or settings.get("scheduler")
@@ -162,10 +180,11 @@ def run_batch(
     problem = _misuse(request, explain)
     if problem:
         raise InputProblem(problem)
-    unit = "records" if batch.input_format == "jsonl" else "files"
+    unit = "records" if batch.input_format in RECORD_FORMATS else "files"
     console = stderr_console()
     with Display(console, unit=unit, show_bar=not batch.quiet) as display:
-        run = _run_jsonl if batch.input_format == "jsonl" else _run_files
+        runners = {"jsonl": _run_jsonl, "warc": _run_warc, "parquet": _run_parquet}
+        run = runners.get(batch.input_format, _run_files)
         if batch.engine == "dask":
             from .cli_dask import run_dask as run
         tally = run(request, display)
@@ -202,6 +221,8 @@ def _misuse(request: BatchRequest, explain: bool) -> str | None:
         if batch.learn_templates and "-" in sources:
             return "--learn-templates reads the input twice, so it needs files, not stdin"
         return None
+    if batch.input_format in _EXTRAS:
+        return _corpus_misuse(request, encoding, writes_files)
     if batch.site_field is not None:
         return "--site-field names a field of JSONL records; add --input-format jsonl"
     if "-" in sources:
@@ -311,6 +332,192 @@ def _run_jsonl(request: BatchRequest, display: Display) -> Tally:
                 display.problem(str(error))
                 tally += failure()
     return tally
+
+
+def missing_extra(input_format: str) -> str | None:
+    """The one-line error when the library `input_format` needs is not installed."""
+    name = _EXTRAS[input_format]
+    try:
+        __import__(f"artclean.{input_format}")
+    except ImportError:
+        return f"--input-format {input_format} needs {name}: pip install 'artclean[{input_format}]'"
+    return None
+
+
+def _corpus_misuse(request: BatchRequest, encoding: str, writes_files: bool) -> str | None:
+    """What is wrong with the options for WARC or Parquet input, if anything."""
+    batch, sources = request.batch, request.sources
+    name = "WARC" if batch.input_format == "warc" else "Parquet"
+    if encoding != "utf-8":
+        return f"{name} text is read as UTF-8; --encoding applies to text input"
+    parquet_out = request.output.endswith(".parquet")
+    if batch.input_format == "warc":
+        if writes_files:
+            return "WARC records are cleaned into one JSONL stream: use -o FILE instead"
+        if parquet_out:
+            return (
+                "WARC records are written as JSONL (-o FILE.jsonl); Parquet out is for Parquet in"
+            )
+        if batch.learn_templates and "-" in sources:
+            return "--learn-templates reads the input twice, so it needs files, not stdin"
+    else:
+        if "-" in sources:
+            return "Parquet is read from its footer, at the end of a file: give files, not stdin"
+        if batch.in_place:
+            return (
+                "--in-place rewrites text files; write Parquet to -o FILE.parquet or --out-dir DIR"
+            )
+    return missing_extra(batch.input_format)
+
+
+def _run_warc(request: BatchRequest, display: Display) -> Tally:
+    from .reading import InputError
+    from .tally import failure
+    from .warc import clean_stream, learn_templates, open_warc, warc_batches
+
+    batch = request.batch
+    paths, tally = jsonl_paths(request, display)
+    job = record_job(request)
+    if batch.learn_templates:
+        display.stage("learning", documents=None, total_bytes=None)
+        table = learn_templates(paths, job, request.jobs, min_docs=request.min_docs)
+        job = replace(job, templates=table)
+    display.stage("cleaning", documents=None, total_bytes=file_size(paths))
+    with _open_stream(request.output) as stream:
+        assert stream is not None
+        for path in paths:
+            name = "<stdin>" if path == "-" else path
+            read = 0
+            try:
+                with open_warc(path) as records:
+                    for outcome in clean_stream(warc_batches(records, name), job, request.jobs):
+                        stream.write(outcome.output)
+                        stream.flush()
+                        tally += outcome.tally
+                        display.advance(outcome.tally.seen, outcome.consumed - read)
+                        read = outcome.consumed
+                        for message in outcome.problems:
+                            display.problem(message)
+            except InputError as error:
+                display.problem(str(error))
+                tally += failure()
+    return tally
+
+
+def _run_parquet(request: BatchRequest, display: Display) -> Tally:
+    """Parquet files into one stream (JSONL, or Parquet for -o FILE.parquet), or each into
+    its own Parquet file under --out-dir."""
+    from .parquet import jsonl_lines, learn_templates, open_parquet, output_schema, parquet_sink
+    from .reading import InputError
+    from .tally import failure
+
+    batch = request.batch
+    paths, tally = jsonl_paths(request, display)
+    job = record_job(request)
+    if batch.learn_templates:
+        display.stage("learning", documents=None, total_bytes=None)
+        table = learn_templates(paths, job, request.jobs, min_docs=request.min_docs)
+        job = replace(job, templates=table)
+    display.stage("cleaning", documents=None, total_bytes=file_size(paths))
+    targets = _parquet_targets(request, paths)
+    one_file = targets is None and request.output.endswith(".parquet")
+    with contextlib.ExitStack() as outputs:
+        stream = None
+        if targets is None and not one_file:
+            stream = outputs.enter_context(_open_stream(request.output))
+        shared: list[tuple[str, Any, Any]] = []  # -o FILE.parquet: first input, schema, sink
+        for path in paths:
+            try:
+                file = open_parquet(path, job.text_field)
+                schema = output_schema(file.schema_arrow, job.with_result)
+                run = partial(_clean_parquet, file, path, job, request.jobs, display)
+                if stream is not None:
+                    tally += run(lambda tables: stream.write(b"".join(map(jsonl_lines, tables))))
+                elif targets is not None:
+                    with parquet_sink(_made(targets[path]), schema) as sink:
+                        tally += run(sink.write_group)
+                else:
+                    if not shared:
+                        sink = outputs.enter_context(parquet_sink(request.output, schema))
+                        shared.append((path, schema, sink))
+                    first, wanted, sink = shared[0]
+                    if not schema.equals(wanted, check_metadata=False):
+                        raise InputError(
+                            f"{path}: its columns differ from those of {first}, so it cannot "
+                            "join the same Parquet file; use --out-dir DIR for one per input"
+                        )
+                    tally += run(sink.write_group)
+            except InputError as error:
+                display.problem(str(error))
+                tally += failure()
+            except OSError as error:
+                raise InputProblem(f"cannot write Parquet ({error.strerror or error})") from None
+    return tally
+
+
+def _clean_parquet(
+    file: Any,
+    path: str,
+    job: RecordJob,
+    jobs: int,
+    display: Display,
+    write_group: Callable[[list[Any]], object],
+) -> Tally:
+    """Clean one Parquet file, handing each cleaned row group to `write_group`."""
+    from .parquet import clean_stream, row_slices
+    from .tally import Tally
+
+    tally = Tally()
+    group: list[Any] = []
+    size = os.path.getsize(path)
+    groups = max(file.num_row_groups, 1)
+    for outcome in clean_stream(row_slices(file, path), job, jobs):
+        tally += outcome.tally
+        group.append(outcome.table)
+        if outcome.last:
+            write_group(group)
+            group = []
+        display.advance(outcome.tally.seen, size // groups if outcome.last else 0)
+        for message in outcome.problems:
+            display.problem(message)
+    return tally
+
+
+def _made(target: Path) -> Path:
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise InputProblem(f"{target.parent}: cannot create ({error.strerror})") from None
+    return target
+
+
+def _parquet_targets(request: BatchRequest, paths: Sequence[str]) -> dict[str, Path] | None:
+    """With --out-dir, each input's output file: the same path under DIR as under the
+    directory it was found in (a file named directly: its name)."""
+    out_dir = request.batch.out_dir
+    if out_dir is None:
+        return None
+    targets: dict[str, Path] = {}
+    seen: dict[Path, str] = {}
+    for path in paths:
+        root = next(
+            (Path(source) for source in request.sources if _under(Path(path), Path(source))),
+            None,
+        )
+        relative = Path(path).relative_to(root) if root is not None else Path(Path(path).name)
+        target = Path(out_dir) / relative
+        if target in seen:
+            raise InputProblem(
+                f"{seen[target]} and {path} would both be written to {target}; "
+                "clean them in separate runs"
+            )
+        seen[target] = path
+        targets[path] = target
+    return targets
+
+
+def _under(path: Path, source: Path) -> bool:
+    return source.is_dir() and path.is_relative_to(source)
 
 
 @contextlib.contextmanager

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .discover import JSONL_PATTERNS
+from .discover import JSONL_PATTERNS, RECORD_PATTERNS
 
 if TYPE_CHECKING:
     from .jsonl import RecordJob
@@ -67,7 +67,8 @@ class BatchRequest:
 
 
 def jsonl_paths(request: BatchRequest, display: Display) -> tuple[list[str], Tally]:
-    """The JSONL files (or "-") to read, in order; what could not be found is reported."""
+    """The JSONL files (or "-") to read, in order; what could not be found is reported.
+    (WARC and Parquet files are found alike, with the patterns of their format.)"""
     from .discover import find_sources
     from .tally import Tally, failure
 
@@ -78,7 +79,8 @@ def jsonl_paths(request: BatchRequest, display: Display) -> tuple[list[str], Tal
         if source == "-":
             paths.append(source)
             continue
-        found = find_sources([source], batch.include or JSONL_PATTERNS, batch.exclude)
+        patterns = RECORD_PATTERNS.get(batch.input_format, JSONL_PATTERNS)
+        found = find_sources([source], batch.include or patterns, batch.exclude)
         paths.extend(str(found_source.path) for found_source in found.sources)
         for message in found.problems:
             display.problem(message)
@@ -112,6 +114,19 @@ def plain_size(paths: Sequence[str]) -> int | None:
             with open(path, "rb") as stream:
                 if stream.read(2) == b"\x1f\x8b":
                     return None
+            total += os.path.getsize(path)
+        except OSError:
+            continue
+    return total
+
+
+def file_size(paths: Sequence[str]) -> int | None:
+    """Total bytes of the files as stored (compressed or not), None when stdin is one."""
+    if "-" in paths:
+        return None
+    total = 0
+    for path in paths:
+        try:
             total += os.path.getsize(path)
         except OSError:
             continue

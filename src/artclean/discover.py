@@ -20,6 +20,10 @@ from .options import CONTENT_SUFFIXES
 
 TEXT_PATTERNS = tuple(f"*{suffix}" for suffix in CONTENT_SUFFIXES)
 JSONL_PATTERNS = ("*.jsonl", "*.jsonl.gz", "*.ndjson", "*.ndjson.gz")
+WARC_PATTERNS = ("*.warc", "*.warc.gz", "*.wet", "*.wet.gz")
+PARQUET_PATTERNS = ("*.parquet",)
+# The files a directory holds for each --input-format of records.
+RECORD_PATTERNS = {"jsonl": JSONL_PATTERNS, "warc": WARC_PATTERNS, "parquet": PARQUET_PATTERNS}
 
 
 @dataclass(frozen=True, slots=True)

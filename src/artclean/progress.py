@@ -116,6 +116,8 @@ def render_summary(console: Console, tally: Tally, *, unit: str, seconds: float)
     table.add_row(f"{unit} changed", f"{tally.changed:,}")
     table.add_row(f"{unit} unchanged", f"{tally.unchanged:,}")
     table.add_row(f"{unit} failed", f"{tally.failed:,}", style="red" if tally.failed else None)
+    if tally.skipped:
+        table.add_row(f"{unit} skipped (not text)", f"{tally.skipped:,}")
     table.add_row("paragraphs in", f"{tally.paragraphs_in:,}")
     table.add_row("paragraphs out", f"{tally.paragraphs_out:,}")
     for kind, count in tally.removed.items():

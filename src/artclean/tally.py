@@ -25,6 +25,7 @@ class Tally:
     removed: Mapping[str, int] = field(default_factory=dict)  # paragraphs removed, by kind
     bytes_in: int = 0
     bytes_out: int = 0
+    skipped: int = 0  # records not for cleaning (WARC records that hold no text), not errors
 
     @property
     def seen(self) -> int:
@@ -42,6 +43,7 @@ class Tally:
             removed=dict(sorted(removed.items())),
             bytes_in=self.bytes_in + other.bytes_in,
             bytes_out=self.bytes_out + other.bytes_out,
+            skipped=self.skipped + other.skipped,
         )
 
 

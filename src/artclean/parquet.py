@@ -1,0 +1,295 @@
+"""Parquet corpora: the text column cleaned row group by row group, every other column kept.
+
+A Parquet file is read one row group at a time, so memory is bounded by a row group, not by
+the file. Each row group is cut into slices of about SLICE_BYTES of text for the workers,
+and the cleaned slices are put together again and written as one row group, so the output
+has the input's schema (its column types and metadata) and its row groups. The text column
+(`--text-field`) holds the clean text; with `with_result`, the artclean result (the
+`--format json` object without its text) is added as a JSON string column `artclean`.
+
+Each row is cleaned by `jsonl.clean_record` as the JSONL record holding the same text would
+be; for template learning its site is its `domain` column, else the host of its `url` column
+(or the `--site-field` column). A row whose text is null is reported ("path:row N") and kept
+or dropped as `bad_lines` says, as a malformed JSONL line is.
+
+pyarrow is an optional dependency: `pip install 'artclean[parquet]'`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+import decimal
+import json
+import os
+import tempfile
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+try:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+except ImportError as missing:  # pragma: no cover - exercised without the extra
+    raise ImportError(f"{missing}: Parquet needs pip install 'artclean[parquet]'") from None
+
+from .jsonl import RESULT_KEY, SITE_FIELD, URL_FIELD, RecordJob, clean_record, record_fingerprints
+from .parallel import ordered_map, shared
+from .reading import InputError, input_errors
+from .tally import Tally, failure, of_result
+from .templates import DEFAULT_CAPACITY, DEFAULT_MIN_DOCS, TemplateCounter, TemplateTable
+
+INSTALL = "pip install 'artclean[parquet]'"
+PATTERNS = ("*.parquet",)
+SLICE_BYTES = 1 << 20
+_RESULT_TYPE = pa.string()
+
+
+@dataclass(frozen=True, slots=True)
+class RowSlice:
+    """Consecutive rows of one row group of `source`; `last`: the group's last slice."""
+
+    source: str
+    first_row: int  # 0-based, in the file
+    table: pa.Table
+    last: bool
+
+
+@dataclass(frozen=True, slots=True)
+class SliceOutcome:
+    table: pa.Table  # the rows to write, in the output schema
+    problems: tuple[str, ...]
+    tally: Tally
+    last: bool
+
+
+def open_parquet(path: str, text_field: str) -> pq.ParquetFile:
+    """A Parquet file whose `text_field` column holds strings; InputError says why not."""
+    with input_errors(path):
+        try:
+            file = pq.ParquetFile(path)
+        except (pa.ArrowInvalid, pa.ArrowIOError, OSError) as error:
+            if isinstance(error, FileNotFoundError | IsADirectoryError | PermissionError):
+                raise
+            raise InputError(f"{path}: not a Parquet file ({error})") from None
+    check_schema(file.schema_arrow, text_field, path)
+    return file
+
+
+def check_schema(schema: pa.Schema, text_field: str, source: str) -> None:
+    """InputError unless `schema` has a string column `text_field`."""
+    if text_field not in schema.names:
+        raise InputError(f"{source}: no {text_field!r} column (use --text-field to name it)")
+    kind = schema.field(text_field).type
+    if not (pa.types.is_string(kind) or pa.types.is_large_string(kind)):
+        raise InputError(f"{source}: column {text_field!r} is {kind}, not a string")
+
+
+def output_schema(schema: pa.Schema, with_result: bool) -> pa.Schema:
+    """The schema written: the input's, with the `artclean` column when asked for (a column
+    of that name already there is replaced in its place)."""
+    if not with_result:
+        return schema
+    field = pa.field(RESULT_KEY, _RESULT_TYPE)
+    if RESULT_KEY in schema.names:
+        return schema.set(schema.get_field_index(RESULT_KEY), field)
+    return schema.append(field)
+
+
+def row_slices(file: pq.ParquetFile, source: str, size: int = SLICE_BYTES) -> Iterator[RowSlice]:
+    """The rows of a Parquet file, a row group at a time, cut into slices of about `size`
+    bytes of data each."""
+    first = 0
+    for group in range(file.num_row_groups):
+        try:
+            table = file.read_row_group(group)
+        except (pa.ArrowException, OSError) as error:
+            raise InputError(f"{source}: cannot read row group {group} ({error})") from None
+        rows = table.num_rows
+        step = max(1, rows * size // max(table.nbytes, 1)) if rows else 1
+        starts = range(0, rows, step) if rows else range(1)
+        for start in starts:
+            yield RowSlice(source, first + start, table.slice(start, step), start + step >= rows)
+        first += rows
+
+
+def clean_stream(slices: Iterator[RowSlice], job: RecordJob, jobs: int) -> Iterator[SliceOutcome]:
+    """Clean slices on `jobs` workers; outcomes in input order."""
+    return ordered_map(clean_slice, slices, jobs, setting=job)
+
+
+def clean_slice(rows: RowSlice) -> SliceOutcome:
+    """Clean a slice in a worker of `clean_stream`."""
+    return clean_rows(rows, shared(RecordJob))
+
+
+def clean_rows(rows: RowSlice, job: RecordJob) -> SliceOutcome:
+    """Clean the text column of a slice: the slice to write, problems, counts."""
+    table = rows.table
+    texts = table.column(job.text_field).to_pylist()
+    sites = _site_columns(table, job)
+    cleaned: list[str | None] = []
+    results: list[str | None] = []
+    keep: list[bool] = []
+    problems: list[str] = []
+    tally = Tally()
+    for index, text in enumerate(texts):
+        where = f"{rows.source}:row {rows.first_row + index}"
+        if text is None:
+            problems.append(f"{where}: {job.text_field!r} is null, not a string")
+            keep.append(job.bad_lines == "pass")
+            cleaned.append(None)
+            results.append(None)
+            tally += failure()
+            continue
+        record: dict[str, Any] = {name: values[index] for name, values in sites.items()}
+        record[job.text_field] = text
+        result = clean_record(record, job, where=where, site=rows.source)
+        clean = record[job.text_field]
+        cleaned.append(clean)
+        keep.append(True)
+        if job.with_result:
+            results.append(json.dumps(record[RESULT_KEY], ensure_ascii=False))
+        size = len(text.encode("utf-8", "surrogatepass"))
+        out = size if clean is text else len(clean.encode("utf-8", "surrogatepass"))
+        tally += of_result(result, size, out)
+    position = table.schema.get_field_index(job.text_field)
+    field = table.schema.field(position)
+    table = table.set_column(position, field, pa.array(cleaned, type=field.type))
+    if job.with_result:
+        column = pa.array(results, type=_RESULT_TYPE)
+        if RESULT_KEY in table.schema.names:
+            at = table.schema.get_field_index(RESULT_KEY)
+            table = table.set_column(at, pa.field(RESULT_KEY, _RESULT_TYPE), column)
+        else:
+            table = table.append_column(pa.field(RESULT_KEY, _RESULT_TYPE), column)
+    if not all(keep):
+        table = table.filter(pa.array(keep))
+    return SliceOutcome(table, tuple(problems), tally, rows.last)
+
+
+def learn_templates(
+    paths: Sequence[str],
+    job: RecordJob,
+    jobs: int,
+    *,
+    min_docs: int = DEFAULT_MIN_DOCS,
+    capacity: int = DEFAULT_CAPACITY,
+) -> TemplateTable:
+    """Pass 1 over Parquet files: count each site's recurring paragraphs. Files that cannot
+    be read are skipped here, reported in pass 2."""
+    counter = TemplateCounter(capacity)
+    for path in paths:
+        try:
+            file = open_parquet(path, job.text_field)
+            for found in ordered_map(_fingerprint_slice, row_slices(file, path), jobs, setting=job):
+                for fingerprints in found:
+                    counter.add(fingerprints)
+        except InputError:
+            continue
+    return counter.table(min_docs)
+
+
+def _fingerprint_slice(rows: RowSlice) -> list[frozenset[int]]:
+    return slice_fingerprints(rows, shared(RecordJob))
+
+
+def slice_fingerprints(rows: RowSlice, job: RecordJob) -> list[frozenset[int]]:
+    """Pass 1 for a slice: what template learning counts of each row with a text."""
+    texts = rows.table.column(job.text_field).to_pylist()
+    sites = _site_columns(rows.table, job, learning=True)
+    found = []
+    for index, text in enumerate(texts):
+        if text is None:
+            continue
+        record: dict[str, Any] = {name: values[index] for name, values in sites.items()}
+        record[job.text_field] = text
+        found.append(record_fingerprints(record, job, site=rows.source))
+    return found
+
+
+def _site_columns(
+    table: pa.Table, job: RecordJob, *, learning: bool = False
+) -> dict[str, list[Any]]:
+    """The columns that may name a row's site, when templates are learned or used."""
+    if job.templates is None and not learning:
+        return {}
+    names = [job.site_field] if job.site_field is not None else [SITE_FIELD, URL_FIELD]
+    return {name: table.column(name).to_pylist() for name in names if name in table.schema.names}
+
+
+# --- Writing ----------------------------------------------------------------------------------
+
+
+class ParquetSink:
+    """A Parquet file written atomically, a row group per `write_group`: it appears under its
+    name only when `close` is reached without an error."""
+
+    def __init__(self, path: str | os.PathLike[str], schema: pa.Schema) -> None:
+        self.target = Path(path)
+        self.schema = schema
+        fd, self.temporary = tempfile.mkstemp(
+            prefix=f".{self.target.name}.", suffix=".tmp", dir=self.target.parent or "."
+        )
+        os.close(fd)
+        try:
+            self.writer = pq.ParquetWriter(self.temporary, schema)
+        except BaseException:
+            os.unlink(self.temporary)
+            raise
+        self.rows = 0
+
+    def write_group(self, tables: Sequence[pa.Table]) -> None:
+        """Write the tables as one row group (nothing for no rows)."""
+        rows = sum(table.num_rows for table in tables)
+        if not rows:
+            return
+        table = pa.concat_tables(tables) if len(tables) > 1 else tables[0]
+        self.writer.write_table(table.cast(self.schema), row_group_size=rows)
+        self.rows += rows
+
+    def close(self) -> None:
+        self.writer.close()
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(self.temporary, 0o666 & ~umask)
+        os.replace(self.temporary, self.target)
+
+    def abandon(self) -> None:
+        with contextlib.suppress(Exception):
+            self.writer.close()
+        with contextlib.suppress(OSError):
+            os.unlink(self.temporary)
+
+
+@contextlib.contextmanager
+def parquet_sink(path: str | os.PathLike[str], schema: pa.Schema) -> Iterator[ParquetSink]:
+    sink = ParquetSink(path, schema)
+    try:
+        yield sink
+    except BaseException:
+        sink.abandon()
+        raise
+    sink.close()
+
+
+def jsonl_lines(table: pa.Table) -> bytes:
+    """Rows as JSONL lines, for Parquet read into a JSONL stream: values JSON cannot hold
+    (dates, decimals, bytes) as their text."""
+    return b"".join(
+        (json.dumps(row, ensure_ascii=False, default=_jsonable) + "\n").encode(
+            "utf-8", "surrogatepass"
+        )
+        for row in table.to_pylist()
+    )
+
+
+def _jsonable(value: object) -> object:
+    if isinstance(value, datetime.date | datetime.time | datetime.timedelta):
+        return value.isoformat() if not isinstance(value, datetime.timedelta) else str(value)
+    if isinstance(value, decimal.Decimal):
+        return str(value)
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "replace")
+    return str(value)
