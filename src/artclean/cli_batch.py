@@ -434,11 +434,13 @@ def _run_parquet(request: BatchRequest, display: Display) -> Tally:
                 if stream is not None:
                     tally += run(lambda tables: stream.write(b"".join(map(jsonl_lines, tables))))
                 elif targets is not None:
-                    with parquet_sink(_made(targets[path]), schema) as sink:
+                    with _writable(parquet_sink, _made(targets[path]), schema) as sink:
                         tally += run(sink.write_group)
                 else:
                     if not shared:
-                        sink = outputs.enter_context(parquet_sink(request.output, schema))
+                        sink = outputs.enter_context(
+                            _writable(parquet_sink, request.output, schema)
+                        )
                         shared.append((path, schema, sink))
                     first, wanted, sink = shared[0]
                     if not schema.equals(wanted, check_metadata=False):
@@ -450,8 +452,6 @@ def _run_parquet(request: BatchRequest, display: Display) -> Tally:
             except InputError as error:
                 display.problem(str(error))
                 tally += failure()
-            except OSError as error:
-                raise InputProblem(f"cannot write Parquet ({error.strerror or error})") from None
     return tally
 
 
@@ -481,6 +481,14 @@ def _clean_parquet(
         for message in outcome.problems:
             display.problem(message)
     return tally
+
+
+def _writable(open_sink: Callable[..., Any], path: str | Path, schema: Any) -> Any:
+    """A Parquet output opened, or the one-line error when it cannot be created."""
+    try:
+        return open_sink(path, schema)
+    except OSError as error:
+        raise InputProblem(f"{path}: cannot write ({error.strerror or error})") from None
 
 
 def _made(target: Path) -> Path:

@@ -35,8 +35,8 @@ def misuse(request: BatchRequest, explain: bool) -> str | None:
     batch = request.batch
     if batch.engine != "dask":
         return "--scheduler is the address of a Dask scheduler; add --engine dask"
-    if batch.input_format != "jsonl":
-        return "--engine dask cleans JSONL corpora: add --input-format jsonl"
+    if batch.input_format not in ("jsonl", "warc", "parquet"):
+        return "--engine dask cleans corpora of records: add --input-format jsonl, warc or parquet"
     if batch.in_place:
         return "--engine dask writes part files into --out-dir DIR, not in place"
     if batch.out_dir is None:
@@ -49,7 +49,7 @@ def misuse(request: BatchRequest, explain: bool) -> str | None:
         return "--engine dask reads files that its workers open, not standard input"
     try:
         if codecs.lookup(request.encoding).name != "utf-8":
-            return "JSONL is UTF-8 by definition; --encoding applies to text input"
+            return "records are read as UTF-8; --encoding applies to text input"
     except LookupError:
         return f"unknown encoding {request.encoding!r}"
     if batch.template_min_docs is not None and not batch.learn_templates:
@@ -62,6 +62,14 @@ def misuse(request: BatchRequest, explain: bool) -> str | None:
         from . import dask  # noqa: F401
     except ImportError:
         return f"--engine dask needs Dask and its distributed scheduler: {INSTALL}"
+    if batch.input_format != "jsonl":
+        try:
+            __import__(f"artclean.{batch.input_format}")
+        except ImportError:
+            return (
+                f"--input-format {batch.input_format} needs its library: "
+                f"pip install 'artclean[{batch.input_format}]'"
+            )
     return None
 
 
@@ -88,6 +96,23 @@ def run_dask(request: BatchRequest, display: Display) -> Tally:
     with _client(batch.scheduler, request.jobs) as client, _killed_workers(batch.out_dir):
         stage = "learning, then cleaning" if batch.learn_templates else "cleaning"
         display.stage(stage, documents=None, total_bytes=plain_size(paths))
+        if batch.input_format != "jsonl":
+            from .dask_corpora import clean_corpus
+
+            try:
+                report = clean_corpus(
+                    paths,
+                    batch.out_dir,
+                    job,
+                    batch.input_format,
+                    learn=batch.learn_templates,
+                    min_docs=request.min_docs,
+                    client=client,
+                    on_progress=progress,
+                )
+            except FileExistsError as error:
+                raise InputProblem(str(error)) from None
+            return tally + report.tally
         report = clean_jsonl(
             paths,
             batch.out_dir,

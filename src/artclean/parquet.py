@@ -97,11 +97,18 @@ def output_schema(schema: pa.Schema, with_result: bool) -> pa.Schema:
     return schema.append(field)
 
 
-def row_slices(file: pq.ParquetFile, source: str, size: int = SLICE_BYTES) -> Iterator[RowSlice]:
-    """The rows of a Parquet file, a row group at a time, cut into slices of about `size`
-    bytes of data each."""
-    first = 0
-    for group in range(file.num_row_groups):
+def row_slices(
+    file: pq.ParquetFile,
+    source: str,
+    size: int = SLICE_BYTES,
+    *,
+    groups: Sequence[int] | None = None,
+    first_row: int = 0,
+) -> Iterator[RowSlice]:
+    """The rows of a Parquet file (or of its row `groups`, the first of which starts at row
+    `first_row`), a row group at a time, cut into slices of about `size` bytes each."""
+    first = first_row
+    for group in range(file.num_row_groups) if groups is None else groups:
         try:
             table = file.read_row_group(group)
         except (pa.ArrowException, OSError) as error:
@@ -256,6 +263,15 @@ class ParquetSink:
         os.chmod(self.temporary, 0o666 & ~umask)
         os.replace(self.temporary, self.target)
 
+    def __enter__(self) -> ParquetSink:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
+        if kind is None:
+            self.close()
+        else:
+            self.abandon()
+
     def abandon(self) -> None:
         with contextlib.suppress(Exception):
             self.writer.close()
@@ -263,15 +279,10 @@ class ParquetSink:
             os.unlink(self.temporary)
 
 
-@contextlib.contextmanager
-def parquet_sink(path: str | os.PathLike[str], schema: pa.Schema) -> Iterator[ParquetSink]:
-    sink = ParquetSink(path, schema)
-    try:
-        yield sink
-    except BaseException:
-        sink.abandon()
-        raise
-    sink.close()
+def parquet_sink(path: str | os.PathLike[str], schema: pa.Schema) -> ParquetSink:
+    """A Parquet file opened for writing (OSError if it cannot be), to use with `with`: it
+    appears under its name only when the block ends without an exception."""
+    return ParquetSink(path, schema)
 
 
 def jsonl_lines(table: pa.Table) -> bytes:

@@ -1,0 +1,252 @@
+"""WARC/WET and Parquet corpora cleaned on Dask, by the local CLI's own per-batch functions.
+
+As `artclean.dask` does for JSONL, nothing here cleans in a way of its own: a WARC batch is
+cleaned by `warc.clean_documents` and a Parquet slice by `parquet.clean_rows`, the functions
+the local stream runs in its workers, so the records come out as the CLI writes them.
+
+Partitions: a WARC file is one partition (a gzip stream is entered at its start: shard large
+crawls into many files, as Common Crawl does); a Parquet file is one partition per row group,
+read with pyarrow (the reader behind Dask's own `read_parquet`, without its pandas layer).
+Parts: `part-NNNNN.jsonl` for WARC input, `part-NNNNN.parquet` for Parquet (each row group
+written as one, with the input's schema), each written atomically; read in name order they
+are the local CLI's output (`-o clean.jsonl`, or `-o clean.parquet`).
+
+Template learning is the same map-reduce as for JSONL: counters per partition, combined in
+a tree, the table sent once to every worker.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Callable, Generator, Iterator, Sequence
+from dataclasses import dataclass, replace
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from dask.delayed import delayed
+
+from .dask import (
+    Part,
+    Report,
+    _combine,
+    _current_client,
+    _table,
+    _tree,
+    _width,
+    _write_part,
+    output_directory,
+    remove_leftovers,
+)
+from .jsonl import RecordJob
+from .reading import InputError
+from .tally import Tally, failure
+from .templates import DEFAULT_CAPACITY, DEFAULT_MIN_DOCS, TemplateCounter, TemplateTable
+
+if TYPE_CHECKING:
+    from distributed import Client
+
+PARQUET_PART_GLOB = "part-*.parquet"
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A partition: a whole WARC file, or one row group of a Parquet file (`group`)."""
+
+    source: str  # as named to the CLI
+    path: str  # absolute, for workers
+    group: int | None = None
+    first_row: int = 0
+
+
+def plan(paths: Sequence[str], input_format: str, text_field: str) -> list[Unit | str]:
+    """The partitions of each file in order, or in its place the problem that stops it
+    being read ("path: reason", as the CLI words it)."""
+    units: list[Unit | str] = []
+    for source in paths:
+        try:
+            if input_format == "warc":
+                from .warc import open_warc
+
+                with open_warc(source):
+                    pass
+                units.append(Unit(source, os.path.abspath(source)))
+                continue
+            from .parquet import open_parquet
+
+            metadata = open_parquet(source, text_field).metadata
+        except InputError as error:
+            units.append(str(error))
+            continue
+        first = 0
+        for group in range(metadata.num_row_groups):
+            units.append(Unit(source, os.path.abspath(source), group, first))
+            first += metadata.row_group(group).num_rows
+    return units
+
+
+def clean_corpus(
+    paths: Sequence[str],
+    out_dir: str | os.PathLike[str],
+    job: RecordJob,
+    input_format: str,
+    *,
+    learn: bool = False,
+    min_docs: int = DEFAULT_MIN_DOCS,
+    capacity: int = DEFAULT_CAPACITY,
+    client: Client | None = None,
+    on_progress: Callable[[Sequence[str], Tally], object] | None = None,
+) -> Report:
+    """Clean WARC ("warc") or Parquet ("parquet") files into OUT/part-NNNNN.*, as
+    `artclean FILE... --input-format FORMAT -o clean.jsonl` (or `clean.parquet`) would write
+    them. `job` is the CLI's (`cli_request.record_job`); otherwise as `dask.clean_jsonl`."""
+    client = client or _current_client()
+    out = output_directory(out_dir)
+    existing = sorted(out.glob(PARQUET_PART_GLOB))
+    if existing:
+        raise FileExistsError(
+            f"{out_dir} already holds {existing[0].name} and other parts of an earlier run; "
+            "remove them or choose another directory"
+        )
+    units = plan(paths, input_format, job.text_field)
+    parts = [unit for unit in units if isinstance(unit, Unit)]
+    templates: Any = None
+    if learn:
+        counters = [delayed(_count)(unit, job, input_format, capacity) for unit in parts]
+        table = delayed(_table)(_tree(counters, partial(_combine, capacity=capacity)), min_docs)
+        if client is not None:
+            learned = client.compute(table).result()
+            templates = client.scatter(learned, broadcast=True, hash=False)
+        else:
+            templates = table.compute()
+    width = _width(len(parts))
+    arguments = [
+        (unit, job, templates, input_format, str(out), index, width)
+        for index, unit in enumerate(parts)
+    ]
+    problems: list[str] = []
+    tally = Tally()
+    done: list[Part] = []
+    with contextlib.closing(_write_all(arguments, client)) as written:
+        for unit in units:
+            found: tuple[str, ...]
+            if isinstance(unit, str):
+                found, counted = (unit,), failure()
+            else:
+                part = next(written)
+                done.append(part)
+                found, counted = part.problems, part.tally
+            problems.extend(found)
+            tally += counted
+            if on_progress is not None:
+                on_progress(found, counted)
+    remove_leftovers(out)
+    for leftover in Path(out).glob(".part-*.parquet.*.tmp"):
+        with contextlib.suppress(OSError):
+            leftover.unlink()
+    return Report(tuple(done), tuple(problems), tally)
+
+
+# --- Tasks: what runs on the workers ----------------------------------------------------------
+
+
+def _write_unit(
+    unit: Unit,
+    job: RecordJob,
+    templates: TemplateTable | None,
+    input_format: str,
+    out_dir: str,
+    index: int,
+    width: int,
+) -> Part:
+    if templates is not None:
+        job = replace(job, templates=templates)
+    if input_format == "warc":
+        return _write_warc(unit, job, out_dir, index, width)
+    return _write_parquet(unit, job, out_dir, index, width)
+
+
+def _write_warc(unit: Unit, job: RecordJob, out_dir: str, index: int, width: int) -> Part:
+    from .warc import clean_documents, open_warc, warc_batches
+
+    problems: list[str] = []
+    total = [Tally()]
+
+    def outputs() -> Iterator[bytes]:
+        try:
+            with open_warc(unit.path) as stream:
+                for batch in warc_batches(stream, unit.source):
+                    outcome = clean_documents(batch, job)
+                    total[0] += outcome.tally
+                    problems.extend(outcome.problems)
+                    if outcome.output:
+                        yield outcome.output
+        except InputError as error:
+            problems.append(str(error).replace(unit.path, unit.source, 1))
+            total[0] += failure()
+
+    path, _ = _write_part(out_dir, index, width, outputs())
+    return Part(index, path, total[0].seen, tuple(problems), total[0])
+
+
+def _write_parquet(unit: Unit, job: RecordJob, out_dir: str, index: int, width: int) -> Part:
+    from .parquet import clean_rows, open_parquet, output_schema, parquet_sink, row_slices
+
+    assert unit.group is not None
+    file = open_parquet(unit.path, job.text_field)
+    schema = output_schema(file.schema_arrow, job.with_result)
+    target = os.path.join(out_dir, f"part-{index:0{width}d}.parquet")
+    problems: list[str] = []
+    tally = Tally()
+    tables = []
+    for rows in row_slices(file, unit.source, groups=[unit.group], first_row=unit.first_row):
+        outcome = clean_rows(rows, job)
+        tables.append(outcome.table)
+        problems.extend(outcome.problems)
+        tally += outcome.tally
+    with parquet_sink(target, schema) as sink:
+        sink.write_group(tables)
+    return Part(index, target, sum(table.num_rows for table in tables), tuple(problems), tally)
+
+
+def _count(unit: Unit, job: RecordJob, input_format: str, capacity: int) -> TemplateCounter:
+    """Pass 1 for a partition, as the CLI's pass 1: what cannot be read is skipped."""
+    counter = TemplateCounter(capacity)
+    with contextlib.suppress(InputError):
+        if input_format == "warc":
+            from .warc import batch_fingerprints, open_warc, warc_batches
+
+            with open_warc(unit.path) as stream:
+                for batch in warc_batches(stream, unit.source):
+                    for fingerprints in batch_fingerprints(batch, job):
+                        counter.add(fingerprints)
+        else:
+            from .parquet import open_parquet, row_slices, slice_fingerprints
+
+            assert unit.group is not None
+            file = open_parquet(unit.path, job.text_field)
+            for rows in row_slices(file, unit.source, groups=[unit.group]):
+                for fingerprints in slice_fingerprints(rows, job):
+                    counter.add(fingerprints)
+    return counter
+
+
+def _write_all(
+    arguments: list[tuple[Any, ...]], client: Client | None
+) -> Generator[Part, None, None]:
+    """`_write_unit` of each, results in order; on a cluster, earlier ones first."""
+    if client is None:
+        from dask.base import compute
+
+        yield from compute(*(delayed(_write_unit)(*given) for given in arguments))
+        return
+    futures = [
+        client.submit(_write_unit, *given, priority=-index, pure=False)
+        for index, given in enumerate(arguments)
+    ]
+    try:
+        for future in futures:
+            yield future.result()
+    finally:
+        client.cancel(futures)
