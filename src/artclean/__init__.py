@@ -16,15 +16,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.2.0"
-__all__ = ["Kept", "Options", "Removal", "Result", "Stats", "__version__", "clean"]
+__all__ = ["Kept", "Options", "Removal", "Result", "Stats", "__version__", "clean", "clean_batch"]
 
 if TYPE_CHECKING:
+    from .columns import clean_batch
     from .options import Options
     from .pipeline import clean
     from .result import Kept, Removal, Result, Stats
 
 _LAZY = {
     "clean": "pipeline",
+    "clean_batch": "columns",
     "Options": "options",
     "Kept": "result",
     "Removal": "result",

@@ -261,8 +261,9 @@ def _records(stream: io.BufferedReader, source: str) -> Iterator[tuple[Document 
 def _seekable_records(
     stream: io.BufferedReader, source: str
 ) -> Iterator[tuple[Document | str | None, int]]:
-    """A gzip file read by FastWARC as one stream, its fast path; where that fails, member by
-    member from the last record read, past the damage, then by FastWARC again."""
+    """A gzip file read by FastWARC as one stream, its fast path. Where that stops, with an
+    error or without (FastWARC may take a member cut short for the end), reading goes on
+    member by member from the last record read, past any damage, then by FastWARC again."""
     position = 0
     while True:
         stream.seek(position)
@@ -272,13 +273,11 @@ def _seekable_records(
                 document = _document(record, record.stream_pos, source)
                 last = record.stream_pos
                 yield document, last
-            return
         except Exception:  # FastWARC raises plain exceptions on bad input
             pass
         start = position if last is None else last
         stream.seek(start)
-        recovered = _member_records(stream, source, start, skip_first=last is not None)
-        for item, reached in recovered:
+        for item, reached in _member_records(stream, source, start, skip_first=last is not None):
             position = reached
             yield item, reached
         if position <= start:
@@ -368,7 +367,8 @@ def _members(
             yield offset, data, reader.position
             continue
         if reason == _CUT_SHORT:
-            yield offset, f"{source}@{offset}: gzip member cut short at the end of input", offset
+            end = reader.base + len(reader.buffer)
+            yield offset, f"{source}@{offset}: gzip member cut short at the end of input", end
             return
         message = f"{source}@{offset}: damaged gzip member ({reason})"
         if not reader.resynchronise(offset + 1):

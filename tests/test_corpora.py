@@ -1,0 +1,508 @@
+"""WARC/WET and Parquet corpora: the records of the JSONL path, read and written as people
+store them. Files are built with the libraries themselves (FastWARC records, one gzip member
+per record as Common Crawl writes them; pyarrow tables with row groups)."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from artclean.cli import main
+
+warc = pytest.importorskip("fastwarc.warc", reason="WARC input needs pip install 'artclean[warc]'")
+pa = pytest.importorskip("pyarrow", reason="Parquet needs pip install 'artclean[parquet]'")
+pq = pytest.importorskip("pyarrow.parquet")
+
+ARTCLEAN = str(Path(sys.executable).with_name("artclean"))
+DOCS = Path(__file__).parent.parent / "docs" / "guide" / "corpus-formats.md"
+
+
+def run(*args: str, stdin: bytes | None = None) -> tuple[int, bytes, str]:
+    with CliRunner().isolation(input=stdin) as streams:
+        status = main(list(args))
+    return status, streams[0].getvalue(), streams[1].getvalue().decode()
+
+
+def page(number: int) -> str:
+    """A page of its own with what scrapers bring along; every fifth needs nothing removed."""
+    body = (
+        f"Report {number} from the harbour: the ferry timetable changes on Monday, "
+        f"and the council met {number} times to discuss the pier.\n\n"
+        f"Fishermen said the catch of week {number} was the best in years."
+    )
+    if number % 5 == 4:
+        return body
+    return (
+        body + "\n\nThis article originally appeared in The Harbour Times.\n\n"
+        "Share on Facebook\nShare on Twitter\nShare by email"
+    )
+
+
+def records(count: int, host: str = "news.example.com") -> list[dict[str, str]]:
+    return [
+        {
+            "url": f"https://www.{host}/story/{number}",
+            "id": f"<urn:uuid:00000000-0000-0000-0000-{number:012d}>",
+            "date": f"2024-02-21T10:00:{number % 60:02d}Z",
+            "text": page(number),
+        }
+        for number in range(count)
+    ]
+
+
+def warc_record(
+    kind: Any, content: bytes, *, url: str | None = None, record_id: str = "x", **headers: str
+) -> bytes:
+    """One WARC record as FastWARC writes it."""
+    record = warc.WarcRecord()
+    record.init_headers(kind, record_id.strip("<>").removeprefix("urn:").encode())
+    for name, value in headers.items():
+        record.headers[name.replace("_", "-")] = value
+    if url is not None:
+        record.headers["WARC-Target-URI"] = url
+    record.set_bytes_content(content)
+    stream = io.BytesIO()
+    record.write(stream)
+    return stream.getvalue()
+
+
+def conversion(fields: dict[str, str]) -> bytes:
+    return warc_record(
+        warc.WarcRecordType.conversion,
+        fields["text"].encode(),
+        url=fields["url"],
+        record_id=fields["id"],
+        WARC_Date=fields["date"],
+        Content_Type="text/plain",
+    )
+
+
+def wet(fields: list[dict[str, str]], *, info: bool = True) -> list[bytes]:
+    """The gzip members of a WET file: a warcinfo record, then one per document."""
+    members = [gzip.compress(conversion(each), mtime=0) for each in fields]
+    if info:
+        head = warc_record(warc.WarcRecordType.warcinfo, b"isPartOf: CC-MAIN-2024-10\r\n")
+        members.insert(0, gzip.compress(head, mtime=0))
+    return members
+
+
+def jsonl_of(fields: list[dict[str, str]], tmp_path: Path, *args: str) -> list[dict[str, Any]]:
+    """What the JSONL path makes of the same records."""
+    source = tmp_path / "same.jsonl"
+    source.write_text("".join(json.dumps(each) + "\n" for each in fields))
+    status, stdout, stderr = run(str(source), "--input-format", "jsonl", "-q", *args)
+    assert (status, stderr) == (0, "")
+    return [json.loads(line) for line in stdout.splitlines()]
+
+
+def lines(output: bytes) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in output.splitlines()]
+
+
+# --- WARC / WET -------------------------------------------------------------------------------
+
+
+def test_every_wet_record_comes_out_once_in_order_as_the_jsonl_path_cleans_it(
+    tmp_path: Path,
+) -> None:
+    fields = records(12)
+    path = tmp_path / "crawl.warc.wet.gz"
+    path.write_bytes(b"".join(wet(fields)))
+    status, stdout, stderr = run(str(path), "--input-format", "warc", "-q", "-j", "1")
+    assert (status, stderr) == (0, "")
+    out = lines(stdout)
+    assert [record["id"] for record in out] == [each["id"] for each in fields]
+    assert list(out[0]) == ["url", "id", "date", "text"]
+    assert out[0]["url"] == fields[0]["url"] and out[0]["date"] == fields[0]["date"]
+    assert out == jsonl_of(fields, tmp_path)
+    assert "originally appeared" not in out[0]["text"]
+
+
+def test_format_json_adds_the_artclean_object_as_for_jsonl(tmp_path: Path) -> None:
+    fields = records(3)
+    path = tmp_path / "crawl.wet.gz"
+    path.write_bytes(b"".join(wet(fields)))
+    status, stdout, _ = run(str(path), "--input-format", "warc", "-q", "--format", "json")
+    out = lines(stdout)
+    assert status == 0
+    assert list(out[0]) == ["url", "id", "date", "text", "artclean"]
+    assert out[0]["artclean"]["source"] == f"{path}@{len(wet(fields)[0])}"
+    kinds = {removal["kind"] for removal in out[0]["artclean"]["removed"]}
+    assert {"syndication", "share"} <= kinds
+
+
+@pytest.mark.parametrize("damage", ["corrupt", "truncated"])
+def test_a_damaged_member_in_the_middle_costs_only_its_record(damage: str, tmp_path: Path) -> None:
+    fields = records(9)
+    members = wet(fields)
+    bad = 5  # the member of record 4
+    if damage == "corrupt":
+        broken = bytearray(members[bad])
+        broken[20:40] = bytes(20)
+        members[bad] = bytes(broken)
+    else:
+        members[bad] = members[bad][: len(members[bad]) // 2]
+    offset = sum(len(member) for member in members[:bad])
+    path = tmp_path / "damaged.wet.gz"
+    path.write_bytes(b"".join(members))
+    status, stdout, stderr = run(str(path), "--input-format", "warc", "-q", "-j", "1")
+    assert status == 2
+    skipped = len(members[bad])
+    message = (
+        rf"{re.escape(str(path))}@{offset}: damaged gzip member \(.+\); {skipped} bytes skipped\n"
+    )
+    assert re.fullmatch(message, stderr)
+    expected = jsonl_of(fields[:4] + fields[5:], tmp_path)
+    assert lines(stdout) == expected
+
+
+def test_damage_on_standard_input_is_survived_too_end_to_end(tmp_path: Path) -> None:
+    fields = records(6)
+    members = wet(fields, info=False)
+    members[2] = members[2][:-9]  # cut short: its CRC and length are missing
+    offset = len(members[0]) + len(members[1])
+    done = subprocess.run(
+        [ARTCLEAN, "-", "--input-format", "warc", "-q", "-j", "2"],
+        input=b"".join(members),
+        capture_output=True,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert done.stderr.decode().startswith(f"<stdin>@{offset}: damaged gzip member")
+    assert lines(done.stdout) == jsonl_of(fields[:2] + fields[3:], tmp_path)
+
+
+def test_a_member_cut_short_at_the_end_is_reported(tmp_path: Path) -> None:
+    members = wet(records(3))
+    members[-1] = members[-1][:30]
+    path = tmp_path / "cut.wet.gz"
+    path.write_bytes(b"".join(members))
+    status, stdout, stderr = run(str(path), "--input-format", "warc", "-q")
+    offset = sum(len(member) for member in members[:-1])
+    assert (status, stderr) == (2, f"{path}@{offset}: gzip member cut short at the end of input\n")
+    assert len(lines(stdout)) == 2
+
+
+def test_records_without_text_are_skipped_and_counted_not_errors(tmp_path: Path) -> None:
+    html = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><p>Hi</p></html>"
+    plain = b"HTTP/1.1 200 OK\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" + page(1).encode(
+        "utf-8"
+    )
+    members = [
+        warc_record(warc.WarcRecordType.warcinfo, b"software: test\r\n"),
+        warc_record(
+            warc.WarcRecordType.request, b"GET / HTTP/1.1\r\n\r\n", url="https://a.example/"
+        ),
+        warc_record(
+            warc.WarcRecordType.response,
+            html,
+            url="https://a.example/",
+            Content_Type="application/http; msgtype=response",
+        ),
+        warc_record(
+            warc.WarcRecordType.response,
+            plain,
+            url="https://a.example/plain",
+            Content_Type="application/http; msgtype=response",
+        ),
+        warc_record(
+            warc.WarcRecordType.resource,
+            page(2).encode(),
+            url="https://a.example/notes.txt",
+            Content_Type="text/plain",
+        ),
+    ]
+    path = tmp_path / "mixed.warc"  # uncompressed: parsed as it streams
+    path.write_bytes(b"".join(members))
+    status, stdout, stderr = run(str(path), "--input-format", "warc", "-j", "1")
+    assert status == 0
+    out = lines(stdout)
+    assert [record["url"] for record in out] == [
+        "https://a.example/plain",
+        "https://a.example/notes.txt",
+    ]
+    assert "originally appeared" not in out[0]["text"]
+    assert re.search(r"records skipped \(not text\)\s+3\n", stderr)
+    assert re.search(r"records failed\s+0\n", stderr)
+
+
+def test_jobs_two_writes_what_jobs_one_writes(tmp_path: Path) -> None:
+    path = tmp_path / "crawl.wet.gz"
+    path.write_bytes(b"".join(wet(records(40))))
+    one = run(str(path), "--input-format", "warc", "-q", "-j", "1")
+    two = run(str(path), "--input-format", "warc", "-q", "-j", "2")
+    assert one == two and one[0] == 0
+
+
+def test_templates_are_learned_per_host_of_the_url(tmp_path: Path) -> None:
+    fields = records(8)
+    for each in fields:
+        each["text"] += "\n\nThe Harbour Gazette is published by Quayside Media Group Ltd."
+    path = tmp_path / "crawl.wet.gz"
+    path.write_bytes(b"".join(wet(fields)))
+    status, stdout, stderr = run(str(path), "--input-format", "warc", "-q", "--learn-templates")
+    assert (status, stderr) == (0, "")
+    out = lines(stdout)
+    assert all("Quayside" not in record["text"] for record in out)
+    assert out == jsonl_of(fields, tmp_path, "--learn-templates")
+
+
+def test_a_directory_of_wet_files_is_one_stream_in_name_order(tmp_path: Path) -> None:
+    fields = records(6)
+    (tmp_path / "crawl").mkdir()
+    (tmp_path / "crawl" / "b.wet.gz").write_bytes(b"".join(wet(fields[3:])))
+    (tmp_path / "crawl" / "a.wet.gz").write_bytes(b"".join(wet(fields[:3])))
+    (tmp_path / "crawl" / "notes.txt").write_text("not a crawl")
+    status, stdout, _ = run(str(tmp_path / "crawl"), "--input-format", "warc", "-q")
+    assert status == 0
+    assert [record["id"] for record in lines(stdout)] == [each["id"] for each in fields]
+
+
+def test_a_file_that_is_not_warc_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    path = tmp_path / "page.wet"
+    path.write_text("<html>hello</html>")
+    status, stdout, stderr = run(str(path), "--input-format", "warc", "-q")
+    assert (status, stdout) == (2, b"")
+    assert stderr.count("\n") == 1 and stderr.startswith(f"{path}: not a WARC file")
+
+
+def test_without_the_extra_the_error_names_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "fastwarc", None)
+    monkeypatch.setitem(sys.modules, "fastwarc.warc", None)
+    monkeypatch.delitem(sys.modules, "artclean.warc", raising=False)
+    path = tmp_path / "crawl.wet.gz"
+    path.write_bytes(b"")
+    status, _, stderr = run(str(path), "--input-format", "warc", "-q")
+    assert status == 2
+    assert stderr == (
+        "artclean: error: --input-format warc needs FastWARC: pip install 'artclean[warc]'\n"
+    )
+
+
+def test_wet_with_out_dir_says_to_write_one_stream(tmp_path: Path) -> None:
+    status, _, stderr = run("x.wet.gz", "--input-format", "warc", "--out-dir", str(tmp_path))
+    assert status == 2
+    assert "one JSONL stream: use -o FILE" in stderr
+
+
+# --- Parquet ----------------------------------------------------------------------------------
+
+
+def parquet_file(path: Path, fields: list[dict[str, str]], row_group: int = 4) -> pa.Table:
+    table = pa.table(
+        {
+            "id": [each["id"] for each in fields],
+            "text": [each["text"] for each in fields],
+            "url": [each["url"] for each in fields],
+            "score": pa.array([index / 4 for index in range(len(fields))], pa.float32()),
+            "tags": [[f"t{index}"] for index in range(len(fields))],
+        }
+    ).replace_schema_metadata({"origin": "test crawl"})
+    pq.write_table(table, path, row_group_size=row_group)
+    return table
+
+
+def test_parquet_keeps_every_column_the_schema_and_the_row_groups(tmp_path: Path) -> None:
+    fields = records(10)
+    source, target = tmp_path / "in.parquet", tmp_path / "clean.parquet"
+    original = parquet_file(source, fields)
+    schema = pq.ParquetFile(source).schema_arrow  # as stored (list items are "element")
+    status, stdout, stderr = run(str(source), "--input-format", "parquet", "-q", "-o", str(target))
+    assert (status, stdout, stderr) == (0, b"", "")
+    written = pq.ParquetFile(target)
+    assert written.schema_arrow.equals(schema, check_metadata=True)
+    assert written.num_row_groups == 3
+    table = written.read()
+    for name in ("id", "url", "score", "tags"):
+        assert table.column(name).equals(original.column(name))
+    expected = [record["text"] for record in jsonl_of(fields, tmp_path)]
+    assert table.column("text").to_pylist() == expected
+
+
+def test_parquet_format_json_adds_the_result_as_a_json_string_column(tmp_path: Path) -> None:
+    source, target = tmp_path / "in.parquet", tmp_path / "clean.parquet"
+    parquet_file(source, records(3))
+    status, _, _ = run(
+        str(source), "--input-format", "parquet", "-q", "-o", str(target), "--format", "json"
+    )
+    table = pq.read_table(target)
+    assert status == 0 and table.schema.names[-1] == "artclean"
+    result = json.loads(table.column("artclean")[0].as_py())
+    assert result["source"] == f"{source}:row 0"
+    assert "syndication" in {removal["kind"] for removal in result["removed"]}
+
+
+def test_parquet_to_stdout_is_jsonl_of_every_column(tmp_path: Path) -> None:
+    fields = records(3)
+    source = tmp_path / "in.parquet"
+    parquet_file(source, fields)
+    status, stdout, _ = run(str(source), "--input-format", "parquet", "-q")
+    out = lines(stdout)
+    assert status == 0
+    assert list(out[0]) == ["id", "text", "url", "score", "tags"]
+    assert [record["text"] for record in out] == [r["text"] for r in jsonl_of(fields, tmp_path)]
+
+
+@pytest.mark.parametrize(("choice", "rows"), [("pass", 3), ("skip", 2)])
+def test_a_null_text_is_reported_then_kept_or_dropped(
+    choice: str, rows: int, tmp_path: Path
+) -> None:
+    source, target = tmp_path / "in.parquet", tmp_path / "clean.parquet"
+    pq.write_table(pa.table({"text": [page(0), None, page(2)], "n": [0, 1, 2]}), source)
+    status, _, stderr = run(
+        str(source), "--input-format", "parquet", "-q", "-o", str(target), "--on-bad-line", choice
+    )
+    assert (status, stderr) == (2, f"{source}:row 1: 'text' is null, not a string\n")
+    assert pq.read_table(target).column("n").to_pylist() == ([0, 1, 2] if rows == 3 else [0, 2])
+
+
+def test_parquet_out_dir_mirrors_a_directory_of_parquet_files(tmp_path: Path) -> None:
+    fields = records(8)
+    (tmp_path / "in" / "2024").mkdir(parents=True)
+    parquet_file(tmp_path / "in" / "a.parquet", fields[:4])
+    parquet_file(tmp_path / "in" / "2024" / "b.parquet", fields[4:])
+    out = tmp_path / "out"
+    status, _, _ = run(
+        str(tmp_path / "in"), "--input-format", "parquet", "-q", "--out-dir", str(out)
+    )
+    assert status == 0
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*")) == [
+        "2024",
+        "2024/b.parquet",
+        "a.parquet",
+    ]
+    expected = [record["text"] for record in jsonl_of(fields, tmp_path)]
+    texts = pq.read_table(out / "2024" / "b.parquet").column("text").to_pylist()
+    texts = pq.read_table(out / "a.parquet").column("text").to_pylist() + texts
+    assert texts == expected
+
+
+def test_files_whose_columns_differ_cannot_share_one_parquet_output(tmp_path: Path) -> None:
+    parquet_file(tmp_path / "a.parquet", records(2))
+    pq.write_table(pa.table({"text": [page(1)]}), tmp_path / "b.parquet")
+    target = tmp_path / "clean.parquet"
+    status, _, stderr = run(
+        str(tmp_path / "a.parquet"), str(tmp_path / "b.parquet"), "--input-format", "parquet",
+        "-q", "-o", str(target),
+    )  # fmt: skip
+    assert status == 2
+    assert stderr.startswith(f"{tmp_path / 'b.parquet'}: its columns differ from those of")
+    assert pq.read_table(target).num_rows == 2
+
+
+def test_parquet_jobs_two_and_templates_work_as_for_jsonl(tmp_path: Path) -> None:
+    fields = records(30)
+    for each in fields:
+        each["text"] += "\n\nThe Harbour Gazette is published by Quayside Media Group Ltd."
+    source = tmp_path / "in.parquet"
+    parquet_file(source, fields, row_group=7)
+    outputs = []
+    for jobs in ("1", "2"):
+        target = tmp_path / f"clean-{jobs}.parquet"
+        status, _, _ = run(
+            str(source), "--input-format", "parquet", "-q", "-j", jobs, "--learn-templates",
+            "-o", str(target),
+        )  # fmt: skip
+        assert status == 0
+        outputs.append(pq.read_table(target))
+    assert outputs[0].equals(outputs[1])
+    expected = [record["text"] for record in jsonl_of(fields, tmp_path, "--learn-templates")]
+    assert outputs[0].column("text").to_pylist() == expected
+    assert all("Quayside" not in text for text in expected)
+
+
+def test_parquet_needs_files_not_stdin() -> None:
+    status, _, stderr = run("-", "--input-format", "parquet")
+    assert status == 2 and "give files, not stdin" in stderr
+
+
+def test_a_file_that_is_not_parquet_is_reported(tmp_path: Path) -> None:
+    path = tmp_path / "fake.parquet"
+    path.write_text("hello")
+    status, _, stderr = run(str(path), "--input-format", "parquet", "-q")
+    assert status == 2 and stderr.startswith(f"{path}: not a Parquet file")
+
+
+# --- Dask -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", ["warc", "parquet"])
+def test_dask_writes_the_records_the_local_cli_writes(kind: str, tmp_path: Path) -> None:
+    pytest.importorskip("distributed")
+    fields = records(16)
+    if kind == "warc":
+        (tmp_path / "a.wet.gz").write_bytes(b"".join(wet(fields[:9])))
+        (tmp_path / "b.wet.gz").write_bytes(b"".join(wet(fields[9:])))
+        local_out = tmp_path / "local.jsonl"
+    else:
+        parquet_file(tmp_path / "a.parquet", fields[:9], row_group=4)
+        parquet_file(tmp_path / "b.parquet", fields[9:], row_group=4)
+        local_out = tmp_path / "local.parquet"
+    common = ["--input-format", kind, "-q", "--format", "json"]
+    inputs = [str(tmp_path / f"a.{'wet.gz' if kind == 'warc' else kind}")]
+    inputs.append(inputs[0].replace("a.", "b."))
+    assert run(*inputs, *common, "-o", str(local_out))[0] == 0
+    parts = tmp_path / "parts"
+    done = subprocess.run(
+        [ARTCLEAN, *inputs, *common, "--engine", "dask", "-j", "2", "--out-dir", str(parts)],
+        capture_output=True,
+        check=False,
+    )
+    assert (done.returncode, done.stderr) == (0, b"")
+    names = sorted(parts.iterdir())
+    if kind == "warc":
+        assert [name.name for name in names] == ["part-00000.jsonl", "part-00001.jsonl"]
+        assert b"".join(name.read_bytes() for name in names) == local_out.read_bytes()
+    else:
+        assert len(names) == 5  # a row group each: 4+4+1 rows, then 4+3
+        together = pa.concat_tables(pq.read_table(name) for name in names)
+        assert together.equals(pq.read_table(local_out))
+
+
+# --- Hugging Face datasets --------------------------------------------------------------------
+
+
+def recipe() -> str:
+    """The Python block of the docs' `datasets` recipe."""
+    text = DOCS.read_text()
+    section = text[text.index("## Hugging Face datasets") :]
+    return re.search(r"```python\n(.*?)```", section, re.S).group(1)  # type: ignore[union-attr]
+
+
+class InMemoryDataset:
+    """What the recipe uses of `datasets.Dataset`, over a pyarrow table: `map(batched=True)`
+    hands each batch as a dict of lists and merges the columns it returns."""
+
+    def __init__(self, table: pa.Table) -> None:
+        self.table = table
+
+    def map(self, function: Any, *, batched: bool = False, batch_size: int = 1000) -> Any:
+        assert batched
+        out = []
+        for batch in self.table.to_batches(max_chunksize=batch_size):
+            columns = batch.to_pydict()
+            columns.update(function(columns))
+            out.append(pa.table(columns))
+        return InMemoryDataset(pa.concat_tables(out))
+
+
+def test_the_datasets_recipe_cleans_as_the_jsonl_path(tmp_path: Path) -> None:
+    fields = records(7)
+    dataset = InMemoryDataset(pa.table({"text": [each["text"] for each in fields]}))
+    namespace: dict[str, Any] = {"dataset": dataset}
+    exec(recipe(), namespace)
+    cleaned = namespace["dataset"].table
+    expected = [record["text"] for record in jsonl_of(fields, tmp_path)]
+    assert cleaned.column("text").to_pylist() == expected
+    assert json.loads(cleaned.column("artclean")[0].as_py())["removed"]
