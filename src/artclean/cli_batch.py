@@ -464,16 +464,16 @@ def _clean_parquet(
     write_group: Callable[[list[Any]], object],
 ) -> Tally:
     """Clean one Parquet file, handing each cleaned row group to `write_group`."""
-    from .parquet import clean_stream, row_slices
+    from .parquet import clean_file
     from .tally import Tally
 
     tally = Tally()
     group: list[Any] = []
     size = os.path.getsize(path)
     groups = max(file.num_row_groups, 1)
-    for outcome in clean_stream(row_slices(file, path), job, jobs):
+    for table, outcome in clean_file(file, path, job, jobs):
         tally += outcome.tally
-        group.append(outcome.table)
+        group.append(table)
         if outcome.last:
             write_group(group)
             group = []

@@ -1,7 +1,7 @@
 """WARC/WET and Parquet corpora cleaned on Dask, by the local CLI's own per-batch functions.
 
 As `artclean.dask` does for JSONL, nothing here cleans in a way of its own: a WARC batch is
-cleaned by `warc.clean_documents` and a Parquet slice by `parquet.clean_rows`, the functions
+cleaned by `warc.clean_documents` and a Parquet slice by `rows.clean_rows`, the functions
 the local stream runs in its workers, so the records come out as the CLI writes them.
 
 Partitions: a WARC file is one partition (a gzip stream is entered at its start: shard large
@@ -191,7 +191,8 @@ def _write_warc(unit: Unit, job: RecordJob, out_dir: str, index: int, width: int
 
 
 def _write_parquet(unit: Unit, job: RecordJob, out_dir: str, index: int, width: int) -> Part:
-    from .parquet import clean_rows, open_parquet, output_schema, parquet_sink, row_slices
+    from .parquet import cleaned_table, open_parquet, output_schema, parquet_sink, row_slices
+    from .rows import clean_rows
 
     assert unit.group is not None
     file = open_parquet(unit.path, job.text_field)
@@ -200,9 +201,10 @@ def _write_parquet(unit: Unit, job: RecordJob, out_dir: str, index: int, width: 
     problems: list[str] = []
     tally = Tally()
     tables = []
-    for rows in row_slices(file, unit.source, groups=[unit.group], first_row=unit.first_row):
+    slices = row_slices(file, unit.source, job, groups=[unit.group], first_row=unit.first_row)
+    for table, rows in slices:
         outcome = clean_rows(rows, job)
-        tables.append(outcome.table)
+        tables.append(cleaned_table(table, outcome, job))
         problems.extend(outcome.problems)
         tally += outcome.tally
     with parquet_sink(target, schema) as sink:
@@ -222,11 +224,12 @@ def _count(unit: Unit, job: RecordJob, input_format: str, capacity: int) -> Temp
                     for fingerprints in batch_fingerprints(batch, job):
                         counter.add(fingerprints)
         else:
-            from .parquet import open_parquet, row_slices, slice_fingerprints
+            from .parquet import open_parquet, row_slices
+            from .rows import slice_fingerprints
 
             assert unit.group is not None
             file = open_parquet(unit.path, job.text_field)
-            for rows in row_slices(file, unit.source, groups=[unit.group]):
+            for _, rows in row_slices(file, unit.source, job, groups=[unit.group], learning=True):
                 for fingerprints in slice_fingerprints(rows, job):
                     counter.add(fingerprints)
     return counter

@@ -23,8 +23,8 @@ import decimal
 import json
 import os
 import tempfile
+from collections import deque
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -34,34 +34,16 @@ try:
 except ImportError as missing:  # pragma: no cover - exercised without the extra
     raise ImportError(f"{missing}: Parquet needs pip install 'artclean[parquet]'") from None
 
-from .jsonl import RESULT_KEY, SITE_FIELD, URL_FIELD, RecordJob, clean_record, record_fingerprints
-from .parallel import ordered_map, shared
+from .jsonl import RESULT_KEY, SITE_FIELD, URL_FIELD, RecordJob
+from .parallel import ordered_map
 from .reading import InputError, input_errors
-from .tally import Tally, failure, of_result
+from .rows import RowSlice, SliceOutcome, clean_slice, fingerprint_slice
 from .templates import DEFAULT_CAPACITY, DEFAULT_MIN_DOCS, TemplateCounter, TemplateTable
 
 INSTALL = "pip install 'artclean[parquet]'"
 PATTERNS = ("*.parquet",)
 SLICE_BYTES = 1 << 20
 _RESULT_TYPE = pa.string()
-
-
-@dataclass(frozen=True, slots=True)
-class RowSlice:
-    """Consecutive rows of one row group of `source`; `last`: the group's last slice."""
-
-    source: str
-    first_row: int  # 0-based, in the file
-    table: pa.Table
-    last: bool
-
-
-@dataclass(frozen=True, slots=True)
-class SliceOutcome:
-    table: pa.Table  # the rows to write, in the output schema
-    problems: tuple[str, ...]
-    tally: Tally
-    last: bool
 
 
 def open_parquet(path: str, text_field: str) -> pq.ParquetFile:
@@ -100,13 +82,16 @@ def output_schema(schema: pa.Schema, with_result: bool) -> pa.Schema:
 def row_slices(
     file: pq.ParquetFile,
     source: str,
+    job: RecordJob,
     size: int = SLICE_BYTES,
     *,
     groups: Sequence[int] | None = None,
     first_row: int = 0,
-) -> Iterator[RowSlice]:
+    learning: bool = False,
+) -> Iterator[tuple[pa.Table, RowSlice]]:
     """The rows of a Parquet file (or of its row `groups`, the first of which starts at row
-    `first_row`), a row group at a time, cut into slices of about `size` bytes each."""
+    `first_row`), a row group at a time, in slices of about `size` bytes: each as a table
+    and as the plain values its cleaning needs."""
     first = first_row
     for group in range(file.num_row_groups) if groups is None else groups:
         try:
@@ -115,65 +100,47 @@ def row_slices(
             raise InputError(f"{source}: cannot read row group {group} ({error})") from None
         rows = table.num_rows
         step = max(1, rows * size // max(table.nbytes, 1)) if rows else 1
-        starts = range(0, rows, step) if rows else range(1)
-        for start in starts:
-            yield RowSlice(source, first + start, table.slice(start, step), start + step >= rows)
+        for start in range(0, rows, step) if rows else range(1):
+            part = table.slice(start, step)
+            texts = part.column(job.text_field).to_pylist()
+            sites = _site_columns(part, job, learning=learning)
+            yield part, RowSlice(source, first + start, texts, sites, start + step >= rows)
         first += rows
 
 
-def clean_stream(slices: Iterator[RowSlice], job: RecordJob, jobs: int) -> Iterator[SliceOutcome]:
-    """Clean slices on `jobs` workers; outcomes in input order."""
-    return ordered_map(clean_slice, slices, jobs, setting=job)
+def clean_file(
+    file: pq.ParquetFile, source: str, job: RecordJob, jobs: int
+) -> Iterator[tuple[pa.Table, SliceOutcome]]:
+    """Clean a Parquet file on `jobs` workers: each slice as the table to write (in the
+    output schema) with its outcome, in input order. Workers get and return plain values;
+    the tables stay in this process."""
+    tables: deque[pa.Table] = deque()
+
+    def slices() -> Iterator[RowSlice]:
+        for table, rows in row_slices(file, source, job):
+            tables.append(table)  # before the slice is handed on: its outcome comes after
+            yield rows
+
+    for outcome in ordered_map(clean_slice, slices(), jobs, setting=job):
+        yield cleaned_table(tables.popleft(), outcome, job), outcome
 
 
-def clean_slice(rows: RowSlice) -> SliceOutcome:
-    """Clean a slice in a worker of `clean_stream`."""
-    return clean_rows(rows, shared(RecordJob))
-
-
-def clean_rows(rows: RowSlice, job: RecordJob) -> SliceOutcome:
-    """Clean the text column of a slice: the slice to write, problems, counts."""
-    table = rows.table
-    texts = table.column(job.text_field).to_pylist()
-    sites = _site_columns(table, job)
-    cleaned: list[str | None] = []
-    results: list[str | None] = []
-    keep: list[bool] = []
-    problems: list[str] = []
-    tally = Tally()
-    for index, text in enumerate(texts):
-        where = f"{rows.source}:row {rows.first_row + index}"
-        if text is None:
-            problems.append(f"{where}: {job.text_field!r} is null, not a string")
-            keep.append(job.bad_lines == "pass")
-            cleaned.append(None)
-            results.append(None)
-            tally += failure()
-            continue
-        record: dict[str, Any] = {name: values[index] for name, values in sites.items()}
-        record[job.text_field] = text
-        result = clean_record(record, job, where=where, site=rows.source)
-        clean = record[job.text_field]
-        cleaned.append(clean)
-        keep.append(True)
-        if job.with_result:
-            results.append(json.dumps(record[RESULT_KEY], ensure_ascii=False))
-        size = len(text.encode("utf-8", "surrogatepass"))
-        out = size if clean is text else len(clean.encode("utf-8", "surrogatepass"))
-        tally += of_result(result, size, out)
+def cleaned_table(table: pa.Table, outcome: SliceOutcome, job: RecordJob) -> pa.Table:
+    """A slice's table with the clean texts in its text column (and the results column)."""
     position = table.schema.get_field_index(job.text_field)
     field = table.schema.field(position)
-    table = table.set_column(position, field, pa.array(cleaned, type=field.type))
-    if job.with_result:
-        column = pa.array(results, type=_RESULT_TYPE)
+    table = table.set_column(position, field, pa.array(outcome.texts, type=field.type))
+    if outcome.results is not None:
+        column = pa.array(outcome.results, type=_RESULT_TYPE)
+        result_field = pa.field(RESULT_KEY, _RESULT_TYPE)
         if RESULT_KEY in table.schema.names:
             at = table.schema.get_field_index(RESULT_KEY)
-            table = table.set_column(at, pa.field(RESULT_KEY, _RESULT_TYPE), column)
+            table = table.set_column(at, result_field, column)
         else:
-            table = table.append_column(pa.field(RESULT_KEY, _RESULT_TYPE), column)
-    if not all(keep):
-        table = table.filter(pa.array(keep))
-    return SliceOutcome(table, tuple(problems), tally, rows.last)
+            table = table.append_column(result_field, column)
+    if not all(outcome.keep):
+        table = table.filter(pa.array(outcome.keep))
+    return table
 
 
 def learn_templates(
@@ -190,30 +157,13 @@ def learn_templates(
     for path in paths:
         try:
             file = open_parquet(path, job.text_field)
-            for found in ordered_map(_fingerprint_slice, row_slices(file, path), jobs, setting=job):
+            slices = (rows for _, rows in row_slices(file, path, job, learning=True))
+            for found in ordered_map(fingerprint_slice, slices, jobs, setting=job):
                 for fingerprints in found:
                     counter.add(fingerprints)
         except InputError:
             continue
     return counter.table(min_docs)
-
-
-def _fingerprint_slice(rows: RowSlice) -> list[frozenset[int]]:
-    return slice_fingerprints(rows, shared(RecordJob))
-
-
-def slice_fingerprints(rows: RowSlice, job: RecordJob) -> list[frozenset[int]]:
-    """Pass 1 for a slice: what template learning counts of each row with a text."""
-    texts = rows.table.column(job.text_field).to_pylist()
-    sites = _site_columns(rows.table, job, learning=True)
-    found = []
-    for index, text in enumerate(texts):
-        if text is None:
-            continue
-        record: dict[str, Any] = {name: values[index] for name, values in sites.items()}
-        record[job.text_field] = text
-        found.append(record_fingerprints(record, job, site=rows.source))
-    return found
 
 
 def _site_columns(

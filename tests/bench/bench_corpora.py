@@ -1,0 +1,274 @@
+"""Corpus formats benchmark: the WET reader alone, then a WET stream and a Parquet file cleaned.
+
+    python tests/bench/bench_corpora.py                   # 400 MB reader, 1 GB WET, 1 GB Parquet
+    python tests/bench/bench_corpora.py --wet-mb 20 --parquet-mb 20   # what fits in minutes
+
+The documents are the dev-bench page texts (/work/shared/bench: traf-dev and aeb-dev), over
+and over with their URLs made unique, written as Common Crawl writes WET files: a warcinfo
+record, then one `conversion` record per page, each its own gzip member.
+
+1. Reader: FastWARC and warcio each reading the WET file whole, and artclean's reader
+   (`artclean.warc.documents`: FastWARC, with member-by-member recovery); MB/s of compressed
+   input by the wall clock and per CPU second (the machine may be shared). Then the same
+   file with one member in the middle damaged: the records each one gets.
+2. WET stream: `artclean FILE --input-format warc --jobs N -o /dev/null`, peak memory of the
+   whole process tree sampled from /proc (see bench_batch.py), MB/s.
+3. Parquet: the same pages as a Parquet file (row groups of --row-group-mb of text),
+   `artclean FILE --input-format parquet --jobs N -o OUT.parquet`, peak memory, MB/s.
+
+Generated data goes under --workdir and is deleted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import io
+import json
+import os
+import shutil
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from bench_batch import ARTCLEAN, MB, watched
+
+import artclean.warc  # noqa: F401 - imported before the reader is timed
+
+BENCH = Path("/work/shared/bench")
+PAGES = [BENCH / "traf-dev" / "pages.jsonl", BENCH / "aeb-dev" / "pages-htmltext.jsonl"]
+
+
+def pages() -> Iterator[tuple[int, str, str]]:
+    """(number, url, text) of the dev-bench pages, round and round, each URL unique."""
+    loaded = []
+    for path in PAGES:
+        with path.open() as stream:
+            loaded.extend(json.loads(line) for line in stream)
+    number = 0
+    while True:
+        for page in loaded:
+            url = page["url"].replace(" ", "%20")
+            yield number, f"{url}#{number}" if number >= len(loaded) else url, page["text"]
+            number += 1
+
+
+def wet_record(number: int, url: str, text: str) -> bytes:
+    body = text.encode()
+    headers = (
+        "WARC/1.0\r\n"
+        "WARC-Type: conversion\r\n"
+        f"WARC-Target-URI: {url}\r\n"
+        f"WARC-Date: 2024-02-21T{number // 3600 % 24:02d}:{number // 60 % 60:02d}:"
+        f"{number % 60:02d}Z\r\n"
+        f"WARC-Record-ID: <urn:uuid:00000000-0000-4000-8000-{number:012x}>\r\n"
+        f"WARC-Refers-To: <urn:uuid:00000000-0000-4000-9000-{number:012x}>\r\n"
+        "WARC-Identified-Content-Language: eng\r\n"
+        "Content-Type: text/plain\r\n"
+        f"Content-Length: {len(body)}\r\n\r\n"
+    )
+    return headers.encode() + body + b"\r\n\r\n"
+
+
+def write_wet(path: Path, megabytes: float) -> tuple[int, int]:
+    """A WET file of about `megabytes` MB compressed: (records, bytes of text)."""
+    target = megabytes * MB
+    about = b"isPartOf: CC-MAIN-2024-10\r\n"
+    info = b"WARC/1.0\r\nWARC-Type: warcinfo\r\nContent-Length: %d\r\n\r\n%s\r\n\r\n" % (
+        len(about),
+        about,
+    )
+    records = text = 0
+    with path.open("wb") as out:
+        out.write(gzip.compress(info, mtime=0))
+        for number, url, body in pages():
+            if out.tell() >= target:
+                break
+            out.write(gzip.compress(wet_record(number, url, body), compresslevel=6, mtime=0))
+            records += 1
+            text += len(body.encode())
+    return records, text
+
+
+def write_parquet(path: Path, megabytes: float, row_group_mb: float) -> tuple[int, int, int]:
+    """A Parquet file of about `megabytes` MB (zstd, as FineWeb ships): (rows, row groups,
+    bytes of text)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    schema = pa.schema([("text", pa.string()), ("id", pa.string()), ("url", pa.string()),
+                        ("date", pa.string()), ("language_score", pa.float64())])  # fmt: skip
+    rows = groups = text = 0
+    target = megabytes * MB
+    with pq.ParquetWriter(path, schema, compression="zstd") as writer:
+        batch: dict[str, list[object]] = {name: [] for name in schema.names}
+        held = 0
+        for number, url, body in pages():
+            batch["text"].append(body)
+            batch["id"].append(f"<urn:uuid:00000000-0000-4000-8000-{number:012x}>")
+            batch["url"].append(url)
+            batch["date"].append("2024-02-21T10:00:00Z")
+            batch["language_score"].append(0.5 + (number % 50) / 100)
+            held += len(body)
+            if held >= row_group_mb * MB:
+                writer.write_table(
+                    pa.table(batch, schema=schema), row_group_size=len(batch["text"])
+                )
+                rows += len(batch["text"])
+                groups += 1
+                text += held
+                batch = {name: [] for name in schema.names}
+                held = 0
+                if path.stat().st_size >= target:
+                    break
+    return rows, groups, text
+
+
+def timed(read: Callable[[Path], int], path: Path) -> tuple[int, float, float]:
+    wall, cpu = time.perf_counter(), time.process_time()
+    count = read(path)
+    return count, time.perf_counter() - wall, time.process_time() - cpu
+
+
+def read_fastwarc(path: Path) -> int:
+    from fastwarc.warc import ArchiveIterator, WarcRecordType
+
+    count = 0
+    with path.open("rb") as stream:
+        try:
+            for record in ArchiveIterator(stream, record_types=WarcRecordType.conversion):
+                record.headers.get("WARC-Target-URI")
+                record.reader.read()
+                count += 1
+        except Exception as error:
+            print(f"    fastwarc stopped after {count} records: {error}")
+    return count
+
+
+def read_warcio(path: Path) -> int:
+    from warcio.archiveiterator import ArchiveIterator
+
+    count = 0
+    with path.open("rb") as stream:
+        try:
+            for record in ArchiveIterator(stream):
+                if record.rec_type == "conversion":
+                    record.rec_headers.get_header("WARC-Target-URI")
+                    record.content_stream().read()
+                    count += 1
+        except Exception as error:
+            print(f"    warcio stopped after {count} records: {str(error)[:60]}")
+    return count
+
+
+def read_artclean(path: Path) -> int:
+    from artclean.warc import documents
+
+    count = 0
+    for item in documents(str(path)):
+        if isinstance(item, str):
+            print(f"    artclean reported: {item}")
+        else:
+            count += 1
+    return count
+
+
+def reader(workdir: Path, megabytes: float) -> None:
+    path = workdir / "reader.warc.wet.gz"
+    records, text = write_wet(path, megabytes)
+    size = path.stat().st_size
+    print(f"WET reader: {size / MB:,.1f} MB compressed, {text / MB:,.1f} MB of text, "
+          f"{records:,} records, one gzip member each")  # fmt: skip
+    readers = [("fastwarc", read_fastwarc), ("warcio", read_warcio), ("artclean", read_artclean)]
+    with contextlib_suppress_warcio_noise():
+        for name, read in readers:
+            count, wall, cpu = timed(read, path)
+            print(f"  {name:9} {count:,} records, {size / MB / wall:6.1f} MB/s wall, "
+                  f"{size / MB / cpu:6.1f} MB per CPU second")  # fmt: skip
+        damaged = workdir / "damaged.warc.wet.gz"
+        data = bytearray(path.read_bytes())
+        middle = data.find(b"\x1f\x8b\x08", len(data) // 2)
+        data[middle + 30 : middle + 60] = bytes(30)
+        damaged.write_bytes(bytes(data))
+        print(f"  one member damaged at byte {middle:,} (of {records:,} records):")
+        for name, read in readers:
+            print(f"  {name:9} {read(damaged):,} records")
+    path.unlink()
+    damaged.unlink()
+
+
+class contextlib_suppress_warcio_noise:
+    """warcio prints a line per URL with a space in it; not what the benchmark is about."""
+
+    def __enter__(self) -> None:
+        self.stderr = sys.stderr
+        sys.stderr = io.StringIO()
+
+    def __exit__(self, *_: object) -> None:
+        sys.stderr = self.stderr
+
+
+def report(label: str, command: list[str], size: int, text: int) -> None:
+    run = watched(command)
+    print(f"  $ {' '.join(command)}")
+    seen = [line.strip() for line in run.stderr.splitlines() if "records seen" in line]
+    print(f"  {seen[0] if seen else '?'}")
+    print(f"  wall time {run.seconds:.1f} s: {size / MB / run.seconds:.2f} MB/s of {label}, "
+          f"{text / MB / run.seconds:.2f} MB/s of text; CPU {run.cpu_seconds:.1f} s")  # fmt: skip
+    print(f"  peak RSS, one process (VmHWM): {run.peak_process / MB:.1f} MB")
+    print(f"  peak RSS, whole process tree (VmRSS summed): {run.peak_total / MB:.1f} MB")
+    print(f"  peak PSS, whole process tree: {run.peak_pss / MB:.1f} MB")
+
+
+def wet_stream(workdir: Path, megabytes: float, jobs: int) -> None:
+    path = workdir / "stream.warc.wet.gz"
+    records, text = write_wet(path, megabytes)
+    size = path.stat().st_size
+    print(f"WET stream: {size / MB:,.1f} MB compressed, {text / MB:,.1f} MB of text, "
+          f"{records:,} records")  # fmt: skip
+    command = [ARTCLEAN, str(path), "--input-format", "warc", "--jobs", str(jobs)]
+    report("compressed WET", [*command, "-o", os.devnull], size, text)
+    path.unlink()
+
+
+def parquet(workdir: Path, megabytes: float, row_group_mb: float, jobs: int) -> None:
+    path = workdir / "corpus.parquet"
+    rows, groups, text = write_parquet(path, megabytes, row_group_mb)
+    size = path.stat().st_size
+    print(f"Parquet: {size / MB:,.1f} MB (zstd), {text / MB:,.1f} MB of text, {rows:,} rows "
+          f"in {groups} row groups")  # fmt: skip
+    out = workdir / "clean.parquet"
+    command = [ARTCLEAN, str(path), "--input-format", "parquet", "--jobs", str(jobs)]
+    report("Parquet", [*command, "-o", str(out)], size, text)
+    path.unlink()
+    out.unlink()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--reader-mb", type=float, default=400, help="compressed WET to read")
+    parser.add_argument("--wet-mb", type=float, default=1000, help="compressed WET to clean")
+    parser.add_argument("--parquet-mb", type=float, default=1000, help="Parquet to clean")
+    parser.add_argument("--row-group-mb", type=float, default=32, help="text per row group")
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--workdir", type=Path, default=Path("/tmp/artclean-bench-corpora"))
+    arguments = parser.parse_args()
+    workdir = arguments.workdir
+    workdir.mkdir(parents=True, exist_ok=True)
+    print(f"artclean corpus formats benchmark; {os.cpu_count()} CPUs; "
+          f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")  # fmt: skip
+    try:
+        if arguments.reader_mb:
+            reader(workdir, arguments.reader_mb)
+        if arguments.wet_mb:
+            wet_stream(workdir, arguments.wet_mb, arguments.jobs)
+        if arguments.parquet_mb:
+            parquet(workdir, arguments.parquet_mb, arguments.row_group_mb, arguments.jobs)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
