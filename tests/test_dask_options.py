@@ -33,7 +33,7 @@ def corpus(tmp_path: Path) -> str:
     [
         (
             ["--engine", "dask", "--out-dir", "OUT"],
-            "--engine dask cleans JSONL corpora: add --input-format jsonl",
+            "--engine dask cleans corpora of records: add --input-format jsonl, warc or parquet",
         ),
         (
             ["--engine", "dask", "--input-format", "jsonl"],

@@ -49,7 +49,9 @@ def misuse(request: BatchRequest, explain: bool) -> str | None:
         return "--engine dask reads files that its workers open, not standard input"
     try:
         if codecs.lookup(request.encoding).name != "utf-8":
-            return "records are read as UTF-8; --encoding applies to text input"
+            jsonl = batch.input_format == "jsonl"
+            what = "JSONL is UTF-8 by definition" if jsonl else "records are read as UTF-8"
+            return f"{what}; --encoding applies to text input"
     except LookupError:
         return f"unknown encoding {request.encoding!r}"
     if batch.template_min_docs is not None and not batch.learn_templates:
