@@ -275,18 +275,22 @@ def test_a_file_that_is_not_warc_is_one_line_and_exit_2(tmp_path: Path) -> None:
     assert stderr.count("\n") == 1 and stderr.startswith(f"{path}: not a WARC file")
 
 
+@pytest.mark.parametrize(
+    ("kind", "modules", "name"),
+    [("warc", ["fastwarc", "fastwarc.warc"], "FastWARC"), ("parquet", ["pyarrow"], "pyarrow")],
+)
 def test_without_the_extra_the_error_names_it(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    kind: str, modules: list[str], name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setitem(sys.modules, "fastwarc", None)
-    monkeypatch.setitem(sys.modules, "fastwarc.warc", None)
-    monkeypatch.delitem(sys.modules, "artclean.warc", raising=False)
-    path = tmp_path / "crawl.wet.gz"
+    for module in modules:
+        monkeypatch.setitem(sys.modules, module, None)  # import fails, as when not installed
+    monkeypatch.delitem(sys.modules, f"artclean.{kind}", raising=False)
+    path = tmp_path / "corpus"
     path.write_bytes(b"")
-    status, _, stderr = run(str(path), "--input-format", "warc", "-q")
+    status, _, stderr = run(str(path), "--input-format", kind, "-q")
     assert status == 2
     assert stderr == (
-        "artclean: error: --input-format warc needs FastWARC: pip install 'artclean[warc]'\n"
+        f"artclean: error: --input-format {kind} needs {name}: pip install 'artclean[{kind}]'\n"
     )
 
 
