@@ -14,9 +14,12 @@ WARC record. The records before and after are cleaned as if nothing had happened
 (uncompressed) WARC is parsed as it streams, and a damaged record there stops that input.
 
 The records themselves are parsed by FastWARC (`pip install 'artclean[warc]'`): of the two
-well-kept WARC libraries it is the faster by far (warcio, pure Python, reads about 45 MB/s
-of compressed WET on the machine where FastWARC reads 120), and neither goes past a corrupt
-member on its own, so the member splitting that does is ours either way.
+well-kept WARC libraries it is the faster by far (on a WET file built as Common Crawl builds
+them, about 120 MB of compressed input per CPU second against warcio's 45; see
+tests/bench/bench_corpora.py), and neither goes past a damaged member on its own, so the
+recovery is ours either way. A file is read by FastWARC as one stream; only where that stops
+is it read member by member (zlib, in Python: about half as fast) until past the damage.
+Standard input cannot be read again, so it is read member by member throughout.
 
 Memory: a member is held whole while it is parsed (a WET record is some kilobytes); a gzip
 member larger than MAX_MEMBER decompressed is not a per-record WARC.gz and is refused.

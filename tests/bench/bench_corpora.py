@@ -4,8 +4,9 @@
     python tests/bench/bench_corpora.py --wet-mb 20 --parquet-mb 20   # what fits in minutes
 
 The documents are the dev-bench page texts (/work/shared/bench: traf-dev and aeb-dev), over
-and over with their URLs made unique, written as Common Crawl writes WET files: a warcinfo
-record, then one `conversion` record per page, each its own gzip member.
+and over with their URLs made unique (or, with --pages generated, the generated articles of
+bench_batch.py, which clean several times faster), written as Common Crawl writes WET
+files: a warcinfo record, then one `conversion` record per page, each its own gzip member.
 
 1. Reader: FastWARC and warcio each reading the WET file whole, and artclean's reader
    (`artclean.warc.documents`: FastWARC, with member-by-member recovery); MB/s of compressed
@@ -42,8 +43,23 @@ BENCH = Path("/work/shared/bench")
 PAGES = [BENCH / "traf-dev" / "pages.jsonl", BENCH / "aeb-dev" / "pages-htmltext.jsonl"]
 
 
+SOURCE = "dev-bench"
+
+
 def pages() -> Iterator[tuple[int, str, str]]:
-    """(number, url, text) of the dev-bench pages, round and round, each URL unique."""
+    """(number, url, text) of the dev-bench pages, round and round, each URL unique; or with
+    --pages generated, the generated articles of bench_batch.py (which clean several times
+    faster: long streams fit in a run)."""
+    if SOURCE == "generated":
+        from corpus import Generator
+
+        generator = Generator()
+        number = 0
+        while True:
+            site = number % 200
+            url = f"https://www.site{site}.example/articles/{number}"
+            yield number, url, generator.page(site, number)
+            number += 1
     loaded = []
     for path in PAGES:
         with path.open() as stream:
@@ -290,11 +306,14 @@ def main() -> None:
     parser.add_argument("--parquet-mb", type=float, default=1000, help="Parquet to clean")
     parser.add_argument("--row-group-mb", type=float, default=32, help="text per row group")
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--pages", choices=["dev-bench", "generated"], default="dev-bench")
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/artclean-bench-corpora"))
     arguments = parser.parse_args()
+    global SOURCE
+    SOURCE = arguments.pages
     workdir = arguments.workdir
     workdir.mkdir(parents=True, exist_ok=True)
-    print(f"artclean corpus formats benchmark; {os.cpu_count()} CPUs; "
+    print(f"artclean corpus formats benchmark ({SOURCE} pages); {os.cpu_count()} CPUs; "
           f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")  # fmt: skip
     try:
         if arguments.reader_mb:
