@@ -50,7 +50,8 @@ def open_parquet(path: str, text_field: str) -> pq.ParquetFile:
     """A Parquet file whose `text_field` column holds strings; InputError says why not."""
     with input_errors(path):
         try:
-            file = pq.ParquetFile(path)
+            # Pre-buffering reads a row group's columns ahead, all at once: memory, no gain here.
+            file = pq.ParquetFile(path, pre_buffer=False)
         except (pa.ArrowInvalid, pa.ArrowIOError, OSError) as error:
             if isinstance(error, FileNotFoundError | IsADirectoryError | PermissionError):
                 raise
@@ -95,7 +96,8 @@ def row_slices(
     first = first_row
     for group in range(file.num_row_groups) if groups is None else groups:
         try:
-            table = file.read_row_group(group)
+            # One thread: each reader thread would keep an allocator arena of its own.
+            table = file.read_row_group(group, use_threads=False)
         except (pa.ArrowException, OSError) as error:
             raise InputError(f"{source}: cannot read row group {group} ({error})") from None
         rows = table.num_rows
@@ -105,6 +107,8 @@ def row_slices(
             texts = part.column(job.text_field).to_pylist()
             sites = _site_columns(part, job, learning=learning)
             yield part, RowSlice(source, first + start, texts, sites, start + step >= rows)
+        del table, part
+        _release()  # what the row group held goes back to the system, not to a pool
         first += rows
 
 
@@ -205,6 +209,8 @@ class ParquetSink:
         table = pa.concat_tables(tables) if len(tables) > 1 else tables[0]
         self.writer.write_table(table.cast(self.schema), row_group_size=rows)
         self.rows += rows
+        del table
+        _release()
 
     def close(self) -> None:
         self.writer.close()
@@ -233,6 +239,12 @@ def parquet_sink(path: str | os.PathLike[str], schema: pa.Schema) -> ParquetSink
     """A Parquet file opened for writing (OSError if it cannot be), to use with `with`: it
     appears under its name only when the block ends without an exception."""
     return ParquetSink(path, schema)
+
+
+def _release() -> None:
+    """Give memory Arrow has freed back to the system: its pool keeps it otherwise, and a
+    stream of row groups would hold the most any one of them took, several times over."""
+    pa.default_memory_pool().release_unused()
 
 
 def jsonl_lines(table: pa.Table) -> bytes:
