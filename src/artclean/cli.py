@@ -61,6 +61,8 @@ Batch examples:
   artclean pages/ --out-dir clean/ --learn-templates
   artclean corpus.jsonl.gz --input-format jsonl -o clean.jsonl
   artclean crawl/ --input-format jsonl --engine dask --out-dir clean/
+  artclean CC-MAIN-00000.warc.wet.gz --input-format warc -o clean.jsonl
+  artclean fineweb.parquet --input-format parquet -o clean.parquet
 
 \b
 Exit status: 0 success, 1 --check/--diff/--fix found something to change,
