@@ -441,6 +441,7 @@ def test_a_file_that_is_not_parquet_is_reported(tmp_path: Path) -> None:
 # --- Dask -------------------------------------------------------------------------------------
 
 
+@pytest.mark.dask
 @pytest.mark.parametrize("kind", ["warc", "parquet"])
 def test_dask_writes_the_records_the_local_cli_writes(kind: str, tmp_path: Path) -> None:
     pytest.importorskip("distributed")
