@@ -432,10 +432,10 @@ def _run_parquet(request: BatchRequest, display: Display) -> Tally:
                 schema = output_schema(file.schema_arrow, job.with_result)
                 run = partial(_clean_parquet, file, path, job, request.jobs, display)
                 if stream is not None:
-                    tally += run(lambda tables: stream.write(b"".join(map(jsonl_lines, tables))))
+                    tally += run(lambda table, _: stream.write(jsonl_lines(table)))
                 elif targets is not None:
                     with _writable(parquet_sink, _made(targets[path]), schema) as sink:
-                        tally += run(sink.write_group)
+                        tally += run(sink.add)
                 else:
                     if not shared:
                         sink = outputs.enter_context(
@@ -448,7 +448,7 @@ def _run_parquet(request: BatchRequest, display: Display) -> Tally:
                             f"{path}: its columns differ from those of {first}, so it cannot "
                             "join the same Parquet file; use --out-dir DIR for one per input"
                         )
-                    tally += run(sink.write_group)
+                    tally += run(sink.add)
             except InputError as error:
                 display.problem(str(error))
                 tally += failure()
@@ -461,22 +461,19 @@ def _clean_parquet(
     job: RecordJob,
     jobs: int,
     display: Display,
-    write_group: Callable[[list[Any]], object],
+    write: Callable[[Any, bool], object],
 ) -> Tally:
-    """Clean one Parquet file, handing each cleaned row group to `write_group`."""
+    """Clean one Parquet file, handing each cleaned slice to `write`, with whether it ends
+    a row group of the input."""
     from .parquet import clean_file
     from .tally import Tally
 
     tally = Tally()
-    group: list[Any] = []
     size = os.path.getsize(path)
     groups = max(file.num_row_groups, 1)
     for table, outcome in clean_file(file, path, job, jobs):
         tally += outcome.tally
-        group.append(table)
-        if outcome.last:
-            write_group(group)
-            group = []
+        write(table, outcome.last)
         display.advance(outcome.tally.seen, size // groups if outcome.last else 0)
         for message in outcome.problems:
             display.problem(message)

@@ -200,16 +200,14 @@ def _write_parquet(unit: Unit, job: RecordJob, out_dir: str, index: int, width: 
     target = os.path.join(out_dir, f"part-{index:0{width}d}.parquet")
     problems: list[str] = []
     tally = Tally()
-    tables = []
     slices = row_slices(file, unit.source, job, groups=[unit.group], first_row=unit.first_row)
-    for table, rows in slices:
-        outcome = clean_rows(rows, job)
-        tables.append(cleaned_table(table, outcome, job))
-        problems.extend(outcome.problems)
-        tally += outcome.tally
     with parquet_sink(target, schema) as sink:
-        sink.write_group(tables)
-    return Part(index, target, sum(table.num_rows for table in tables), tuple(problems), tally)
+        for table, rows in slices:
+            outcome = clean_rows(rows, job)
+            sink.add(cleaned_table(table, outcome, job), rows.last)
+            problems.extend(outcome.problems)
+            tally += outcome.tally
+    return Part(index, target, sink.rows, tuple(problems), tally)
 
 
 def _count(unit: Unit, job: RecordJob, input_format: str, capacity: int) -> TemplateCounter:

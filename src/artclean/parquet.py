@@ -1,9 +1,10 @@
 """Parquet corpora: the text column cleaned row group by row group, every other column kept.
 
-A Parquet file is read one row group at a time, so memory is bounded by a row group, not by
-the file. Each row group is cut into slices of about SLICE_BYTES of text for the workers,
-and the cleaned slices are put together again and written as one row group, so the output
-has the input's schema (its column types and metadata) and its row groups. The text column
+A Parquet file is read one row group at a time, each streamed in slices of about SLICE_BYTES
+for the workers, so memory is bounded by a row group's compressed size, not by the file.
+The cleaned slices are put together again and written as one row group (or several of at
+most GROUP_BYTES, for a larger one), so the output has the input's schema (its column types
+and metadata) and, up to that size, its row groups. The text column
 (`--text-field`) holds the clean text; with `with_result`, the artclean result (the
 `--format json` object without its text) is added as a JSON string column `artclean`.
 
@@ -43,6 +44,8 @@ from .templates import DEFAULT_CAPACITY, DEFAULT_MIN_DOCS, TemplateCounter, Temp
 INSTALL = "pip install 'artclean[parquet]'"
 PATTERNS = ("*.parquet",)
 SLICE_BYTES = 1 << 20
+# The most data one output row group holds before it is written (see ParquetSink).
+GROUP_BYTES = 16 << 20
 _RESULT_TYPE = pa.string()
 
 
@@ -92,24 +95,30 @@ def row_slices(
 ) -> Iterator[tuple[pa.Table, RowSlice]]:
     """The rows of a Parquet file (or of its row `groups`, the first of which starts at row
     `first_row`), a row group at a time, in slices of about `size` bytes: each as a table
-    and as the plain values its cleaning needs."""
+    and as the plain values its cleaning needs.
+
+    A row group is streamed, its pages decoded a slice at a time, not read whole: that
+    takes several times the row group's size, where this takes about its compressed size.
+    """
     first = first_row
     for group in range(file.num_row_groups) if groups is None else groups:
+        metadata = file.metadata.row_group(group)
+        rows = metadata.num_rows
+        step = max(1, rows * size // max(metadata.total_byte_size, 1))
+        done = 0
         try:
             # One thread: each reader thread would keep an allocator arena of its own.
-            table = file.read_row_group(group, use_threads=False)
+            batches = file.iter_batches(step, row_groups=[group], use_threads=False)
+            for batch in batches:
+                part = pa.Table.from_batches([batch])
+                texts = part.column(job.text_field).to_pylist()
+                sites = _site_columns(part, job, learning=learning)
+                done += part.num_rows
+                yield part, RowSlice(source, first, texts, sites, done >= rows)
+                first += part.num_rows
+                _release()  # what the slice took goes back to the system, not to a pool
         except (pa.ArrowException, OSError) as error:
             raise InputError(f"{source}: cannot read row group {group} ({error})") from None
-        rows = table.num_rows
-        step = max(1, rows * size // max(table.nbytes, 1)) if rows else 1
-        for start in range(0, rows, step) if rows else range(1):
-            part = table.slice(start, step)
-            texts = part.column(job.text_field).to_pylist()
-            sites = _site_columns(part, job, learning=learning)
-            yield part, RowSlice(source, first + start, texts, sites, start + step >= rows)
-        del table, part
-        _release()  # what the row group held goes back to the system, not to a pool
-        first += rows
 
 
 def clean_file(
@@ -184,8 +193,10 @@ def _site_columns(
 
 
 class ParquetSink:
-    """A Parquet file written atomically, a row group per `write_group`: it appears under its
-    name only when `close` is reached without an error."""
+    """A Parquet file written atomically: it appears under its name only when `close` is
+    reached without an error. Tables `add`ed go into the current row group, which ends at
+    the end of an input row group, or once it holds GROUP_BYTES: a larger input row group
+    is written as several, so that memory never holds more than that of output."""
 
     def __init__(self, path: str | os.PathLike[str], schema: pa.Schema) -> None:
         self.target = Path(path)
@@ -200,19 +211,31 @@ class ParquetSink:
             os.unlink(self.temporary)
             raise
         self.rows = 0
+        self.pending: list[pa.Table] = []
+        self.held = 0
 
-    def write_group(self, tables: Sequence[pa.Table]) -> None:
-        """Write the tables as one row group (nothing for no rows)."""
+    def add(self, table: pa.Table, end_of_group: bool) -> None:
+        """Rows for the current row group; `end_of_group`: the input's row group ends here."""
+        if table.num_rows:
+            self.pending.append(table)
+            self.held += table.nbytes
+        if end_of_group or self.held >= GROUP_BYTES:
+            self._flush()
+
+    def _flush(self) -> None:
+        tables, self.pending, self.held = self.pending, [], 0
         rows = sum(table.num_rows for table in tables)
         if not rows:
             return
         table = pa.concat_tables(tables) if len(tables) > 1 else tables[0]
+        del tables
         self.writer.write_table(table.cast(self.schema), row_group_size=rows)
         self.rows += rows
         del table
         _release()
 
     def close(self) -> None:
+        self._flush()
         self.writer.close()
         umask = os.umask(0)
         os.umask(umask)
