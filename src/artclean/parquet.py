@@ -1,7 +1,7 @@
 """Parquet corpora: the text column cleaned row group by row group, every other column kept.
 
 A Parquet file is read one row group at a time, each streamed in slices of about SLICE_BYTES
-for the workers, so memory is bounded by a row group's compressed size, not by the file.
+(a few of which are in flight at once) for the workers, so memory is bounded by a row group's compressed size, not by the file.
 The cleaned slices are put together again and written as one row group (or several of at
 most GROUP_BYTES, for a larger one), so the output has the input's schema (its column types
 and metadata) and, up to that size, its row groups. The text column
@@ -43,7 +43,7 @@ from .templates import DEFAULT_CAPACITY, DEFAULT_MIN_DOCS, TemplateCounter, Temp
 
 INSTALL = "pip install 'artclean[parquet]'"
 PATTERNS = ("*.parquet",)
-SLICE_BYTES = 1 << 20
+SLICE_BYTES = 1 << 18
 # The most data one output row group holds before it is written (see ParquetSink).
 GROUP_BYTES = 16 << 20
 _RESULT_TYPE = pa.string()
