@@ -1,11 +1,11 @@
 """Parquet corpora: the text column cleaned row group by row group, every other column kept.
 
 A Parquet file is read one row group at a time, each streamed in slices of about SLICE_BYTES
-(a few of which are in flight at once) for the workers, so memory is bounded by a row group's compressed size, not by the file.
-The cleaned slices are put together again and written as one row group (or several of at
-most GROUP_BYTES, for a larger one), so the output has the input's schema (its column types
-and metadata) and, up to that size, its row groups. The text column
-(`--text-field`) holds the clean text; with `with_result`, the artclean result (the
+(a few of which are in flight at once) for the workers, so memory is bounded by a row
+group's compressed size, not by the file. The cleaned slices are put together again and
+written as one row group (or several of at most GROUP_BYTES, for a larger one), so the output
+has the input's schema (its column types and metadata) and, up to that size, its row groups.
+The text column (`--text-field`) holds the clean text; with `with_result`, the artclean result (the
 `--format json` object without its text) is added as a JSON string column `artclean`.
 
 Each row is cleaned by `jsonl.clean_record` as the JSONL record holding the same text would
