@@ -235,6 +235,23 @@ def test_records_without_text_are_skipped_and_counted_not_errors(tmp_path: Path)
     assert re.search(r"records failed\s+0\n", stderr)
 
 
+def test_a_record_over_max_size_is_reported_and_left_out(tmp_path: Path) -> None:
+    fields = records(3)
+    fields[1]["text"] = "A long paragraph of the harbour report. " * 40
+    path = tmp_path / "crawl.wet.gz"
+    members = wet(fields)
+    path.write_bytes(b"".join(members))
+    status, stdout, stderr = run(str(path), "--input-format", "warc", "-q", "--max-size", "1K")
+    offset = len(members[0]) + len(members[1])
+    size = len(fields[1]["text"])
+    assert (status, stderr) == (
+        2,
+        f"{path}@{offset}: a record of {size} bytes is over the limit of 1024 bytes "
+        "(--max-size); left out\n",
+    )
+    assert [record["id"] for record in lines(stdout)] == [fields[0]["id"], fields[2]["id"]]
+
+
 def test_jobs_two_writes_what_jobs_one_writes(tmp_path: Path) -> None:
     path = tmp_path / "crawl.wet.gz"
     path.write_bytes(b"".join(wet(records(40))))

@@ -142,7 +142,8 @@ Exit status: 0 success, 1 --check/--diff/--fix found something to change,
     metavar="SIZE",
     show_default=True,
     help="Refuse an input larger than SIZE (e.g. 512K, 64M, 2G; 0 for no limit); with "
-    "--input-format jsonl, each JSONL record larger than SIZE is reported and left out. Each "
+    "--input-format jsonl, warc or parquet, each record larger than SIZE is reported and left "
+    "out. Each "
     f"input is cleaned in memory, which takes {MEMORY_FIGURE}.",
 )
 @batch_options

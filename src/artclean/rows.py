@@ -59,6 +59,17 @@ def clean_rows(rows: RowSlice, job: RecordJob) -> SliceOutcome:
             results.append(None)
             tally += failure()
             continue
+        size = len(text.encode("utf-8", "surrogatepass"))
+        if job.limit is not None and size > job.limit:
+            problems.append(
+                f"{where}: a text of {size} bytes is over the limit of {job.limit} bytes "
+                "(--max-size); the row is left out"
+            )
+            keep.append(False)
+            cleaned.append(None)
+            results.append(None)
+            tally += failure(size)
+            continue
         record: dict[str, Any] = {name: values[index] for name, values in rows.sites.items()}
         record[job.text_field] = text
         result = clean_record(record, job, where=where, site=rows.source)
@@ -67,7 +78,6 @@ def clean_rows(rows: RowSlice, job: RecordJob) -> SliceOutcome:
         keep.append(True)
         if job.with_result:
             results.append(json.dumps(record[RESULT_KEY], ensure_ascii=False))
-        size = len(text.encode("utf-8", "surrogatepass"))
         out = size if clean is text else len(clean.encode("utf-8", "surrogatepass"))
         tally += of_result(result, size, out)
     with_results = results if job.with_result else None

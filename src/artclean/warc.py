@@ -160,6 +160,13 @@ def clean_documents(batch: WarcBatch, job: RecordJob) -> WarcOutcome:
     for document in batch.documents:
         where = f"{batch.source}@{document.offset}"
         size = len(document.content)
+        if job.limit is not None and size > job.limit:
+            problems.append(
+                f"{where}: a record of {size} bytes is over the limit of {job.limit} bytes "
+                "(--max-size); left out"
+            )
+            tally += failure(size)
+            continue
         try:
             record = as_record(document, job)
         except UnicodeDecodeError as error:
