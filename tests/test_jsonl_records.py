@@ -191,7 +191,7 @@ def test_the_limit_has_a_default_and_is_documented_in_help() -> None:
     status, stdout, _ = run("--help")
     assert status == 0
     text = " ".join(stdout.decode().split())
-    assert "each JSONL record" in text
+    assert "jsonl, warc or parquet, each record larger than SIZE is reported and left out" in text
     assert "[default: 64M]" in text
 
 
