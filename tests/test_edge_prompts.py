@@ -53,6 +53,18 @@ MISSED = [
     ("sv", "comments", "comment-prompts-merged", "Lämna en kommentar Avbryt svar"),
     ("ru", "comments", "comment-prompts-merged", "Добавить комментарий Отменить ответ"),
     ("uk", "comments", "comment-prompts-merged", "Залишити коментар Скасувати відповідь"),
+    # Share buttons and comment headers in the words of the common blog software.
+    ("en", "share", "click-to", "Click to print (Opens in new window)"),
+    ("en", "comments", "comment-count-title", "11 responses to “The tram that never came”"),
+    ("de", "share", "share-variants", "Teilen mit:"),
+    (
+        "de",
+        "comments",
+        "comment-invitation",
+        "Verraten Sie uns gerne in den Kommentaren: Was halten Sie von der neuen Linie?",
+    ),
+    ("de", "navigation", "read-more-time", "Weiterlesen 5 Minuten"),
+    ("en", "navigation", "read-more-time", "5 min read"),
     # Variants of share and newsletter prompts.
     ("de", "share", "share-variants", "Diese Geschichte teilen"),
     ("de", "share", "share-variants", "Dieses Video teilen"),
@@ -65,6 +77,15 @@ MISSED = [
     ),
     ("en", "subscribe", "newsletter-consent", "Yes, I want to receive the newsletter"),
     ("en", "subscribe", "newsletter-consent", "Sign me up for the daily briefing newsletter"),
+    ("de", "subscribe", "signup-variants", "Hier kostenlos anmelden"),
+    (
+        "de",
+        "subscribe",
+        "signup-variants",
+        "Wir informieren Sie regelmäßig über die Arbeit der Redaktion.",
+    ),
+    ("pl", "subscribe", "invitation", "Zapraszamy też do subskrypcji naszego tygodnika."),
+    ("en", "subscribe", "newsletter-title", "The Herald Newsletter"),
     # Disclosures.
     (
         "en",
@@ -107,6 +128,12 @@ MISSED = [
         "Die Stadträte am Dienstag im Rathaus. © imago images/Sven Simon",
     ),
     ("de", "caption", "credit-at-end", "Die neue Trasse soll im Norden beginnen. (Foto: dpa)"),
+    ("pl", "caption", "credit-at-end", "Radni podczas sesji. Fot. PAP/Leszek Szymański"),
+    ("fi", "caption", "credit-at-end", "Valtuutetut kokouksessa tiistaina. Kuva: Lehtikuva"),
+    ("el", "caption", "credit-at-end", "Οι σύμβουλοι στη συνεδρίαση. Φωτογραφία: Eurokinissi"),
+    ("ko", "caption", "credit-at-end", "시의원들이 회의에 참석했다. 사진=연합뉴스"),
+    ("pl", "legal", "reproduction", "Materiał chroniony prawem autorskim."),
+    ("pl", "related", "read-also-inline", "Dowiedz się więcej: Jak miasto spłaca długi"),
 ]
 
 
@@ -136,6 +163,10 @@ KEPT = [
     ("en", "I want to thank the readers of our newsletter, the mayor wrote."),
     ("en", "Jane Doe is a nurse at the county hospital and uses the tram every day."),
     ("en", "Reply to the council's letter was due on Friday, leave of absence was refused."),
+    ("en", "Three comments on the bill were received before the deadline."),
+    ("de", "Wir informieren die Anwohner, sagte der Sprecher der Stadt."),
+    ("pl", "Policja opublikowała zdjęcie sprawcy i prosi o pomoc."),
+    ("pl", "Zapraszamy mieszkańców na spotkanie w sprawie tramwaju."),
 ]
 
 
