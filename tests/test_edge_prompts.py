@@ -132,6 +132,18 @@ MISSED = [
     ("fi", "caption", "credit-at-end", "Valtuutetut kokouksessa tiistaina. Kuva: Lehtikuva"),
     ("el", "caption", "credit-at-end", "Οι σύμβουλοι στη συνεδρίαση. Φωτογραφία: Eurokinissi"),
     ("ko", "caption", "credit-at-end", "시의원들이 회의에 참석했다. 사진=연합뉴스"),
+    ("fr", "caption", "credit-at-end", "Les élus en séance mardi. Photo : AFP/Ludovic Marin"),
+    ("fr", "caption", "credit-at-end", "Le piquet devant la mairie / (C) Jean Dupont"),
+    (
+        "es",
+        "caption",
+        "credit-at-end",
+        "Los concejales, el martes, en el pleno (Foto: EFE/Juan Pérez).",
+    ),
+    ("it", "caption", "credit-at-end", "I consiglieri in aula. Foto: ANSA/Fabio Frustaci"),
+    ("ru", "caption", "credit-at-end", "Депутаты на заседании. Фото: ТАСС"),
+    ("fr", "comments", "reactions-count", "Vos réactions (11)"),
+    ("es", "related", "read-label", "LEA: El Ebro alcanza un caudal récord tras las lluvias"),
     ("pl", "legal", "reproduction", "Materiał chroniony prawem autorskim."),
     ("pl", "related", "read-also-inline", "Dowiedz się więcej: Jak miasto spłaca długi"),
 ]
@@ -167,6 +179,9 @@ KEPT = [
     ("de", "Wir informieren die Anwohner, sagte der Sprecher der Stadt."),
     ("pl", "Policja opublikowała zdjęcie sprawcy i prosi o pomoc."),
     ("pl", "Zapraszamy mieszkańców na spotkanie w sprawie tramwaju."),
+    ("fr", "Le point (c) du texte prévoit une hausse des tarifs pour les abonnés."),
+    ("es", "Mira, dijo el concejal, esto no es aceptable para los vecinos."),
+    ("it", "Il fotografo ha ritratto i consiglieri in aula per l'archivio comunale."),
 ]
 
 
