@@ -21,6 +21,18 @@ _SAMPLE_CHARACTERS = 20_000
 _MIN_SHARE = 0.05
 _KANA = re.compile("[\u3040-\u30ff]")
 _HAN = re.compile("[\u4e00-\u9fff]")
+# Scripts that name their language: Hangul is Korean, Greek is Greek; Arabic script without the
+# letters Persian and Urdu add is Arabic.
+_HANGUL = re.compile("[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")
+_GREEK = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
+_ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f]")
+# پ چ ژ ک گ ی (Persian) and ٹ ڈ ڑ ں ھ ہ ے (Urdu)
+_NOT_ARABIC = re.compile(
+    "[\u067e\u0686\u0698\u06a9\u06af\u06cc\u0679\u0688\u0691\u06ba\u06be\u06c1\u06d2]"
+)
+# Letters only Ukrainian or only Russian write: they settle a text the stop words of both claim.
+_UKRAINIAN = re.compile("[\u0456\u0457\u0454\u0491]")  # і ї є ґ
+_RUSSIAN = re.compile("[\u044b\u044d\u044a\u0451]")  # ы э ъ ё
 # Stop words per language used for identification: the most frequent ones.
 _DETECTION_WORDS = 100
 
@@ -59,22 +71,49 @@ def _index() -> dict[str, tuple[str, ...]]:
 
 
 def _script(sample: Sequence[str]) -> str | None:
-    """Japanese or Chinese, told by their scripts: kana are Japanese only."""
+    """The language a script names: kana are Japanese only, Han without kana Chinese, Hangul
+    Korean, Greek Greek, and Arabic script without Persian or Urdu letters Arabic."""
     # A "word" of text without spaces can be a whole 50 MB line: findall would hold a string
     # per character (30 times the text's size), so the script is told from its start.
     text = "".join(sample)[:_SAMPLE_CHARACTERS]
+    if not text:
+        return None
+    third = len(text) / 3
     kana = len(_KANA.findall(text))
     han = len(_HAN.findall(text))
-    if not text or (kana + han) * 3 < len(text):
-        return None
-    return "ja" if kana * 10 >= kana + han else "zh"
+    if kana + han >= third:
+        return "ja" if kana * 10 >= kana + han else "zh"
+    if len(_HANGUL.findall(text)) >= third:
+        return "ko"
+    if len(_GREEK.findall(text)) >= third:
+        return "el"
+    arabic = len(_ARABIC.findall(text))
+    if arabic >= third and len(_NOT_ARABIC.findall(text)) * 50 < arabic:
+        return "ar"
+    return None
+
+
+def _cyrillic(sample: Sequence[str], language: str) -> str:
+    """Ukrainian or Russian, told by the letters only one of them writes, when the stop words
+    chose either (they share many: "в", "на", "не", "за")."""
+    if language not in ("ru", "uk"):
+        return language
+    text = "".join(sample)[:_SAMPLE_CHARACTERS]
+    ukrainian = len(_UKRAINIAN.findall(text))
+    russian = len(_RUSSIAN.findall(text))
+    if ukrainian > russian:
+        return "uk"
+    if russian > ukrainian:
+        return "ru"
+    return language
 
 
 def detect(words: Sequence[str]) -> str | None:
     """The language whose stop words cover most of the (lower-case) words, if any does.
 
-    Japanese and Chinese have no stop-word lists (no spaces to find words by); they are
-    recognised by their scripts.
+    Japanese and Chinese have no stop-word lists (no spaces to find words by); they, Korean,
+    Greek and Arabic are recognised by their scripts. Ukrainian and Russian share many stop
+    words; the letters only one of them writes decide.
     """
     sample = words[:_SAMPLE_WORDS]
     if not sample:
@@ -87,4 +126,6 @@ def detect(words: Sequence[str]) -> str | None:
     if not hits:
         return None
     language, count = min(hits.items(), key=lambda item: (-item[1], item[0]))
-    return language if count >= _MIN_SHARE * len(sample) else None
+    if count < _MIN_SHARE * len(sample):
+        return None
+    return _cyrillic(sample, language)

@@ -1,0 +1,197 @@
+"""Prompts and notes the line-anchored phrase rules used to miss (issue 11, item 5).
+
+Two comment prompts run together on one line, variants of share and newsletter prompts, author
+boxes, photo credits at the end of a caption, and affiliate disclosures. Each sits in the middle
+of a short article in its language, as in test_languages.py; sentences of an article that merely
+mention a newsletter, a photo, a commission or a reporter stay.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from artclean import Options, clean
+from artclean.boilerplate import phrasebook
+from artclean.normalize import comparable
+from test_languages import ARTICLES as WESTERN
+from test_languages_more import ARTICLES as MORE
+
+ENGLISH = [
+    "The city council approved the new transport plan on Tuesday after a debate that lasted "
+    "more than four hours. The majority pushed it through against the opposition, which "
+    "criticised above all the cost of the project and the timetable of the works.",
+    "At the heart of the plan is a new tram line linking the central station with the fast "
+    "growing districts in the north of the city. According to the council, up to 30,000 "
+    "passengers a day could use it by the end of the decade.",
+    "Work on the first section is due to begin next spring. The city puts the cost at about "
+    "280 million pounds, a large part of which the government has promised to pay, the deputy "
+    "mayor for transport said after the meeting.",
+]
+ARTICLES = {"en": ENGLISH, **WESTERN, **MORE}
+
+
+def article(language: str, *lines: str) -> str:
+    paragraphs = ARTICLES[language]
+    return "".join(line + "\n" for line in (*paragraphs[:2], *lines, *paragraphs[2:]))
+
+
+def profile_for(language: str, line: str) -> str:
+    text = comparable(line).text
+    rule = phrasebook((language, "en")).match(text, len(text.split()))
+    return "page" if rule is not None and rule.pages else "auto"
+
+
+MISSED = [
+    # Comment-form labels run together on one line.
+    ("de", "comments", "comment-prompts-merged", "Kommentar verfassen Antwort abbrechen"),
+    ("de", "comments", "comment-prompts-merged", "Antworten Melden"),
+    ("en", "comments", "comment-prompts-merged", "Leave a Reply Cancel reply"),
+    ("en", "comments", "comment-prompts-merged", "Comments (3) Leave a comment"),
+    ("fr", "comments", "comment-prompts-merged", "Laisser un commentaire Annuler la réponse"),
+    ("es", "comments", "comment-prompts-merged", "Deja un comentario Cancelar respuesta"),
+    ("pl", "comments", "comment-prompts-merged", "Dodaj komentarz Anuluj odpowiedź"),
+    ("sv", "comments", "comment-prompts-merged", "Lämna en kommentar Avbryt svar"),
+    ("ru", "comments", "comment-prompts-merged", "Добавить комментарий Отменить ответ"),
+    ("uk", "comments", "comment-prompts-merged", "Залишити коментар Скасувати відповідь"),
+    # Share buttons and comment headers in the words of the common blog software.
+    ("en", "share", "click-to", "Click to print (Opens in new window)"),
+    ("en", "comments", "comment-count-title", "11 responses to “The tram that never came”"),
+    ("de", "share", "share-variants", "Teilen mit:"),
+    (
+        "de",
+        "comments",
+        "comment-invitation",
+        "Verraten Sie uns gerne in den Kommentaren: Was halten Sie von der neuen Linie?",
+    ),
+    ("de", "navigation", "read-more-time", "Weiterlesen 5 Minuten"),
+    ("en", "navigation", "read-more-time", "5 min read"),
+    # Variants of share and newsletter prompts.
+    ("de", "share", "share-variants", "Diese Geschichte teilen"),
+    ("de", "share", "share-variants", "Dieses Video teilen"),
+    ("de", "subscribe", "newsletter-consent", "Ja, ich möchte den Newsletter bekommen"),
+    (
+        "de",
+        "subscribe",
+        "newsletter-consent",
+        "Ich bin damit einverstanden, dass mir der Verlag den Newsletter per E-Mail zusendet.",
+    ),
+    ("en", "subscribe", "newsletter-consent", "Yes, I want to receive the newsletter"),
+    ("en", "subscribe", "newsletter-consent", "Sign me up for the daily briefing newsletter"),
+    ("de", "subscribe", "signup-variants", "Hier kostenlos anmelden"),
+    (
+        "de",
+        "subscribe",
+        "signup-variants",
+        "Wir informieren Sie regelmäßig über die Arbeit der Redaktion.",
+    ),
+    ("pl", "subscribe", "invitation", "Zapraszamy też do subskrypcji naszego tygodnika."),
+    ("en", "subscribe", "newsletter-title", "The Herald Newsletter"),
+    # Disclosures.
+    (
+        "en",
+        "advertisement",
+        "disclosure",
+        "We may receive compensation when you click on links to products from our partners.",
+    ),
+    ("en", "advertisement", "disclosure", "This post may contain affiliate links."),
+    (
+        "en",
+        "advertisement",
+        "disclosure",
+        "As an Amazon Associate I earn from qualifying purchases.",
+    ),
+    (
+        "de",
+        "advertisement",
+        "disclosure",
+        "Hinweis: Kaufen Sie über einen der Links ein, erhalten wir dafür eine kleine Provision.",
+    ),
+    # Author boxes and photo credits (page furniture: they apply to page dumps).
+    ("en", "boilerplate", "author-bio", "About the Author"),
+    (
+        "en",
+        "boilerplate",
+        "author-bio",
+        "Jane Doe is a staff writer at the Herald covering transport and city hall.",
+    ),
+    ("de", "boilerplate", "author-bio", "Über die Autorin"),
+    (
+        "de",
+        "boilerplate",
+        "author-bio",
+        "Anna Müller ist Redakteurin im Ressort Politik und schreibt über Verkehr.",
+    ),
+    (
+        "de",
+        "caption",
+        "credit-at-end",
+        "Die Stadträte am Dienstag im Rathaus. © imago images/Sven Simon",
+    ),
+    ("de", "caption", "credit-at-end", "Die neue Trasse soll im Norden beginnen. (Foto: dpa)"),
+    ("pl", "caption", "credit-at-end", "Radni podczas sesji. Fot. PAP/Leszek Szymański"),
+    ("fi", "caption", "credit-at-end", "Valtuutetut kokouksessa tiistaina. Kuva: Lehtikuva"),
+    ("el", "caption", "credit-at-end", "Οι σύμβουλοι στη συνεδρίαση. Φωτογραφία: Eurokinissi"),
+    ("ko", "caption", "credit-at-end", "시의원들이 회의에 참석했다. 사진=연합뉴스"),
+    ("fr", "caption", "credit-at-end", "Les élus en séance mardi. Photo : AFP/Ludovic Marin"),
+    ("fr", "caption", "credit-at-end", "Le piquet devant la mairie / (C) Jean Dupont"),
+    (
+        "es",
+        "caption",
+        "credit-at-end",
+        "Los concejales, el martes, en el pleno (Foto: EFE/Juan Pérez).",
+    ),
+    ("it", "caption", "credit-at-end", "I consiglieri in aula. Foto: ANSA/Fabio Frustaci"),
+    ("ru", "caption", "credit-at-end", "Депутаты на заседании. Фото: ТАСС"),
+    ("fr", "comments", "reactions-count", "Vos réactions (11)"),
+    ("es", "related", "read-label", "LEA: El Ebro alcanza un caudal récord tras las lluvias"),
+    ("pl", "legal", "reproduction", "Materiał chroniony prawem autorskim."),
+    ("pl", "related", "read-also-inline", "Dowiedz się więcej: Jak miasto spłaca długi"),
+]
+
+
+@pytest.mark.parametrize(
+    ("language", "kind", "rule", "line"),
+    [pytest.param(*case, id=f"{case[0]}:{case[3][:30]}") for case in MISSED],
+)
+def test_a_prompt_the_line_rules_missed_is_split_off(
+    language: str, kind: str, rule: str, line: str
+) -> None:
+    result = clean(article(language, line), Options(profile=profile_for(language, line)))
+    assert [(r.line, r.kind, r.rule) for r in result.removed] == [(3, kind, rule)]
+    assert result.text == article(language)
+
+
+KEPT = [
+    (
+        "de",
+        "Die Bürgerinitiative will den Newsletter der Stadt abschaffen, weil ihn kaum "
+        "jemand liest.",
+    ),
+    ("de", "Ich möchte den Newsletter nicht mehr bekommen, sagte eine Anwohnerin."),
+    ("de", "Für jede vermittelte Wohnung, so die Maklerin, erhalte sie eine Provision."),
+    ("de", "Der Fotograf Sven Simon hat die Sitzung für das Stadtarchiv dokumentiert."),
+    ("de", "Anna Müller ist Anwohnerin und hat gegen die Trasse geklagt."),
+    ("en", "The minister said we may receive compensation from the EU for the flood damage."),
+    ("en", "I want to thank the readers of our newsletter, the mayor wrote."),
+    ("en", "Jane Doe is a nurse at the county hospital and uses the tram every day."),
+    ("en", "Reply to the council's letter was due on Friday, leave of absence was refused."),
+    ("en", "Three comments on the bill were received before the deadline."),
+    ("de", "Wir informieren die Anwohner, sagte der Sprecher der Stadt."),
+    ("pl", "Policja opublikowała zdjęcie sprawcy i prosi o pomoc."),
+    ("pl", "Zapraszamy mieszkańców na spotkanie w sprawie tramwaju."),
+    ("fr", "Le point (c) du texte prévoit une hausse des tarifs pour les abonnés."),
+    ("es", "Mira, dijo el concejal, esto no es aceptable para los vecinos."),
+    ("it", "Il fotografo ha ritratto i consiglieri in aula per l'archivio comunale."),
+]
+
+
+@pytest.mark.parametrize(
+    ("language", "line"), [pytest.param(*case, id=f"{case[0]}:{case[1][:30]}") for case in KEPT]
+)
+def test_an_article_sentence_that_mentions_such_things_stays(language: str, line: str) -> None:
+    assert clean(article(language, line)).removed == ()
+    assert clean(article(language, line), Options(profile="page")).removed == ()
+
+
+def test_the_english_article_is_clean() -> None:
+    assert clean(article("en")).removed == ()
