@@ -475,3 +475,16 @@ def test_prose_that_ends_in_an_ellipsis_is_not_a_teaser_link() -> None:
     assert (
         decisions("And then, after all that had happened, there was nothing left to say...") == []
     )
+
+
+def test_a_copyright_line_is_legal_even_where_a_page_only_credit_rule_also_matches() -> None:
+    """Portuguese text: pt's page-only `credit-at-end` also matches "… © 2020 …"; on an article
+    (no page) the copyright rule must still find the line."""
+    body = (
+        "Nesta página você terá sempre a classificação atualizada da temporada, com os pontos "
+        "de cada piloto depois de cada corrida do campeonato."
+    )
+    text = f"{body}\n\nCopyright © 2020 The Washington Times, LLC.\n"
+    result = clean(text)
+    assert result.text == body + "\n"
+    assert [(r.kind, r.rule) for r in result.removed] == [("legal", "copyright")]

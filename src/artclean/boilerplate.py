@@ -137,6 +137,10 @@ def phrasebook(languages: tuple[str, ...] = ("en",)) -> Phrasebook:
             rules.append(_rule(entry, language))
         headers.extend(data.get("related", {}).get("headers", []))  # type: ignore[attr-defined]
     related_header = re.compile("|".join(f"(?:{h})" for h in headers) or r"(?!)")
+    # A rule for any document goes before the page-furniture rules: a line both kinds match
+    # ("Copyright © 2020 The Times" is a copyright line and, on a page, a photo credit) must
+    # still be found when the document turns out not to be a page.
+    rules.sort(key=lambda rule: rule.pages)
     return compile_rules(languages, rules, related_header)
 
 
