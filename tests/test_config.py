@@ -141,7 +141,7 @@ def test_a_bad_configuration_is_one_line_and_exit_2(tmp_path, capsys):
     assert err == (
         f"artclean: error: {tmp_path / 'pyproject.toml'}: [tool.artclean] unknown key "
         "'similarty' (known keys: similarity, keep, language, profile, include, exclude, "
-        "phrases)\n"
+        "phrases, select, extend-select, ignore)\n"
     )
 
 
@@ -154,8 +154,8 @@ def test_the_configuration_changes_what_check_finds(tmp_path, capsys):
     )
     assert main(["--check", str(post)]) == 1
     out = capsys.readouterr().out
-    assert ":5:1: duplicate: repeats the paragraph at line 1" in out
-    assert ":7:1: subscribe: matches the subscribe phrase rule '^join our discord'" in out
+    assert ":5:1: D002 repeats the paragraph at line 1" in out
+    assert ":7:1: P900 matches the subscribe phrase rule '^join our discord'" in out
 
 
 def test_the_command_line_wins(tmp_path, capsys):

@@ -116,7 +116,7 @@ def test_the_check_hook_stops_a_duplicated_paragraph_and_passes_a_clean_commit(t
 
     stopped = commit(repo, env, "Add the minutes")
     assert stopped.returncode != 0
-    assert "post.md:7:1: duplicate: repeats the paragraph at line 3 (similarity 100)" in (
+    assert "post.md:7:1: D001 repeats the paragraph at line 3 (similarity 100)" in (
         stopped.stdout + stopped.stderr
     )
     assert "code.py" not in stopped.stdout + stopped.stderr

@@ -115,6 +115,37 @@ Exit status: 0 success, 1 --check/--diff/--fix found something to change,
     help="Keep paragraphs of this kind instead of removing them (repeatable).",
 )
 @click.option(
+    "--select",
+    multiple=True,
+    callback=lambda _context, _parameter, value: _selectors(value),
+    metavar="CODES",
+    help="Report only these rules: codes (S101), prefixes (S), kinds (syndication) or ALL, "
+    "comma-separated or repeated; replaces the default selection.",
+)
+@click.option(
+    "--extend-select",
+    multiple=True,
+    callback=lambda _context, _parameter, value: _selectors(value),
+    metavar="CODES",
+    help="Report these rules as well as those selected.",
+)
+@click.option(
+    "--ignore",
+    multiple=True,
+    callback=lambda _context, _parameter, value: _selectors(value),
+    metavar="CODES",
+    help="Do not report these rules.",
+)
+@click.option(
+    "--output-format",
+    "findings_format",
+    type=click.Choice(["text", "json", "github"]),
+    default="text",
+    show_default=True,
+    help="How --check and --fix write findings: path:line:col: CODE message lines, one JSON "
+    "array, or GitHub Actions annotations (::error file=...).",
+)
+@click.option(
     "--similarity",
     type=click.FloatRange(0, 100, min_open=True),
     callback=lambda _context, _parameter, value: _finite(value),
@@ -157,6 +188,10 @@ def cli(
     diff: bool,
     fix: bool,
     keep: tuple[str, ...],
+    select: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    findings_format: str,
     similarity: float,
     encoding: str,
     errors: str,
@@ -175,9 +210,13 @@ def cli(
     """
     if check or diff or fix:
         _check_files(paths, check=check, diff=diff, fix=fix)
+    if findings_format != "text":
+        raise InputProblem("--output-format applies to --check and --fix; use --format here")
     from .options import Options
+    from .rules import Layer, Selection
 
-    options = Options(similarity=similarity, keep=frozenset(keep))
+    rules = Layer(select or None, extend_select, ignore)
+    options = Options(similarity=similarity, keep=frozenset(keep), select=Selection().then(rules))
     sources = list(paths) or ["-"]
     if "-" in sources and sys.stdin is not None and sys.stdin.isatty():
         # Otherwise someone who typed `artclean` to see what it does waits on a silent terminal.
@@ -221,6 +260,16 @@ def _finite(value: float) -> float:
 
 
 _UNITS = {"": 0, "K": 10, "M": 20, "G": 30, "T": 40}
+
+
+def _selectors(values: tuple[str, ...]) -> tuple[str, ...]:
+    """Rule selectors, checked: an unknown code is a usage error (exit 2)."""
+    from .rules import RuleError, parse_selectors
+
+    try:
+        return parse_selectors(values)
+    except RuleError as error:
+        raise click.BadParameter(str(error)) from None
 
 
 def _byte_size(value: str) -> int:
@@ -267,6 +316,16 @@ def _check_files(paths: Sequence[str], *, check: bool, diff: bool, fix: bool) ->
         overrides["similarity"] = context.params["similarity"]
     if "keep" in given:
         overrides["keep"] = frozenset(context.params["keep"])
+    if given & {"select", "extend_select", "ignore"}:
+        from .rules import Layer
+
+        params = context.params
+        overrides["select"] = Layer(
+            params["select"] or None, params["extend_select"], params["ignore"]
+        )
+    findings_format = context.params["findings_format"]
+    if diff and findings_format != "text":
+        raise InputProblem(f"--output-format {findings_format} cannot be used with --diff")
     modes = {Mode.CHECK} if check else set()
     modes |= {Mode.DIFF} if diff else set()
     modes |= {Mode.FIX} if fix else set()
@@ -279,11 +338,12 @@ def _check_files(paths: Sequence[str], *, check: bool, diff: bool, fix: bool) ->
         overrides=overrides,
         encoding=context.params["encoding"],
         errors=context.params["errors"],
-        colour=colour,
+        colour=colour and findings_format == "text",
         # pre-commit sets PRE_COMMIT=1 and splits the files among several processes: a summary
         # from each would read as contradicting the next ("would fix 1 of 4 files" above
         # "1 file checked, nothing to change"), so there the findings speak for themselves.
         summary="PRE_COMMIT" not in os.environ,
+        output_format=findings_format,
     )
     context.exit(status)  # an exit, not a return value, so that CliRunner sees 1 and 2 too
 

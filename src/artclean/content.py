@@ -23,7 +23,8 @@ two sections, template tags, a "Note:" that applies twice. So in content files:
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from functools import lru_cache
 
 from .boilerplate import Finding, Phrasebook, compile_rules, phrase_findings, related_lists
@@ -136,10 +137,13 @@ def content_findings(
     book: Phrasebook,
     found: Mapping[int, Duplicate],
     duplicates: Mapping[int, Duplicate],
+    chosen: Callable[[str], bool] = lambda code: False,
 ) -> dict[int, Finding]:
     """Syndication notes and related-links lists that are leftovers of a paste.
 
     `found` are all copies `find_duplicates` found, `duplicates` those that stand as findings.
+    The phrase rules the user chose by code (`chosen`, see rules.Selection) apply to plain
+    prose anywhere: a team that syndicates nothing selects S and is told of a lone note.
     """
     plain = [
         text if role in (PROSE, LINE) and not has_inline_markup(original) else ""
@@ -151,7 +155,11 @@ def content_findings(
         if len(pasted_list) > MIN_RELATED_ITEMS:
             findings.update((f.index, f) for f in pasted_list)
 
-    notes = {f.index: f for f in phrase_findings(plain, content_phrasebook(book))}
+    chosen_rules = frozenset(rule.code for rule in book.rules if chosen(rule.code))
+    notes = {f.index: f for f in phrase_findings(plain, content_phrasebook(book, chosen_rules))}
+    for i, note in notes.items():
+        if note.code in chosen_rules and i not in findings:
+            findings[i] = replace(note, page_only=False)
     repeated = {i for d in found.values() for i in (d.index, d.of)}
     pasted = set(duplicates) | set(findings)
     changed = True
@@ -168,9 +176,10 @@ def content_findings(
 
 
 @lru_cache(maxsize=32)
-def content_phrasebook(book: Phrasebook) -> Phrasebook:
-    """The part of a phrasebook that applies to content files: its CONTENT_KINDS rules."""
-    rules = [rule for rule in book.rules if rule.kind in CONTENT_KINDS]
+def content_phrasebook(book: Phrasebook, chosen: frozenset[str] = frozenset()) -> Phrasebook:
+    """The part of a phrasebook that applies to content files: its CONTENT_KINDS rules, and
+    the rules whose codes the user chose."""
+    rules = [rule for rule in book.rules if rule.kind in CONTENT_KINDS or rule.code in chosen]
     return compile_rules(book.languages, rules, book.related_header)
 
 
