@@ -37,10 +37,7 @@ def invoke(*args: str):
 def test_check_reports_linter_lines_and_exits_1(post):
     result = invoke("--check", str(post))
     assert result.exit_code == 1
-    assert (
-        result.stdout
-        == f"{post}:7:1: D001 repeats the paragraph at line 3 (similarity 100)\n"
-    )
+    assert result.stdout == f"{post}:7:1: D001 repeats the paragraph at line 3 (similarity 100)\n"
     assert result.stderr == "artclean: would fix 1 of 1 file (removed: duplicate 1)\n"
     assert post.read_text(encoding="utf-8") == POST
 
@@ -159,7 +156,8 @@ def test_an_unknown_directive_is_an_error(tmp_path):
     result = invoke("--check", str(path))
     assert result.exit_code == 2
     assert result.stderr.startswith(
-        f"{path}:1:1: error: unknown directive 'artclean: skip_file' (known: keep, skip-file, ignore)\n"
+        f"{path}:1:1: error: unknown directive 'artclean: skip_file' "
+        "(known: keep, skip-file, ignore)\n"
     )
 
 
@@ -201,10 +199,7 @@ def test_the_installed_command(tmp_path, post):
         [command, "--check", str(clean), str(post)], capture_output=True, text=True, check=False
     )
     assert checked.returncode == 1
-    assert (
-        checked.stdout
-        == f"{post}:7:1: D001 repeats the paragraph at line 3 (similarity 100)\n"
-    )
+    assert checked.stdout == f"{post}:7:1: D001 repeats the paragraph at line 3 (similarity 100)\n"
     assert checked.stderr == "artclean: would fix 1 of 2 files (removed: duplicate 1)\n"
     fixed = subprocess.run([command, "--fix", str(post)], capture_output=True, check=False)
     assert fixed.returncode == 1

@@ -1,12 +1,12 @@
 """`--check`, `--diff` and `--fix`: artclean as a linter and fixer for content repositories.
 
 Shaped like the tools that live in pre-commit: one line per finding in ruff's format
-`path:line:col: CODE message` (or JSON, or GitHub Actions annotations), a summary, and an exit status that ORs the files' results
-(0 nothing to change, 1 something would change or was changed, 2 an error). A file is read as
-bytes and decoded strictly; `--fix` writes it only when it changes, atomically, and removes
-whole paragraphs with the blank lines that separated them, and nothing else: a byte-order mark,
-line endings, trailing whitespace and the presence or absence of a final newline stay as they
-were.
+`path:line:col: CODE message` (or JSON, or GitHub Actions annotations), a summary, and an
+exit status that ORs the files' results (0 nothing to change, 1 something would change or was
+changed, 2 an error). A file is read as bytes and decoded strictly; `--fix` writes it only when
+it changes, atomically, and removes whole paragraphs with the blank lines that separated them,
+and nothing else: a byte-order mark, line endings, trailing whitespace and the presence or
+absence of a final newline stay as they were.
 
 Nothing here imports click or rich; the CLI passes in its streams and whether to colour.
 """

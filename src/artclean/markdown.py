@@ -435,9 +435,7 @@ def _directives(paragraphs: Sequence[Paragraph], roles: Sequence[str]) -> tuple[
     return tuple(found)
 
 
-def _targets(
-    directive: Directive, paragraphs: Sequence[Paragraph], roles: Sequence[str]
-) -> range:
+def _targets(directive: Directive, paragraphs: Sequence[Paragraph], roles: Sequence[str]) -> range:
     """What a directive applies to: the next unprotected paragraph and the rest of its block."""
     target = next(
         (

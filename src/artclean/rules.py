@@ -89,7 +89,9 @@ def check_code(code: object, kind: str, where: str) -> str:
             f"not {code!r}"
         )
     if code[0] != prefixes()[kind]:
-        raise RuleError(f"{where}: code {code} must start with {prefixes()[kind]}, as {kind} codes do")
+        raise RuleError(
+            f"{where}: code {code} must start with {prefixes()[kind]}, as {kind} codes do"
+        )
     return code
 
 
@@ -131,7 +133,9 @@ def rule_table() -> tuple[RuleInfo, ...]:
             )
     for kind, letter in prefixes().items():
         code = f"{letter}{CONFIGURED}"
-        rows[code] = RuleInfo(code, kind, "configured", f"a {kind} phrase from [tool.artclean.phrases]")
+        rows[code] = RuleInfo(
+            code, kind, "configured", f"a {kind} phrase from [tool.artclean.phrases]"
+        )
     return tuple(rows[code] for code in sorted(rows, key=_code_order))
 
 
@@ -240,9 +244,7 @@ def _decide(selection: Selection, code: str, profile: str) -> tuple[bool, bool]:
         dropped = _specificity(layer.ignore, code)
         if picked > dropped:
             selected = chosen = True
-        elif dropped >= 0:
-            selected = chosen = False
-        elif layer.select is not None:
+        elif dropped >= 0 or layer.select is not None:
             selected = chosen = False
     return selected, chosen
 
