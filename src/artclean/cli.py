@@ -142,8 +142,10 @@ Exit status: 0 success, 1 --check/--diff/--fix found something to change,
     type=click.Choice(["text", "json", "github"]),
     default="text",
     show_default=True,
+    envvar="ARTCLEAN_OUTPUT_FORMAT",
     help="How --check and --fix write findings: path:line:col: CODE message lines, one JSON "
-    "array, or GitHub Actions annotations (::error file=...).",
+    "array, or GitHub Actions annotations (::error file=...). Also read from "
+    "ARTCLEAN_OUTPUT_FORMAT, e.g. set in a CI workflow that runs pre-commit.",
 )
 @click.option(
     "--similarity",
@@ -210,7 +212,7 @@ def cli(
     """
     if check or diff or fix:
         _check_files(paths, check=check, diff=diff, fix=fix)
-    if findings_format != "text":
+    if _given("findings_format"):
         raise InputProblem("--output-format applies to --check and --fix; use --format here")
     from .options import Options
     from .rules import Layer, Selection
@@ -250,6 +252,12 @@ def cli(
                 stream.write("\n")
             stream.flush()
     return EXIT_OK
+
+
+def _given(name: str) -> bool:
+    """Whether an option was given on the command line (not by default or environment)."""
+    context = click.get_current_context()
+    return context.get_parameter_source(name) == click.core.ParameterSource.COMMANDLINE
 
 
 def _finite(value: float) -> float:
@@ -324,7 +332,7 @@ def _check_files(paths: Sequence[str], *, check: bool, diff: bool, fix: bool) ->
             params["select"] or None, params["extend_select"], params["ignore"]
         )
     findings_format = context.params["findings_format"]
-    if diff and findings_format != "text":
+    if diff and findings_format != "text" and "findings_format" in given:
         raise InputProblem(f"--output-format {findings_format} cannot be used with --diff")
     modes = {Mode.CHECK} if check else set()
     modes |= {Mode.DIFF} if diff else set()
