@@ -23,6 +23,7 @@ from artclean.rules import (
     Layer,
     RuleError,
     Selection,
+    assign_codes,
     parse_selectors,
     prefixes,
     render_table,
@@ -420,3 +421,28 @@ def test_selection_applies_when_cleaning_too():
         r for r in without_lists if r.kind != "related"
     ]
     assert all(r.kind != "related" for r in without_lists)
+
+
+def test_new_phrase_rules_are_given_codes_by_adding_lines_only():
+    new_language = (
+        "# Xx boilerplate phrases.\n\n"
+        '[[rule]]\nkind = "syndication"\nname = "originally-appeared"\nmax_words = 40\n'
+        "match = '''x'''\n\n"
+        '[[rule]]\nkind = "syndication"\nname = "a-new-rule"\nmax_words = 40\n'
+        "match = '''y'''\n"
+    )
+    highest = max(
+        int(i.code[1:]) for i in rule_table() if i.kind == "syndication" and i.code < "S9"
+    )
+    (assigned,) = assign_codes([new_language])
+    assert (
+        assigned.splitlines()
+        == [
+            *new_language.splitlines()[:5],
+            'code = "S101"',  # the rule's code in every other language
+            *new_language.splitlines()[5:11],
+            f'code = "S{highest + 1}"',  # the next free syndication number
+            *new_language.splitlines()[11:],
+        ]
+    )
+    assert assign_codes([assigned]) == [assigned]

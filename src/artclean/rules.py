@@ -286,10 +286,62 @@ def with_table(page: str) -> str:
     return page[:start] + render_table() + page[end:]
 
 
+_RULE_LINE = re.compile(r'^(kind|name|code) = "([^"]*)"$')
+
+
+def assign_codes(texts: Sequence[str]) -> list[str]:
+    """Phrase files with a `code` line added after the `name` of every rule that has none.
+
+    A rule whose kind and name another rule (in any of the files, or the shipped ones) already
+    has takes that code, as the same rule in another language; a new one takes the next free
+    number of its kind's letter. Only lines are added, so that a merge stays mechanical.
+    """
+    folder = resources.files("artclean").joinpath("data", "phrases")
+    shipped = [entry.read_text(encoding="utf-8") for entry in folder.iterdir()]
+    known: dict[tuple[str, str], str] = {}
+    for text in (*shipped, *texts):
+        for entry in tomllib.loads(text).get("rule", []):
+            if "code" in entry:
+                known.setdefault((entry["kind"], entry["name"]), entry["code"])
+    taken = set(known.values())
+    out = []
+    for text in texts:
+        # Blocks of lines, each from a [[rule]] line to the next: one rule per block.
+        blocks: list[list[str]] = [[]]
+        for line in text.split("\n"):
+            if line.strip() == "[[rule]]":
+                blocks.append([])
+            blocks[-1].append(line)
+        for block in blocks[1:]:
+            fields = {m.group(1): m.group(2) for m in map(_RULE_LINE.match, block) if m}
+            if "code" in fields or "kind" not in fields or "name" not in fields:
+                continue
+            key = (fields["kind"], fields["name"])
+            code = known.get(key) or _next_code(prefixes()[key[0]], taken)
+            known[key] = code
+            taken.add(code)
+            at = next(i for i, line in enumerate(block) if line.startswith("name = "))
+            block.insert(at + 1, f'code = "{code}"')
+        out.append("\n".join(line for block in blocks for line in block))
+    return out
+
+
+def _next_code(letter: str, taken: set[str]) -> str:
+    used = [int(code[1:]) for code in taken if code[0] == letter and int(code[1:]) < CONFIGURED]
+    return f"{letter}{max([100, *used]) + 1}"
+
+
 if __name__ == "__main__":
     import sys
 
-    if len(sys.argv) > 1:  # rewrite the table in a page: docs/reference/rules.md
+    if sys.argv[1:2] == ["--assign-codes"]:  # give new phrase rules their codes, in place
+        from pathlib import Path
+
+        paths = [Path(name) for name in sys.argv[2:]]
+        texts = [path.read_text(encoding="utf-8") for path in paths]
+        for path, text in zip(paths, assign_codes(texts), strict=True):
+            path.write_text(text, encoding="utf-8")
+    elif len(sys.argv) > 1:  # rewrite the table in a page: docs/reference/rules.md
         with open(sys.argv[1], encoding="utf-8") as file:
             page = file.read()
         with open(sys.argv[1], "w", encoding="utf-8") as file:
