@@ -228,7 +228,7 @@ def test_explain_is_plain_text_when_not_a_terminal() -> None:
     assert lines[0].split() == ["line", "decision", "paragraph", "and", "reason"]
     assert re.search(r"^\s+8\s+syndication\s+This article originally appeared", result.stdout, re.M)
     assert re.search(r"^\s+15\s+syndication\+duplicate\s", result.stdout, re.M)
-    assert "lines 9-14 repeat lines 2-7 as one block [repeated-block]" in result.stdout
+    assert "lines 9-14 repeat lines 2-7 as one block [D004 repeated-block]" in result.stdout
     assert lines[-1] == (
         f"{SEED}: kept 7 of 21 paragraphs (1513 of 3423 characters); "
         "removed: duplicate 6, related 6, syndication 2"
