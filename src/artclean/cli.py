@@ -54,6 +54,7 @@ Examples:
   artclean page.txt --keep syndication -o clean.txt
   artclean --check posts/          # lint content files (pre-commit)
   artclean --fix posts/a.md        # remove what --check reports
+  artclean --check posts/ --extend-select S --output-format github
 
 \b
 Batch examples:
@@ -95,7 +96,7 @@ Exit status: 0 success, 1 --check/--diff/--fix found something to change,
 @click.option(
     "--check",
     is_flag=True,
-    help="Change nothing; report each finding as path:line:col: kind: message. "
+    help="Change nothing; report each finding as path:line:col: CODE message. "
     "Exit 1 if any file would change. Directories are searched for "
     f"{' '.join(TEXT_PATTERNS)} files ({WALK_ORDER}).",
 )
