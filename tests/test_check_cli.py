@@ -46,7 +46,7 @@ def test_check_on_clean_files_exits_0_quietly_on_stdout():
     result = invoke("--check", str(CONTENT / "clean"))
     assert result.exit_code == 0
     assert result.stdout == ""
-    assert result.stderr == "artclean: 44 files checked, nothing to change\n"
+    assert result.stderr == "artclean: 45 files checked, nothing to change\n"
 
 
 @pytest.mark.parametrize("mode", ["--check", "--fix"])
@@ -60,9 +60,7 @@ def test_under_pre_commit_each_process_prints_its_findings_and_no_summary(tmp_pa
     tidy = runner.invoke(cli, [mode, str(clean)])
     broken = runner.invoke(cli, [mode, str(missing)])
     assert (dirty.exit_code, tidy.exit_code, broken.exit_code) == (1, 0, 2)
-    assert dirty.stdout == (
-        f"{post}:7:1: duplicate: repeats the paragraph at line 3 (similarity 100)\n"
-    )
+    assert dirty.stdout == (f"{post}:7:1: D001 repeats the paragraph at line 3 (similarity 100)\n")
     assert (dirty.stderr, tidy.stdout, tidy.stderr, broken.stdout) == ("", "", "", "")
     assert broken.stderr.startswith(f"artclean: error: {missing}: ")  # errors are still told
     assert broken.stderr.count("\n") == 1
