@@ -4,6 +4,7 @@ in the file, and the output formats of --check (CliRunner and the installed comm
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import tomllib
 from importlib import resources
@@ -24,6 +25,7 @@ from artclean.rules import (
     RuleError,
     Selection,
     assign_codes,
+    builtin_code,
     parse_selectors,
     prefixes,
     render_table,
@@ -446,3 +448,20 @@ def test_new_phrase_rules_are_given_codes_by_adding_lines_only():
         ]
     )
     assert assign_codes([assigned]) == [assigned]
+
+
+def test_every_finding_the_pipeline_names_in_its_source_has_a_code():
+    """A new finding of the pipeline's own (a Finding with a literal kind and rule) needs its
+    line in data/rules.toml; so do the page classifier's two rules, in both kinds."""
+    pattern = re.compile(r'Finding\(\s*\w+,\s*"([a-z]+)",\s*"([a-z-]+)"')
+    found = {
+        match.groups()
+        for path in (ROOT / "src" / "artclean").glob("*.py")
+        for match in pattern.finditer(path.read_text(encoding="utf-8"))
+    }
+    assert ("comments", "comment-thread") in found
+    found |= {
+        (k, r) for k in ("navigation", "boilerplate") for r in ("not-prose", "outside-article")
+    }
+    for kind, rule in sorted(found):
+        assert builtin_code(kind, rule)[0] == prefixes()[kind]
