@@ -37,10 +37,7 @@ def invoke(*args: str):
 def test_check_reports_linter_lines_and_exits_1(post):
     result = invoke("--check", str(post))
     assert result.exit_code == 1
-    assert (
-        result.stdout
-        == f"{post}:7:1: duplicate: repeats the paragraph at line 3 (similarity 100)\n"
-    )
+    assert result.stdout == f"{post}:7:1: D001 repeats the paragraph at line 3 (similarity 100)\n"
     assert result.stderr == "artclean: would fix 1 of 1 file (removed: duplicate 1)\n"
     assert post.read_text(encoding="utf-8") == POST
 
@@ -49,7 +46,7 @@ def test_check_on_clean_files_exits_0_quietly_on_stdout():
     result = invoke("--check", str(CONTENT / "clean"))
     assert result.exit_code == 0
     assert result.stdout == ""
-    assert result.stderr == "artclean: 42 files checked, nothing to change\n"
+    assert result.stderr == "artclean: 45 files checked, nothing to change\n"
 
 
 @pytest.mark.parametrize("mode", ["--check", "--fix"])
@@ -63,9 +60,7 @@ def test_under_pre_commit_each_process_prints_its_findings_and_no_summary(tmp_pa
     tidy = runner.invoke(cli, [mode, str(clean)])
     broken = runner.invoke(cli, [mode, str(missing)])
     assert (dirty.exit_code, tidy.exit_code, broken.exit_code) == (1, 0, 2)
-    assert dirty.stdout == (
-        f"{post}:7:1: duplicate: repeats the paragraph at line 3 (similarity 100)\n"
-    )
+    assert dirty.stdout == (f"{post}:7:1: D001 repeats the paragraph at line 3 (similarity 100)\n")
     assert (dirty.stderr, tidy.stdout, tidy.stderr, broken.stdout) == ("", "", "", "")
     assert broken.stderr.startswith(f"artclean: error: {missing}: ")  # errors are still told
     assert broken.stderr.count("\n") == 1
@@ -110,7 +105,7 @@ def test_diff_is_coloured_only_when_asked():
 def test_fix_rewrites_and_exits_1_then_0(post):
     first = invoke("--fix", str(post))
     assert first.exit_code == 1
-    assert first.stdout.endswith("duplicate: repeats the paragraph at line 3 (similarity 100)\n")
+    assert first.stdout.endswith("D001 repeats the paragraph at line 3 (similarity 100)\n")
     assert first.stderr == "artclean: fixed 1 of 1 file (removed: duplicate 1)\n"
     assert post.read_text(encoding="utf-8") == f"# Minutes\n\n{SENTENCE}\n\nOther news.\n"
     second = invoke("--fix", str(post))
@@ -150,7 +145,7 @@ def test_errors_exit_2_but_every_other_file_is_still_checked(tmp_path, post):
         f"artclean: error: {binary}: looks like a PNG image, not text",
         "artclean: would fix 1 of 1 file (removed: duplicate 1)",
     ]
-    assert result.stdout.startswith(f"{post}:7:1: duplicate:")
+    assert result.stdout.startswith(f"{post}:7:1: D001 ")
 
 
 def test_an_unknown_directive_is_an_error(tmp_path):
@@ -159,7 +154,8 @@ def test_an_unknown_directive_is_an_error(tmp_path):
     result = invoke("--check", str(path))
     assert result.exit_code == 2
     assert result.stderr.startswith(
-        f"{path}:1:1: error: unknown directive 'artclean: skip_file' (known: keep, skip-file)\n"
+        f"{path}:1:1: error: unknown directive 'artclean: skip_file' "
+        "(known: keep, skip-file, ignore)\n"
     )
 
 
@@ -201,10 +197,7 @@ def test_the_installed_command(tmp_path, post):
         [command, "--check", str(clean), str(post)], capture_output=True, text=True, check=False
     )
     assert checked.returncode == 1
-    assert (
-        checked.stdout
-        == f"{post}:7:1: duplicate: repeats the paragraph at line 3 (similarity 100)\n"
-    )
+    assert checked.stdout == f"{post}:7:1: D001 repeats the paragraph at line 3 (similarity 100)\n"
     assert checked.stderr == "artclean: would fix 1 of 2 files (removed: duplicate 1)\n"
     fixed = subprocess.run([command, "--fix", str(post)], capture_output=True, check=False)
     assert fixed.returncode == 1

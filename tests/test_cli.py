@@ -228,7 +228,7 @@ def test_explain_is_plain_text_when_not_a_terminal() -> None:
     assert lines[0].split() == ["line", "decision", "paragraph", "and", "reason"]
     assert re.search(r"^\s+8\s+syndication\s+This article originally appeared", result.stdout, re.M)
     assert re.search(r"^\s+15\s+syndication\+duplicate\s", result.stdout, re.M)
-    assert "lines 9-14 repeat lines 2-7 as one block [repeated-block]" in result.stdout
+    assert "lines 9-14 repeat lines 2-7 as one block [D004 repeated-block]" in result.stdout
     assert lines[-1] == (
         f"{SEED}: kept 7 of 21 paragraphs (1513 of 3423 characters); "
         "removed: duplicate 6, related 6, syndication 2"
@@ -253,9 +253,7 @@ def test_explain_outside_a_terminal_is_one_unpadded_line_per_row_cut_at_words() 
             assert whole.startswith(shown[:-2]) and whole[len(shown) - 2] == " ", row
         else:
             assert shown == whole
-    reason = (
-        "                             lines 9-14 repeat lines 2-7 as one block [repeated-block]"
-    )
+    reason = " " * 29 + "lines 9-14 repeat lines 2-7 as one block [D004 repeated-block]"
     assert lines.count(reason) == 6  # a reason is never wrapped, however long
 
 
@@ -276,7 +274,7 @@ def test_explain_on_a_terminal_is_a_table_as_wide_as_the_terminal(
         render_explanation(result, screen)
         lines = COLOUR.sub("", screen.getvalue()).splitlines()
         assert max(len(line) for line in lines) <= columns
-        assert "[repeated-block]" in screen.getvalue()
+        assert "[D004 repeated-block]" in " ".join(" ".join(lines).split())
         assert sum(1 for line in lines if re.match(r"^\s*\d+  ", line)) == 21
 
 

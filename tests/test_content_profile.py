@@ -9,7 +9,7 @@ import pytest
 
 from artclean import Options, clean
 from artclean.check import syntax_for
-from artclean.content import substantial
+from artclean.content import parallel, substantial
 
 CONTENT = Path(__file__).resolve().parents[1] / "fixtures" / "content"
 MARKDOWN = Options(profile="content", syntax="markdown")
@@ -204,3 +204,73 @@ def test_nothing_is_found_in_written_content(path: Path):
     options = Options(profile="content", syntax=syntax_for(path.name))
     result = clean(path.read_text(encoding="utf-8"), options)
     assert [(r.line, r.kind, r.text) for r in result.removed] == []
+
+
+# --- parallel sentences are not pastes ---------------------------------------------------------
+
+JEKYLL = (
+    "You can also auto-generate your posts feed by adding a gem called "
+    "[`jekyll-feed`](https://github.com/jekyll/jekyll-feed) to your Gemfile."
+)
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # the same sentence about another thing: a code span and a link target
+        (JEKYLL, JEKYLL.replace("jekyll-feed", "jekyll-sitemap").replace("posts feed", "sitemap")),
+        # another name ("vote for Olga" / "vote for Kristina")
+        (
+            "The committee asked every member to vote for Olga before the end of the month.",
+            "The committee asked every member to vote for Kristina before the end of the month.",
+        ),
+        # other words in place of some (a writer's option docs)
+        (
+            "Turn on logging to help debug why certain keys or values are not being set as "
+            "you expect.",
+            "Turn on logging to help debug why certain keys or values are not being populated "
+            "as you expect.",
+        ),
+    ],
+)
+def test_parallel_sentences_are_different_texts(first, second):
+    assert parallel(first, second)
+    assert removed(f"{first}\n\nMiddle.\n\n{second}\n") == []
+
+
+def test_a_copy_with_typos_or_words_added_is_no_parallel_sentence():
+    assert not parallel(SENTENCE, SENTENCE.replace("its own pool", "its very own pool"))
+    assert not parallel(SENTENCE, SENTENCE.replace("connections", "conections"))
+    assert not parallel(SENTENCE, SENTENCE.replace(", so", " so"))
+
+
+def test_a_paragraph_mostly_of_inline_code_is_compared_exactly():
+    files = ", ".join(f"`src/module_{name}.py`" for name in "abcdefghijklmn")
+    assert parallel(f"{files}.", f"{files}, `src/module_z.py`.")
+    assert removed(f"{files}.\n\nMiddle.\n\n{files}, `src/extra.py`.\n") == []
+    assert removed(f"{files}.\n\nMiddle.\n\n{files}.\n") == []  # written here: it has markup
+
+
+def test_a_note_before_each_example_is_written_on_purpose():
+    note = (
+        "This example will not work in browsers or other platforms that don't allow passing "
+        "an object."
+    )
+    code = "```js\nconst ws = new WebSocket(url, options)\n```"
+    assert removed(f"# Example\n\n{note}\n\n{code}\n\n# Another\n\n{note}\n\n{code}\n") == []
+    assert removed(f"{note}\n\n{code}\n\nMiddle.\n\n{note}\n\nThe end.\n") == [(9, "duplicate")]
+
+
+def test_release_notes_carried_to_the_next_release_are_a_revision():
+    notes = (
+        "It also means we've had to remove our UDS support, since maintaining that would have "
+        "meant having to push back our work towards a release."
+    )
+    item = (
+        "We no longer have a `urllib3` dependency for our sync client, although there is still "
+        "an optional `URLLib3Dispatcher` class."
+    )
+    old = f"## 0.13.0.dev1\n\n* One change.\n* {item}\n\n{notes}\n"
+    new = old.replace("0.13.0.dev1", "0.13.0").replace("Dispatcher", "Transport")
+    assert removed(f"{new}\n{old}") == []
+    assert removed(f"{old}\n## Later\n\nOther text.\n\n{notes}\n") == [(12, "duplicate")]

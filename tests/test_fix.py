@@ -191,7 +191,7 @@ def test_what_a_removal_reveals_is_found_in_the_same_run_at_its_original_line():
     )
     checked = check_text(text + "\n", options_for("post.md"), "post.md")
     assert [str(p) for p in checked.problems] == [
-        "post.md:3:1: duplicate: repeats the paragraph at line 1 (similarity 100)",
-        "post.md:11:1: duplicate: repeats the paragraph at line 5 (similarity 100)",
+        "post.md:3:1: D001 repeats the paragraph at line 1 (similarity 100)",
+        "post.md:11:1: D001 repeats the paragraph at line 5 (similarity 100)",
     ]
     assert check_text(checked.after, options_for("post.md"), "post.md").problems == ()

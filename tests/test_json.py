@@ -19,6 +19,7 @@ from click.testing import CliRunner
 
 from artclean.cli import cli
 from artclean.kinds import KINDS
+from artclean.rules import known_codes
 from conftest import FIXTURES, ROOT, SEED
 
 Number = (int, float)
@@ -51,6 +52,7 @@ REMOVAL = {
     "index": int,
     "line": int,
     "kind": OneOf(frozenset(KINDS)),
+    "code": OneOf(known_codes()),
     "rule": str,
     "reason": str,
     "text": str,

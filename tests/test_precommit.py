@@ -116,7 +116,7 @@ def test_the_check_hook_stops_a_duplicated_paragraph_and_passes_a_clean_commit(t
 
     stopped = commit(repo, env, "Add the minutes")
     assert stopped.returncode != 0
-    assert "post.md:7:1: duplicate: repeats the paragraph at line 3 (similarity 100)" in (
+    assert "post.md:7:1: D001 repeats the paragraph at line 3 (similarity 100)" in (
         stopped.stdout + stopped.stderr
     )
     assert "code.py" not in stopped.stdout + stopped.stderr
@@ -205,9 +205,7 @@ def test_the_readme_snippet_works_as_copied(tmp_path: Path) -> None:
 
     stopped = pre_commit()
     assert stopped.returncode == 1, stopped.stdout + stopped.stderr
-    assert "post.md:7:1: duplicate: repeats the paragraph at line 3 (similarity 100)" in (
-        stopped.stdout
-    )
+    assert "post.md:7:1: D001 repeats the paragraph at line 3 (similarity 100)" in (stopped.stdout)
     assert "would fix" not in stopped.stdout + stopped.stderr  # no summary under pre-commit
     (repo / "post.md").write_text(CLEAN, encoding="utf-8")
     git("add", "-A", cwd=repo, env=env)

@@ -139,6 +139,7 @@ def test_cli_json_output_holds_the_same_decisions(seed_text: str, expected_text:
             "index": r.index,
             "line": r.line,
             "kind": r.kind,
+            "code": r.code,
             "rule": r.rule,
             "reason": r.reason,
             "text": r.text,

@@ -17,6 +17,7 @@ from importlib import resources
 
 from .kinds import KINDS
 from .normalize import Comparable
+from .rules import check_code, configured_code
 from .safepattern import NESTED_REPETITION, nested_repetition
 
 # Kinds whose rules describe page furniture: bylines and datelines, photo credits, menu
@@ -49,6 +50,7 @@ class Rule:
 
     kind: str
     name: str
+    code: str  # the rule's stable code (S101): see rules.py
     max_words: int
     pattern: str
     contains: tuple[str, ...] = ()
@@ -112,6 +114,7 @@ class Finding:
     reason: str
     group: int | None = None
     page_only: bool = False  # from a rule for page furniture (see Rule.pages)
+    code: str = ""  # a phrase rule's code; "" for the pipeline's own, found in rules.toml
 
 
 @lru_cache(maxsize=1)
@@ -159,7 +162,9 @@ def _rule(entry: dict[str, object], language: str) -> Rule:
     if nested_repetition(pattern):
         raise ValueError(f"{where}: {NESTED_REPETITION}")
     pages = bool(entry.get("pages", kind in PAGE_FURNITURE_KINDS))
-    return Rule(kind, name, int(entry["max_words"]), pattern, contains, pages)  # type: ignore[call-overload]
+    code = check_code(entry.get("code"), kind, where)
+    max_words = int(entry["max_words"])  # type: ignore[call-overload]
+    return Rule(kind, name, code, max_words, pattern, contains, pages)
 
 
 def compile_rules(
@@ -201,7 +206,7 @@ def extra_phrasebook(phrases: tuple[tuple[str, str], ...]) -> Phrasebook:
         re.compile(search)  # a bad pattern fails here, where the caller can name it
         if nested_repetition(pattern):
             raise ValueError(f"phrase {pattern!r}: {NESTED_REPETITION}")
-        rules.append(Rule(kind, pattern, EXTRA_PHRASE_MAX_WORDS, search))
+        rules.append(Rule(kind, pattern, configured_code(kind), EXTRA_PHRASE_MAX_WORDS, search))
     return compile_rules((), rules, re.compile(r"(?!)"))
 
 
@@ -226,7 +231,9 @@ def phrase_findings(texts: Sequence[str], book: Phrasebook) -> list[Finding]:
         rule = book.match(text, len(text.split()))
         if rule is not None:
             reason = f"matches the {rule.kind} phrase rule {rule.name!r}"
-            findings.append(Finding(index, rule.kind, rule.name, reason, page_only=rule.pages))
+            findings.append(
+                Finding(index, rule.kind, rule.name, reason, page_only=rule.pages, code=rule.code)
+            )
     return findings
 
 

@@ -1,12 +1,12 @@
 """`--check`, `--diff` and `--fix`: artclean as a linter and fixer for content repositories.
 
-Shaped like the tools that live in pre-commit: one line per finding in the linter format
-`path:line:col: kind: message`, a summary, and an exit status that ORs the files' results
-(0 nothing to change, 1 something would change or was changed, 2 an error). A file is read as
-bytes and decoded strictly; `--fix` writes it only when it changes, atomically, and removes
-whole paragraphs with the blank lines that separated them, and nothing else: a byte-order mark,
-line endings, trailing whitespace and the presence or absence of a final newline stay as they
-were.
+Shaped like the tools that live in pre-commit: one line per finding in ruff's format
+`path:line:col: CODE message` (or JSON, or GitHub Actions annotations), a summary, and an
+exit status that ORs the files' results (0 nothing to change, 1 something would change or was
+changed, 2 an error). A file is read as bytes and decoded strictly; `--fix` writes it only when
+it changes, atomically, and removes whole paragraphs with the blank lines that separated them,
+and nothing else: a byte-order mark, line endings, trailing whitespace and the presence or
+absence of a final newline stay as they were.
 
 Nothing here imports click or rich; the CLI passes in its streams and whether to colour.
 """
@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import codecs
 import difflib
+import json
 import os
 import re
 from collections import Counter
@@ -28,6 +29,7 @@ from .markdown import DIRECTIVES, layout
 from .options import CONTENT_SUFFIXES, MARKDOWN_SUFFIXES, Options
 from .reading import InputError, decode_chunks, read_bytes
 from .result import Result
+from .rules import RuleError, Selection, parse_selector
 from .segment import is_blank
 
 # The profile of every file in the check modes: these are files people write.
@@ -56,9 +58,25 @@ class Problem:
     column: int
     kind: str
     message: str
+    code: str = ""  # the rule's code (D001, S101)
+    rule: str = ""  # the rule's name (exact, originally-appeared)
+    end_line: int = 0  # the paragraph's last line
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.kind}: {self.message}"
+        return f"{self.path}:{self.line}:{self.column}: {self.code} {self.message}"
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form of `--output-format json`."""
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "code": self.code,
+            "kind": self.kind,
+            "rule": self.rule,
+            "message": self.message,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,7 +158,11 @@ def options_for(
     then its configuration, then `overrides` (the options given on the command line)."""
     values: dict[str, Any] = {"profile": CHECK_PROFILE, "syntax": syntax_for(path)}
     values.update((settings or Settings()).option_values())
-    values.update(overrides or {})
+    overrides = dict(overrides or {})
+    if "select" in overrides:  # the command line's selection applies after the file's
+        layer = overrides.pop("select")
+        values["select"] = values.get("select", Selection()).then(layer)
+    values.update(overrides)
     return Options(**values)
 
 
@@ -200,7 +222,19 @@ def problems(result: Result, path: str, origin: Sequence[int] | None = None) -> 
                 message = f"{removal.reason.rsplit('; ', 1)[0]}; {repeats}"
         first_line = _LINE.match(removal.text)
         indent = len(first_line.group()) - len(first_line.group().lstrip()) if first_line else 0
-        found.append(Problem(path, original(removal.line), indent + 1, removal.kind, message))
+        end_line = original(removal.line + len(_NEWLINE.findall(removal.text.rstrip("\r\n"))))
+        found.append(
+            Problem(
+                path,
+                original(removal.line),
+                indent + 1,
+                removal.kind,
+                message,
+                removal.code,
+                removal.rule,
+                end_line,
+            )
+        )
     return tuple(found)
 
 
@@ -276,11 +310,29 @@ def unified_diff(path: str, before: str, after: str) -> str:
     return "".join(out)
 
 
-def unknown_directives(text: str, options: Options) -> list[tuple[int, str]]:
-    """`<!-- artclean: NAME -->` comments whose NAME artclean does not know."""
+def directive_errors(text: str, options: Options) -> list[tuple[int, str]]:
+    """`<!-- artclean: ... -->` comments that cannot be obeyed: an unknown name, an `ignore`
+    without rule codes or with one that names no rule, codes given to `keep` or `skip-file`."""
     if options.syntax != "markdown" or "artclean:" not in text:
         return []
-    return [(d.line, d.name) for d in layout(text).directives if d.name not in DIRECTIVES]
+    errors = []
+    for d in layout(text).directives:
+        written = " ".join(("artclean:", d.name, *d.arguments))
+        if d.name not in DIRECTIVES:
+            known = ", ".join(DIRECTIVES)
+            errors.append((d.line, f"unknown directive 'artclean: {d.name}' (known: {known})"))
+        elif d.name != "ignore" and d.arguments:
+            errors.append((d.line, f"'artclean: {d.name}' takes no rule codes ('{written}')"))
+        elif d.name == "ignore" and not d.arguments:
+            errors.append(
+                (d.line, "'artclean: ignore' needs rule codes, e.g. <!-- artclean: ignore S101 -->")
+            )
+        for argument in d.arguments if d.name == "ignore" else ():
+            try:
+                parse_selector(argument)
+            except RuleError as error:
+                errors.append((d.line, f"{error} in '{written}'"))
+    return errors
 
 
 # --- the command ------------------------------------------------------------------------------
@@ -293,9 +345,37 @@ def _paint(text: str, what: str, colour: bool) -> str:
     return f"\x1b[{_COLOURS[what]}m{text}\x1b[0m" if colour else text
 
 
+OUTPUT_FORMATS = ("text", "json", "github")
+
+
 def _render_problem(problem: Problem, colour: bool) -> str:
     where = _paint(f"{problem.path}:{problem.line}:{problem.column}:", "path", colour)
-    return f"{where} {_paint(problem.kind + ':', 'kind', colour)} {problem.message}"
+    return f"{where} {_paint(problem.code, 'kind', colour)} {problem.message}"
+
+
+def github_annotation(problem: Problem) -> str:
+    """A finding as a GitHub Actions workflow command, which shows it on the pull request's
+    line. Escaped as the Actions toolkit does: in the message %, CR and LF; in a property
+    also ":" and "," (which would end the property or the command)."""
+    title = f"artclean {problem.code} ({problem.kind})"
+    properties = ",".join(
+        f"{name}={_escape_property(str(value))}"
+        for name, value in (
+            ("file", problem.path),
+            ("line", problem.line),
+            ("col", problem.column),
+            ("title", title),
+        )
+    )
+    return f"::error {properties}::{_escape_data(f'{problem.code} {problem.message}')}"
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 def _render_diff(diff: str, colour: bool) -> str:
@@ -323,12 +403,16 @@ def run(
     errors: str = "strict",
     colour: bool = False,
     summary: bool = True,
+    output_format: str = "text",
 ) -> int:
     """Check, diff or fix the files; write findings, diffs and a summary; return the status.
 
     `summary=False` leaves out the closing line on `err` (errors are still written there).
+    `output_format` is how findings are written: text lines, one JSON array (written at the
+    end), or GitHub Actions annotations.
     """
     status = EXIT_CLEAN
+    as_json: list[dict[str, Any]] = []
     files = changed = excluded = 0
     kinds: Counter[str] = Counter()
     settings_for = SettingsFinder()
@@ -348,16 +432,18 @@ def run(
             status = EXIT_ERROR
             continue
         files += 1
-        for line, name in unknown_directives(document.text, options):
-            err.write(
-                f"{path}:{line}:1: error: unknown directive 'artclean: {name}' "
-                f"(known: {', '.join(DIRECTIVES)})\n"
-            )
+        for line, message in directive_errors(document.text, options):
+            err.write(f"{path}:{line}:1: error: {message}\n")
             status = EXIT_ERROR
         checked = check_text(document.text, options, path)
         if Mode.CHECK in modes or Mode.FIX in modes:
             for problem in checked.problems:
-                out.write(_render_problem(problem, colour) + "\n")
+                if output_format == "json":
+                    as_json.append(problem.to_dict())
+                elif output_format == "github":
+                    out.write(github_annotation(problem) + "\n")
+                else:
+                    out.write(_render_problem(problem, colour) + "\n")
         if not checked.changed:
             continue
         changed += 1
@@ -373,6 +459,8 @@ def run(
             except OSError as error:
                 err.write(f"artclean: error: {path}: cannot write ({error.strerror or error})\n")
                 status = EXIT_ERROR
+    if output_format == "json":
+        out.write(json.dumps(as_json, ensure_ascii=False, indent=2) + "\n")
     out.flush()
     if summary:
         err.write(_summary(modes, files, changed, excluded, kinds) + "\n")

@@ -54,6 +54,7 @@ Examples:
   artclean page.txt --keep syndication -o clean.txt
   artclean --check posts/          # lint content files (pre-commit)
   artclean --fix posts/a.md        # remove what --check reports
+  artclean --check posts/ --extend-select S --output-format github
 
 \b
 Batch examples:
@@ -95,7 +96,7 @@ Exit status: 0 success, 1 --check/--diff/--fix found something to change,
 @click.option(
     "--check",
     is_flag=True,
-    help="Change nothing; report each finding as path:line:col: kind: message. "
+    help="Change nothing; report each finding as path:line:col: CODE message. "
     "Exit 1 if any file would change. Directories are searched for "
     f"{' '.join(TEXT_PATTERNS)} files ({WALK_ORDER}).",
 )
@@ -113,6 +114,39 @@ Exit status: 0 success, 1 --check/--diff/--fix found something to change,
     type=click.Choice(list(KINDS)),
     metavar="KIND",
     help="Keep paragraphs of this kind instead of removing them (repeatable).",
+)
+@click.option(
+    "--select",
+    multiple=True,
+    callback=lambda _context, _parameter, value: _selectors(value),
+    metavar="CODES",
+    help="Report only these rules: codes (S101), prefixes (S), kinds (syndication) or ALL, "
+    "comma-separated or repeated; replaces the default selection.",
+)
+@click.option(
+    "--extend-select",
+    multiple=True,
+    callback=lambda _context, _parameter, value: _selectors(value),
+    metavar="CODES",
+    help="Report these rules as well as those selected.",
+)
+@click.option(
+    "--ignore",
+    multiple=True,
+    callback=lambda _context, _parameter, value: _selectors(value),
+    metavar="CODES",
+    help="Do not report these rules.",
+)
+@click.option(
+    "--output-format",
+    "findings_format",
+    type=click.Choice(["text", "json", "github"]),
+    default="text",
+    show_default=True,
+    envvar="ARTCLEAN_OUTPUT_FORMAT",
+    help="How --check and --fix write findings: path:line:col: CODE message lines, one JSON "
+    "array, or GitHub Actions annotations (::error file=...). Also read from "
+    "ARTCLEAN_OUTPUT_FORMAT, e.g. set in a CI workflow that runs pre-commit.",
 )
 @click.option(
     "--similarity",
@@ -157,6 +191,10 @@ def cli(
     diff: bool,
     fix: bool,
     keep: tuple[str, ...],
+    select: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    findings_format: str,
     similarity: float,
     encoding: str,
     errors: str,
@@ -175,9 +213,13 @@ def cli(
     """
     if check or diff or fix:
         _check_files(paths, check=check, diff=diff, fix=fix)
+    if _given("findings_format"):
+        raise InputProblem("--output-format applies to --check and --fix; use --format here")
     from .options import Options
+    from .rules import Layer, Selection
 
-    options = Options(similarity=similarity, keep=frozenset(keep))
+    rules = Layer(select or None, extend_select, ignore)
+    options = Options(similarity=similarity, keep=frozenset(keep), select=Selection().then(rules))
     sources = list(paths) or ["-"]
     if "-" in sources and sys.stdin is not None and sys.stdin.isatty():
         # Otherwise someone who typed `artclean` to see what it does waits on a silent terminal.
@@ -213,6 +255,12 @@ def cli(
     return EXIT_OK
 
 
+def _given(name: str) -> bool:
+    """Whether an option was given on the command line (not by default or environment)."""
+    context = click.get_current_context()
+    return context.get_parameter_source(name) == click.core.ParameterSource.COMMANDLINE
+
+
 def _finite(value: float) -> float:
     """FloatRange lets NaN through: every comparison with it is false."""
     if not math.isfinite(value):
@@ -221,6 +269,16 @@ def _finite(value: float) -> float:
 
 
 _UNITS = {"": 0, "K": 10, "M": 20, "G": 30, "T": 40}
+
+
+def _selectors(values: tuple[str, ...]) -> tuple[str, ...]:
+    """Rule selectors, checked: an unknown code is a usage error (exit 2)."""
+    from .rules import RuleError, parse_selectors
+
+    try:
+        return parse_selectors(values)
+    except RuleError as error:
+        raise click.BadParameter(str(error)) from None
 
 
 def _byte_size(value: str) -> int:
@@ -267,6 +325,16 @@ def _check_files(paths: Sequence[str], *, check: bool, diff: bool, fix: bool) ->
         overrides["similarity"] = context.params["similarity"]
     if "keep" in given:
         overrides["keep"] = frozenset(context.params["keep"])
+    if given & {"select", "extend_select", "ignore"}:
+        from .rules import Layer
+
+        params = context.params
+        overrides["select"] = Layer(
+            params["select"] or None, params["extend_select"], params["ignore"]
+        )
+    findings_format = context.params["findings_format"]
+    if diff and findings_format != "text" and "findings_format" in given:
+        raise InputProblem(f"--output-format {findings_format} cannot be used with --diff")
     modes = {Mode.CHECK} if check else set()
     modes |= {Mode.DIFF} if diff else set()
     modes |= {Mode.FIX} if fix else set()
@@ -279,11 +347,12 @@ def _check_files(paths: Sequence[str], *, check: bool, diff: bool, fix: bool) ->
         overrides=overrides,
         encoding=context.params["encoding"],
         errors=context.params["errors"],
-        colour=colour,
+        colour=colour and findings_format == "text",
         # pre-commit sets PRE_COMMIT=1 and splits the files among several processes: a summary
         # from each would read as contradicting the next ("would fix 1 of 4 files" above
         # "1 file checked, nothing to change"), so there the findings speak for themselves.
         summary="PRE_COMMIT" not in os.environ,
+        output_format=findings_format,
     )
     context.exit(status)  # an exit, not a return value, so that CliRunner sees 1 and 2 too
 

@@ -13,6 +13,9 @@ The values are defaults: options given on the command line win.
     profile = "content"                 # auto, page, article or content
     include = ["content/**/*.md"]       # check only these files...
     exclude = ["drafts", "**/*.txt"]    # ...and never these
+    select = ["D", "S"]                 # rules by code, prefix or kind (as in ruff)...
+    extend-select = ["P101"]            # ...added to the selection...
+    ignore = ["D003"]                   # ...and taken from it
 
     [tool.artclean.phrases]             # extra phrase rules, per kind
     subscribe = ["^join our discord"]
@@ -31,10 +34,22 @@ from typing import Any
 
 from .kinds import KINDS
 from .options import PROFILES
+from .rules import Layer, RuleError, Selection, parse_selectors
 from .safepattern import NESTED_REPETITION, nested_repetition
 
 CONFIG_FILES = ("artclean.toml", "pyproject.toml")
-KEYS = ("similarity", "keep", "language", "profile", "include", "exclude", "phrases")
+KEYS = (
+    "similarity",
+    "keep",
+    "language",
+    "profile",
+    "include",
+    "exclude",
+    "phrases",
+    "select",
+    "extend-select",
+    "ignore",
+)
 
 
 class ConfigError(Exception):
@@ -53,6 +68,7 @@ class Settings:
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     phrases: tuple[tuple[str, str], ...] = field(default=())
+    rules: Layer = field(default_factory=Layer)  # select, extend-select and ignore
 
     def selects(self, path: str | Path) -> bool:
         """Whether include/exclude let a file be checked (paths relative to the config file)."""
@@ -75,6 +91,8 @@ class Settings:
         values = {name: value for name, value in values.items() if value is not None}
         if self.phrases:
             values["phrases"] = self.phrases
+        if self.rules:
+            values["select"] = Selection().then(self.rules)
         return values
 
 
@@ -200,6 +218,11 @@ def parse_settings(table: Mapping[str, Any], path: Path, where: str) -> Settings
     include = _strings(table, "include", bad)
     exclude = _strings(table, "exclude", bad)
     phrases = _phrases(table, where)
+    rules = Layer(
+        select=_selectors(table, "select", where) if "select" in table else None,
+        extend_select=_selectors(table, "extend-select", where),
+        ignore=_selectors(table, "ignore", where),
+    )
     return Settings(
         path=path,
         similarity=float(similarity) if similarity is not None else None,
@@ -209,7 +232,18 @@ def parse_settings(table: Mapping[str, Any], path: Path, where: str) -> Settings
         include=include,
         exclude=exclude,
         phrases=phrases,
+        rules=rules,
     )
+
+
+def _selectors(table: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
+    value = table.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{where} {key} must be a list of rule codes, not {value!r}")
+    try:
+        return parse_selectors(value)
+    except RuleError as error:
+        raise ConfigError(f"{where} {key}: {error}") from None
 
 
 def _strings(table: Mapping[str, Any], key: str, bad: Any) -> tuple[str, ...]:

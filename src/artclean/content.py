@@ -22,14 +22,22 @@ two sections, template tags, a "Note:" that applies twice. So in content files:
 
 from __future__ import annotations
 
+import difflib
+import re
+import string
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from functools import lru_cache
+
+from rapidfuzz import fuzz
 
 from .boilerplate import Finding, Phrasebook, compile_rules, phrase_findings, related_lists
 from .duplicates import Duplicate, similarity
 from .markdown import LINE, PROSE, Layout, has_inline_markup
-from .normalize import Comparable
+from .normalize import Comparable, fold
+
+CODE = "code"  # the role of a fenced or indented code block
 
 SENTENCE_WORDS = 12
 # Past this many words a paragraph is substantial even without a full stop (a long quotation).
@@ -60,6 +68,14 @@ def content_duplicates(
 ) -> dict[int, Duplicate]:
     """The copies a writer would accept as findings, from all those `find_duplicates` found."""
     in_place = _in_place(found, items)
+    # Near copies that say something else: parallel sentences, and parts of a passage the
+    # writer repeated and then edited (a changelog's notes carried to the next release).
+    edited = {
+        i: d.of
+        for i, d in in_place.items()
+        if d.rule == "near" and parallel(originals[i], originals[d.of])
+    }
+    in_place = {i: d for i, d in in_place.items() if i not in edited}
     roles = layout.roles
 
     def prose_of_substance(i: int) -> bool:
@@ -75,19 +91,138 @@ def content_duplicates(
     copies = Counter(d.of for d in in_place.values())
     recurring = {of for of, count in copies.items() if count + 1 >= RECURRING}
     candidates = {i: d for i, d in in_place.items() if d.of not in recurring}
+    blocks: dict[int, list[int]] = {}
+    for paragraph in layout.paragraphs:
+        blocks.setdefault(paragraph.block, []).append(paragraph.index)
+
+    def written_here(i: int) -> bool:
+        """A copy with Markdown of its own (a link, code, emphasis) was written in this file:
+        reference docs repeat a note under every function it applies to, a paste from a page
+        is plain text. A line counts with its block, which may be one paragraph written with
+        a line per sentence."""
+        if roles[i] != LINE:
+            return has_inline_markup(originals[i])
+        return any(has_inline_markup(originals[j]) for j in blocks[layout.paragraphs[i].block])
+
+    def annotates_code(i: int, of: int) -> bool:
+        """A note before a code block, as before its original: "This example will not work
+        in browsers", said of every example it applies to."""
+        return all(j + 1 < len(roles) and roles[j + 1] == CODE for j in (i, of))
+
+    def revised(run: Sequence[int]) -> bool:
+        """A run next to an edited copy of its original's neighbour: the writer's revision."""
+        first, last = run[0], run[-1]
+        return (
+            edited.get(first - 1) == candidates[first].of - 1
+            or edited.get(last + 1) == candidates[last].of + 1
+        )
+
     standing: set[int] = set()
     for run in _runs(candidates):
-        if len(run) > 1 and any(prose_of_substance(i) for i in run):
+        if revised(run):
+            continue
+        if (
+            len(run) > 1
+            and any(prose_of_substance(i) for i in run)
+            and not any(written_here(i) for i in run)
+        ):
             standing.update(run)
     for i, d in candidates.items():
         if (
-            roles[i] == PROSE
+            i not in standing
+            and not revised([i])
+            and roles[i] == PROSE
             and roles[d.of] in (PROSE, LINE)
             and prose_of_substance(i)
+            and not written_here(i)
+            and not annotates_code(i, d.of)
             and not {i, d.of} & layout.contained
         ):
             standing.add(i)
     return {i: in_place[i] for i in sorted(standing)}
+
+
+_CODE_SPAN = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)")
+_LINK_TARGET = re.compile(r"\]\(\s*<?([^\s)>]+)|\]\[([^\]]+)\]")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+# After a word, the end of a sentence: the next word starts one (its capital says nothing).
+_SENTENCE_END = re.compile(r"[)\]*_\"'’”]*[.!?:;]")
+_PUNCTUATION = string.punctuation + "“”‘’«»…–—"
+# A paragraph with at least this share of its characters in code spans is compared exactly.
+MOSTLY_CODE = 0.5
+
+
+def parallel(a: str, b: str) -> bool:
+    """Whether two paragraphs that read nearly alike are a writer's parallel sentences.
+
+    "Add [`jekyll-feed`](…) to your Gemfile" and the same sentence for `jekyll-sitemap` say
+    one thing about two things: they differ in their code spans, their link targets or the
+    names in them (capitalised words inside a sentence), where a pasted copy differs, if at
+    all, in spelling and punctuation. A feature counts only when both paragraphs have it, so
+    a copy that lost its links on the way is still a copy. A paragraph made mostly of inline
+    code is compared exactly: one changed option in a list of flags is another list.
+    """
+    spans_a, spans_b = _spans(a), _spans(b)
+    if spans_a and spans_b and spans_a != spans_b:
+        return True
+    if _mostly_code(a) or _mostly_code(b):
+        return True
+    targets_a, targets_b = _targets(a), _targets(b)
+    if targets_a and targets_b and targets_a != targets_b:
+        return True
+    return _names(a) != _names(b) or _reworded(a, b)
+
+
+# Two spellings of one word ("recieve", "receive") score at least this; two words, less.
+SAME_WORD = 70
+
+
+def _reworded(a: str, b: str) -> bool:
+    """Whether one text puts other words where the other has some: "not being set" and "not
+    being populated". A copy made by pasting or scraping loses or gains punctuation, spaces,
+    a typo or a few words; it does not say one thing in place of another."""
+    words_a = [w for w in (w.strip(_PUNCTUATION) for w in fold(a).split()) if w]
+    words_b = [w for w in (w.strip(_PUNCTUATION) for w in fold(b).split()) if w]
+    matcher = difflib.SequenceMatcher(None, words_a, words_b, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        old, new = words_a[i1:i2], words_b[j1:j2]
+        if tag != "replace" or "".join(old) == "".join(new):  # "e-mail" split as "e- mail"
+            continue  # words added or left out: an edited copy is still a copy
+        if len(old) == len(new) and all(
+            fuzz.ratio(x, y) >= SAME_WORD for x, y in zip(old, new, strict=True)
+        ):
+            continue
+        if any(c.isalpha() for w in (*old, *new) for c in w):
+            return True
+    return False
+
+
+def _spans(text: str) -> list[str]:
+    return [" ".join(m.group(2).split()) for m in _CODE_SPAN.finditer(text)]
+
+
+def _mostly_code(text: str) -> bool:
+    code = sum(len(m.group(0)) for m in _CODE_SPAN.finditer(text))
+    return code >= MOSTLY_CODE * len(text.strip())
+
+
+def _targets(text: str) -> list[str]:
+    return [(m.group(1) or m.group(2)).casefold() for m in _LINK_TARGET.finditer(text)]
+
+
+def _names(text: str) -> set[str]:
+    """Capitalised words that do not start a sentence: names of people, places, products."""
+    prose = _LINK_TARGET.sub(" ", _CODE_SPAN.sub(" ", text))
+    names = set()
+    starts_sentence = True
+    for match in _WORD.finditer(prose):
+        word = match.group()
+        if word[0].isupper() and not starts_sentence and word != "I":
+            names.add(word)
+        starts_sentence = _SENTENCE_END.match(prose, match.end()) is not None
+    return names
 
 
 def _in_place(found: Mapping[int, Duplicate], items: Sequence[Comparable]) -> dict[int, Duplicate]:
@@ -136,10 +271,13 @@ def content_findings(
     book: Phrasebook,
     found: Mapping[int, Duplicate],
     duplicates: Mapping[int, Duplicate],
+    chosen: Callable[[str], bool] = lambda code: False,
 ) -> dict[int, Finding]:
     """Syndication notes and related-links lists that are leftovers of a paste.
 
     `found` are all copies `find_duplicates` found, `duplicates` those that stand as findings.
+    The phrase rules the user chose by code (`chosen`, see rules.Selection) apply to plain
+    prose anywhere: a team that syndicates nothing selects S and is told of a lone note.
     """
     plain = [
         text if role in (PROSE, LINE) and not has_inline_markup(original) else ""
@@ -151,7 +289,11 @@ def content_findings(
         if len(pasted_list) > MIN_RELATED_ITEMS:
             findings.update((f.index, f) for f in pasted_list)
 
-    notes = {f.index: f for f in phrase_findings(plain, content_phrasebook(book))}
+    chosen_rules = frozenset(rule.code for rule in book.rules if chosen(rule.code))
+    notes = {f.index: f for f in phrase_findings(plain, content_phrasebook(book, chosen_rules))}
+    for i, note in notes.items():
+        if note.code in chosen_rules and i not in findings:
+            findings[i] = replace(note, page_only=False)
     repeated = {i for d in found.values() for i in (d.index, d.of)}
     pasted = set(duplicates) | set(findings)
     changed = True
@@ -168,9 +310,10 @@ def content_findings(
 
 
 @lru_cache(maxsize=32)
-def content_phrasebook(book: Phrasebook) -> Phrasebook:
-    """The part of a phrasebook that applies to content files: its CONTENT_KINDS rules."""
-    rules = [rule for rule in book.rules if rule.kind in CONTENT_KINDS]
+def content_phrasebook(book: Phrasebook, chosen: frozenset[str] = frozenset()) -> Phrasebook:
+    """The part of a phrasebook that applies to content files: its CONTENT_KINDS rules, and
+    the rules whose codes the user chose."""
+    rules = [rule for rule in book.rules if rule.kind in CONTENT_KINDS or rule.code in chosen]
     return compile_rules(book.languages, rules, book.related_header)
 
 

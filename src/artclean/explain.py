@@ -113,7 +113,9 @@ def _rows(result: Result, struck: str) -> list[_Row]:
         decision = Text(removal.kind, style=style)
         if removal.also:
             decision.append("+" + "+".join(removal.also), style="dim")
-        reason = Text(_shown(f"{removal.reason} [{removal.rule}]"), style=f"italic {style}")
+        reason = Text(
+            _shown(f"{removal.reason} [{removal.code} {removal.rule}]"), style=f"italic {style}"
+        )
         rows.append(_Row(line, decision, removal.text, struck, reason))
     return rows
 

@@ -20,7 +20,7 @@ Two HTML comments steer artclean from inside a file:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from .segment import Paragraph, is_blank, is_wrapped, segment
@@ -49,15 +49,16 @@ PROTECTED = frozenset(
     }
 )
 
-DIRECTIVES = ("keep", "skip-file")
+DIRECTIVES = ("keep", "skip-file", "ignore")
 
 
 @dataclass(frozen=True, slots=True)
 class Directive:
-    """An `<!-- artclean: NAME -->` comment, at a 1-based line."""
+    """An `<!-- artclean: NAME [ARGUMENT...] -->` comment, at a 1-based line."""
 
     line: int
     name: str
+    arguments: tuple[str, ...] = ()  # `ignore`'s rule codes, as written
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +77,8 @@ class Layout:
     directives: tuple[Directive, ...] = ()
     held: frozenset[int] = frozenset()
     contained: frozenset[int] = frozenset()  # inside tabs, <details>, ::: blocks and the like
+    # Paragraphs an `ignore CODE` directive applies to, with the rule selectors it names.
+    ignored: Mapping[int, tuple[str, ...]] = field(default_factory=dict)
     protected: frozenset[int] = field(init=False)  # paragraphs whose role is in PROTECTED
 
     def __post_init__(self) -> None:
@@ -128,7 +131,7 @@ _QUOTE_BLANK = re.compile(r"(?:[ \t]{0,3}>)+[ \t]*$")
 _ITEM = re.compile(r"([ \t]*)(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
 _TABLE_DELIMITER = re.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
 _INDENTED = re.compile(r"(?: {4}|\t)")
-_DIRECTIVE = re.compile(r"<!--\s*artclean:\s*([\w-]+)\s*-->")
+_DIRECTIVE = re.compile(r"<!--\s*artclean:\s*([\w-]+)((?:[\s,]+[\w-]+)*)[\s,]*-->")
 # A labelled note: "Note:", "**Warning**", "Update:", "Disclaimer:", "P.S.:"; up to three words.
 _CALLOUT = re.compile(
     r"[ \t]*(?:(?:\*\*|__)[^*_\n]{1,30}(?:\*\*|__)|[^\s:]+(?: [^\s:]+){0,2}:(?:\s|$))"
@@ -388,6 +391,7 @@ def layout(text: str) -> Layout:
         directives,
         _held(paragraphs, roles, directives),
         _contained(text, paragraphs, roles),
+        _ignored(paragraphs, roles, directives),
     )
 
 
@@ -426,8 +430,28 @@ def _directives(paragraphs: Sequence[Paragraph], roles: Sequence[str]) -> tuple[
             continue
         for match in _DIRECTIVE.finditer(paragraph.text):
             line = paragraph.line + paragraph.text.count("\n", 0, match.start())
-            found.append(Directive(line, match.group(1)))
+            arguments = tuple(a for a in re.split(r"[\s,]+", match.group(2)) if a)
+            found.append(Directive(line, match.group(1), arguments))
     return tuple(found)
+
+
+def _targets(directive: Directive, paragraphs: Sequence[Paragraph], roles: Sequence[str]) -> range:
+    """What a directive applies to: the next unprotected paragraph and the rest of its block."""
+    target = next(
+        (
+            i
+            for i, p in enumerate(paragraphs)
+            if p.line > directive.line and roles[i] not in PROTECTED
+        ),
+        None,
+    )
+    if target is None:
+        return range(0)
+    block = paragraphs[target].block
+    last = target
+    while last + 1 < len(paragraphs) and paragraphs[last + 1].block == block:
+        last += 1
+    return range(target, last + 1)
 
 
 def _held(
@@ -436,21 +460,32 @@ def _held(
     """Paragraphs kept by a `keep` directive: the next unprotected paragraph and its block."""
     held: set[int] = set()
     for directive in directives:
-        if directive.name != "keep":
-            continue
-        target = next(
-            (
-                i
-                for i, p in enumerate(paragraphs)
-                if p.line > directive.line and roles[i] not in PROTECTED
-            ),
-            None,
-        )
-        if target is None:
-            continue
-        block = paragraphs[target].block
-        held.update(i for i in range(target, len(paragraphs)) if paragraphs[i].block == block)
+        if directive.name == "keep":
+            held.update(_targets(directive, paragraphs, roles))
     return frozenset(held)
+
+
+def _ignored(
+    paragraphs: Sequence[Paragraph], roles: Sequence[str], directives: Sequence[Directive]
+) -> dict[int, tuple[str, ...]]:
+    """The rule selectors that `ignore CODE...` directives name, by the paragraph they apply
+    to (the next unprotected paragraph and its block, as for `keep`). A selector that names
+    no rule is left to the caller to report."""
+    from .rules import RuleError, parse_selector
+
+    ignored: dict[int, tuple[str, ...]] = {}
+    for directive in directives:
+        if directive.name != "ignore":
+            continue
+        selectors = []
+        for argument in directive.arguments:
+            try:
+                selectors.append(parse_selector(argument))
+            except RuleError:
+                continue
+        for i in _targets(directive, paragraphs, roles):
+            ignored[i] = (*ignored.get(i, ()), *selectors)
+    return ignored
 
 
 def has_inline_markup(text: str) -> bool:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
+from .rules import Selection
+
 if TYPE_CHECKING:
     from .templates import TemplateTable
 
@@ -35,6 +37,9 @@ class Options:
     phrases: extra phrase rules as (kind, pattern) pairs, e.g. from the configuration file.
     templates: paragraphs learned across a batch as one site's template (`templates.py`);
         None, the default, cleans each document on its own.
+    select: the rules to report, by code (`rules.Selection`): the profile's default set
+        (every rule; in the content profile a conservative one) changed by select,
+        extend-select and ignore from a configuration file and the command line.
     """
 
     similarity: float = DEFAULT_SIMILARITY
@@ -44,6 +49,7 @@ class Options:
     syntax: str = "text"
     phrases: tuple[tuple[str, str], ...] = ()
     templates: TemplateTable | None = None
+    select: Selection = field(default_factory=Selection)
 
     def __post_init__(self) -> None:
         if not 0 < self.similarity <= 100:

@@ -7,7 +7,7 @@ terminal layer, so it can be called from any program or worker process.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence, Set
+from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import dataclass
 
 from . import markdown
@@ -28,10 +28,12 @@ from .language import detect, stopwords
 from .normalize import Comparable, comparable, fold
 from .options import Options
 from .result import Kept, Removal, Result, Stats
+from .rules import builtin_code, matches
 from .segment import Paragraph, assemble
 from .templates import template_findings
 
 _LANGUAGE_SAMPLE = 2000
+REPEATED_BLOCK = builtin_code("duplicate", "repeated-block")
 _NOTHING = Comparable("", False)
 
 
@@ -99,7 +101,16 @@ def analyse(text: str, options: Options) -> Analysis:
         # A writer's separators are never findings, not even beside a pasted copy.
         said = {i: d for i, d in duplicates.items() if texts[i]}
         content_repeats = content_duplicates(said, layout, originals, comparables)
-        findings = content_findings(layout, originals, texts, book, said, content_repeats)
+        chosen = options.select.chooses
+        findings = content_findings(
+            layout,
+            originals,
+            texts,
+            book,
+            said,
+            content_repeats,
+            lambda code: chosen(code, "content"),
+        )
         phrases = [f for f in findings.values() if f.kind != "related"]
     else:
         phrases = phrase_findings(texts, book)
@@ -178,8 +189,17 @@ def clean(text: str, options: Options | None = None, *, source: str | None = Non
     _spare(analysis.layout, duplicates, findings)
 
     text, paragraphs = analysis.text, analysis.paragraphs
-    removals = _removals(paragraphs, duplicates, findings, options.keep)
+    ignored = analysis.layout.ignored
+
+    def reported(index: int, code: str) -> bool:
+        """Whether the run's selection takes the rule, and no directive ignores it here."""
+        if not options.select.selects(code, options.profile):
+            return False
+        return not matches(ignored.get(index, ()), code)
+
+    removals = _removals(paragraphs, duplicates, findings, options.keep, reported)
     removals = _group_blocks(removals, paragraphs, analysis.duplicates)
+    removals = {i: r for i, r in removals.items() if reported(i, r.code)}
     order = _output_order(len(paragraphs), removals, duplicates)
     clean_text = assemble(text, paragraphs, order)
     return Result(
@@ -227,17 +247,22 @@ def _removals(
     duplicates: Mapping[int, Duplicate],
     findings: Mapping[int, Finding],
     keep: frozenset[str],
+    reported: Callable[[int, str], bool],
 ) -> dict[int, Removal]:
     removals: dict[int, Removal] = {}
     for i in sorted(set(duplicates) | set(findings)):
         duplicate = duplicates.get(i)
         finding = findings.get(i)
-        kinds = [k for k in (finding and finding.kind, duplicate and "duplicate") if k]
-        kinds = [k for k in kinds if k not in keep]
+        kinds: list[tuple[str, str]] = []  # (kind, code) of each finding at i
+        if finding is not None:
+            kinds.append((finding.kind, finding.code or builtin_code(finding.kind, finding.rule)))
+        if duplicate is not None:
+            kinds.append(("duplicate", builtin_code("duplicate", duplicate.rule)))
+        kinds = [(k, code) for k, code in kinds if k not in keep and reported(i, code)]
         if not kinds:
             continue
         paragraph = paragraphs[i]
-        if kinds[0] == "duplicate":
+        if kinds[0][0] == "duplicate":
             assert duplicate is not None
             rule, group = duplicate.rule, None
             reason = _duplicate_reason(duplicate, paragraphs, moved=duplicate.moved)
@@ -249,14 +274,15 @@ def _removals(
         removals[i] = Removal(
             index=i,
             line=paragraph.line,
-            kind=kinds[0],
+            kind=kinds[0][0],
             rule=rule,
             reason=reason,
             text=paragraph.text,
             duplicate_of=duplicate.of if duplicate else None,
             similarity=duplicate.similarity if duplicate else None,
-            also=tuple(kinds[1:]),
+            also=tuple(k for k, _ in kinds[1:]),
             group=group,
+            code=kinds[0][1],
         )
     return removals
 
@@ -308,7 +334,7 @@ def _group_blocks(
             r = removals[i]
             removals[i] = Removal(
                 r.index, r.line, r.kind, "repeated-block", reason, r.text,
-                r.duplicate_of, r.similarity, r.also, run[0],
+                r.duplicate_of, r.similarity, r.also, run[0], REPEATED_BLOCK,
             )  # fmt: skip
     return removals
 

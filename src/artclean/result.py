@@ -33,6 +33,7 @@ class Removal:
     similarity: float | None = None  # rapidfuzz score against that paragraph
     also: tuple[str, ...] = ()  # other kinds that apply, e.g. a repeated syndication note
     group: int | None = None  # index of the first paragraph of its block or list
+    code: str = ""  # the rule's stable code (D001, S101): see rules.py and the rule table
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +73,7 @@ class Result:
                     "index": r.index,
                     "line": r.line,
                     "kind": r.kind,
+                    "code": r.code,
                     "rule": r.rule,
                     "reason": r.reason,
                     "text": r.text,
