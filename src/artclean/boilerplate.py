@@ -115,6 +115,8 @@ class Finding:
     group: int | None = None
     page_only: bool = False  # from a rule for page furniture (see Rule.pages)
     code: str = ""  # a phrase rule's code; "" for the pipeline's own, found in rules.toml
+    # For a page-only finding: what a rule for any document says of the line, if anything.
+    otherwise: Finding | None = None
 
 
 @lru_cache(maxsize=1)
@@ -140,10 +142,6 @@ def phrasebook(languages: tuple[str, ...] = ("en",)) -> Phrasebook:
             rules.append(_rule(entry, language))
         headers.extend(data.get("related", {}).get("headers", []))  # type: ignore[attr-defined]
     related_header = re.compile("|".join(f"(?:{h})" for h in headers) or r"(?!)")
-    # A rule for any document goes before the page-furniture rules: a line both kinds match
-    # ("Copyright © 2020 The Times" is a copyright line and, on a page, a photo credit) must
-    # still be found when the document turns out not to be a page.
-    rules.sort(key=lambda rule: rule.pages)
     return compile_rules(languages, rules, related_header)
 
 
@@ -223,18 +221,38 @@ def reads_like_body(text: str) -> bool:
 
 
 def phrase_findings(texts: Sequence[str], book: Phrasebook) -> list[Finding]:
-    """Paragraphs that a phrase rule identifies, given their comparable forms."""
+    """Paragraphs that a phrase rule identifies, given their comparable forms.
+
+    A finding of a page-furniture rule carries what a rule for any document says of the same
+    line, if anything: "Copyright © 2020 The Times" is a photo credit on a page and still a
+    copyright line when the document turns out to be an article.
+    """
     findings = []
     for index, text in enumerate(texts):
         if not text:
             continue
-        rule = book.match(text, len(text.split()))
-        if rule is not None:
-            reason = f"matches the {rule.kind} phrase rule {rule.name!r}"
-            findings.append(
-                Finding(index, rule.kind, rule.name, reason, page_only=rule.pages, code=rule.code)
-            )
+        words = len(text.split())
+        rule = book.match(text, words)
+        if rule is None:
+            continue
+        otherwise = None
+        if rule.pages:
+            other = _for_articles(book).match(text, words)
+            otherwise = _finding(index, other) if other is not None else None
+        findings.append(_finding(index, rule, otherwise))
     return findings
+
+
+def _finding(index: int, rule: Rule, otherwise: Finding | None = None) -> Finding:
+    reason = f"matches the {rule.kind} phrase rule {rule.name!r}"
+    return Finding(index, rule.kind, rule.name, reason, None, rule.pages, rule.code, otherwise)
+
+
+@lru_cache(maxsize=32)
+def _for_articles(book: Phrasebook) -> Phrasebook:
+    """The rules of a phrasebook that apply to any document, not only to page dumps."""
+    rules = [rule for rule in book.rules if not rule.pages]
+    return compile_rules(book.languages, rules, book.related_header)
 
 
 def teaser_links(

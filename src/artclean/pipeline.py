@@ -7,7 +7,7 @@ terminal layer, so it can be called from any program or worker process.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence, Set
+from collections.abc import Callable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass
 
 from . import markdown
@@ -181,7 +181,7 @@ def clean(text: str, options: Options | None = None, *, source: str | None = Non
         for finding in analysis.page_findings():
             findings.setdefault(finding.index, finding)
     else:
-        findings = {i: f for i, f in findings.items() if not f.page_only}
+        findings = dict(_for_an_article(findings))
     if analysis.content_repeats is not None:
         duplicates = dict(analysis.content_repeats)
     else:
@@ -215,6 +215,16 @@ def clean(text: str, options: Options | None = None, *, source: str | None = Non
             removed=dict(sorted(Counter(r.kind for r in removals.values()).items())),
         ),
     )
+
+
+def _for_an_article(findings: dict[int, Finding]) -> Iterator[tuple[int, Finding]]:
+    """The findings that apply to a document that is no page: a page-furniture rule's finding
+    gives way to what a rule for any document says of the line, if anything."""
+    for index, finding in findings.items():
+        if not finding.page_only:
+            yield index, finding
+        elif finding.otherwise is not None:
+            yield index, finding.otherwise
 
 
 def _spare(
