@@ -135,11 +135,14 @@ ARTIKKEL_ET = [
 def test_a_page_in_a_language_without_a_phrase_file_is_found_by_its_shape() -> None:
     """No phrase rule knows Estonian menus: prose framed by blocks of short lines is a page."""
     menu = ["Avaleht", "Uudised", "Eesti", "Maailm", "Majandus", "Sport", "Kultuur", "Ilm"]
-    footer = ["Kontakt", "Reklaam", "Privaatsus", "Kasutustingimused", "Toimetus", "Arhiiv"]
+    footer = ["Tervis", "Teadus", "Tehnika", "Auto", "Reisimine", "Toit", "Kodu", "Arvamus"]
+    footer += ["Kontakt", "Reklaam", "Privaatsus", "Tingimused", "Toimetus", "Arhiiv", "Ajalugu"]
     text = page(menu, *([p] for p in ARTIKKEL_ET), footer)
     assert not analyse(text, Options()).phrases
     assert analyse(text, Options()).is_page("auto")
     assert kept(text) == ARTIKKEL_ET
+    once = clean(text).text
+    assert clean(once).text == once
 
 
 def test_a_long_list_inside_an_article_does_not_make_it_a_page() -> None:

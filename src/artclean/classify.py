@@ -37,10 +37,11 @@ PAGE_KINDS = FURNITURE | {"legal", "caption", "boilerplate"}
 # Menus alone give a page dump dozens of lines; an article with a share row has a handful.
 PAGE_PARAGRAPHS = 12
 # A page's shape: a block of _MENU_RUN short lines, and _MENU_LINES_AROUND such lines before the
-# first or after the last paragraph of _PROSE_WORDS words or more.
+# first or after the last paragraph of _PROSE_WORDS words or more. Lower figures find more
+# pages but also the lists a cleaned page keeps, and cleaning must change nothing the second time.
 _MENU_WORDS = 4
-_MENU_RUN = 6
-_MENU_LINES_AROUND = 10
+_MENU_RUN = 15
+_MENU_LINES_AROUND = 20
 _PROSE_WORDS = 25
 _CLOSING = (".", "!", "?", ":", '"', "\u201d", "\u3002", "\uff01", "\uff1f")
 # A paragraph of at least this many words (log1p) can anchor the article's vocabulary.
