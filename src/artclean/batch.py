@@ -29,7 +29,7 @@ from .files import atomic_write
 from .options import Options
 from .parallel import ordered_map, shared
 from .pipeline import clean, comparable_texts
-from .reading import MAX_INPUT_BYTES, InputError, decode_bytes, read_bytes
+from .reading import MAX_INPUT_BYTES, InputError, read_text_and_bytes
 from .result import Result
 from .tally import Tally, failure, of_result
 from .templates import (
@@ -173,9 +173,7 @@ def _fingerprint_chunk(tasks: list[FileTask]) -> list[frozenset[int] | None]:
     found: list[frozenset[int] | None] = []
     for task in tasks:
         try:
-            text = decode_bytes(
-                read_bytes(task.source, job.limit), task.source, job.encoding, job.errors
-            )
+            text = read_text_and_bytes(task.source, job.encoding, job.errors, job.limit)[1]
         except InputError:
             found.append(None)
             continue
@@ -187,8 +185,7 @@ def _fingerprint_chunk(tasks: list[FileTask]) -> list[frozenset[int] | None]:
 def clean_file(task: FileTask, job: FileJob) -> FileOutcome:
     """Read, clean and write one file; a problem is returned, never raised."""
     try:
-        data = read_bytes(task.source, job.limit)
-        text = decode_bytes(data, task.source, job.encoding, job.errors)
+        data, text = read_text_and_bytes(task.source, job.encoding, job.errors, job.limit)
     except InputError as error:
         return FileOutcome(task, failure(), str(error))
     options = job.options.for_file(task.source)

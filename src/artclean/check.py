@@ -6,7 +6,10 @@ exit status that ORs the files' results (0 nothing to change, 1 something would 
 changed, 2 an error). A file is read as bytes and decoded strictly; `--fix` writes it only when
 it changes, atomically, and removes whole paragraphs with the blank lines that separated them,
 and nothing else: a byte-order mark, line endings, trailing whitespace and the presence or
-absence of a final newline stay as they were.
+absence of a final newline stay as they were. A symbolic link named on the command line is
+written through, as `--in-place` does; in a directory only regular files are taken, so that no
+link leads out of the tree and no FIFO or device is opened. File names are shown with controls
+and undecodable bytes escaped (`names.printable`), so a name cannot fake a finding.
 
 Nothing here imports click or rich; the CLI passes in its streams and whether to colour.
 """
@@ -18,6 +21,7 @@ import difflib
 import json
 import os
 import re
+import stat
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -25,9 +29,12 @@ from enum import Enum
 from typing import IO, Any
 
 from .config import ConfigError, Settings, SettingsFinder
+from .discover import special_kind
+from .files import sweep_temporaries
 from .markdown import DIRECTIVES, layout
+from .names import json_name, printable
 from .options import CONTENT_SUFFIXES, MARKDOWN_SUFFIXES, Options
-from .reading import InputError, decode_chunks, read_bytes
+from .reading import MAX_INPUT_BYTES, InputError, read_text_and_bytes
 from .result import Result
 from .rules import RuleError, Selection, parse_selector
 from .segment import is_blank
@@ -63,12 +70,12 @@ class Problem:
     end_line: int = 0  # the paragraph's last line
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.code} {self.message}"
+        return f"{printable(self.path)}:{self.line}:{self.column}: {self.code} {self.message}"
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form of `--output-format json`."""
         return {
-            "path": self.path,
+            "path": json_name(self.path),
             "line": self.line,
             "column": self.column,
             "end_line": self.end_line,
@@ -108,11 +115,14 @@ class Document:
 # --- files ------------------------------------------------------------------------------------
 
 
-def content_files(paths: Iterable[str]) -> Iterator[str]:
+def content_files(paths: Iterable[str], skipped: list[str] | None = None) -> Iterator[str]:
     """The files named, and the content files in the directories named.
 
-    In a directory: files with one of CONTENT_SUFFIXES (in any case), in WALK_ORDER, passing
-    over hidden files and directories (.git, .github, .venv...).
+    In a directory: regular files with one of CONTENT_SUFFIXES (in any case), in WALK_ORDER,
+    passing over hidden files and directories (.git, .github, .venv...) and symbolic links.
+    What else has a content name (a FIFO, a socket, a device) is never opened: it is added to
+    `skipped` as "path: what it is". Temporary files of killed artclean runs are removed on
+    the way.
     """
     for path in paths:
         if not os.path.isdir(path):
@@ -120,9 +130,19 @@ def content_files(paths: Iterable[str]) -> Iterator[str]:
             continue
         for root, directories, files in os.walk(path):
             directories[:] = sorted(d for d in directories if not d.startswith("."))
+            sweep_temporaries(root, files)
             for name in sorted(files):
-                if not name.startswith(".") and name.lower().endswith(CONTENT_SUFFIXES):
-                    yield os.path.join(root, name)
+                if name.startswith(".") or not name.lower().endswith(CONTENT_SUFFIXES):
+                    continue
+                found = os.path.join(root, name)
+                try:
+                    mode = os.lstat(found).st_mode
+                except OSError:
+                    continue  # gone since the directory was listed
+                if stat.S_ISREG(mode):
+                    yield found
+                elif not stat.S_ISLNK(mode) and skipped is not None:
+                    skipped.append(f"{found}: {special_kind(mode)}, not a regular file")
 
 
 def syntax_for(path: str) -> str:
@@ -130,10 +150,16 @@ def syntax_for(path: str) -> str:
     return "markdown" if path.lower().endswith(MARKDOWN_SUFFIXES) else "text"
 
 
-def read_document(path: str, encoding: str = "utf-8", errors: str = "strict") -> Document:
-    """Read a file for checking; InputError (one line naming the file) if it is not text."""
-    data = read_bytes(path)  # the same one-line errors and size limit as every other read
-    text = "".join(decode_chunks(iter([data] if data else []), path, encoding, errors))
+def read_document(
+    path: str,
+    encoding: str = "utf-8",
+    errors: str = "strict",
+    limit: int | None = MAX_INPUT_BYTES,
+) -> Document:
+    """Read a file for checking; InputError (one line naming the file) if it is not text.
+
+    The same one-line errors and size limit (`--max-size`) as every other read."""
+    data, text = read_text_and_bytes(path, encoding, errors, limit)
     for bom, codec in (
         (codecs.BOM_UTF8, "utf-8"),
         (codecs.BOM_UTF16_LE, "utf-16-le"),
@@ -300,7 +326,8 @@ def _runs(removed: set[int], blank: Sequence[bool]) -> list[tuple[int, int]]:
 def unified_diff(path: str, before: str, after: str) -> str:
     """A unified diff, marking a missing final newline. A relative path gets git's a/ and b/
     prefixes, so that `git apply` and `patch -p1` take the patch as it is."""
-    old, new = (path, path) if os.path.isabs(path) else (f"a/{path}", f"b/{path}")
+    shown = printable(path)
+    old, new = (shown, shown) if os.path.isabs(path) else (f"a/{shown}", f"b/{shown}")
     lines = difflib.unified_diff(_LINE.findall(before), _LINE.findall(after), old, new)
     out = []
     for line in lines:
@@ -349,19 +376,20 @@ OUTPUT_FORMATS = ("text", "json", "github")
 
 
 def _render_problem(problem: Problem, colour: bool) -> str:
-    where = _paint(f"{problem.path}:{problem.line}:{problem.column}:", "path", colour)
+    where = _paint(f"{printable(problem.path)}:{problem.line}:{problem.column}:", "path", colour)
     return f"{where} {_paint(problem.code, 'kind', colour)} {problem.message}"
 
 
 def github_annotation(problem: Problem) -> str:
     """A finding as a GitHub Actions workflow command, which shows it on the pull request's
     line. Escaped as the Actions toolkit does: in the message %, CR and LF; in a property
-    also ":" and "," (which would end the property or the command)."""
+    also ":" and "," (which would end the property or the command). Bytes of the path that
+    are not UTF-8 are written as \\xNN (`names.json_name`)."""
     title = f"artclean {problem.code} ({problem.kind})"
     properties = ",".join(
         f"{name}={_escape_property(str(value))}"
         for name, value in (
-            ("file", problem.path),
+            ("file", json_name(problem.path)),
             ("line", problem.line),
             ("col", problem.column),
             ("title", title),
@@ -404,36 +432,43 @@ def run(
     colour: bool = False,
     summary: bool = True,
     output_format: str = "text",
+    limit: int | None = MAX_INPUT_BYTES,
 ) -> int:
     """Check, diff or fix the files; write findings, diffs and a summary; return the status.
 
     `summary=False` leaves out the closing line on `err` (errors are still written there).
     `output_format` is how findings are written: text lines, one JSON array (written at the
-    end), or GitHub Actions annotations.
+    end), or GitHub Actions annotations. Files that fail (to be read, or with --fix to be
+    written) are reported on `err`, the others go on, and the status is then 2; the summary
+    counts as fixed only the files written.
     """
     status = EXIT_CLEAN
     as_json: list[dict[str, Any]] = []
     files = changed = excluded = 0
     kinds: Counter[str] = Counter()
     settings_for = SettingsFinder()
-    for path in content_files(paths):
+    skipped: list[str] = []
+    for path in content_files(paths, skipped):
+        for message in skipped:
+            err.write(f"artclean: {printable(message)}; skipped\n")
+        skipped.clear()
         try:
             settings = settings_for(os.path.dirname(os.path.abspath(path)))
             if not settings.selects(path):
                 excluded += 1
                 continue
             options = options_for(path, settings, overrides)
-            document = read_document(path, encoding, errors)
+            document = read_document(path, encoding, errors, limit)
         except ConfigError as error:
-            err.write(f"artclean: error: {error}\n")
+            err.write(f"artclean: error: {printable(str(error))}\n")
             return EXIT_ERROR
         except InputError as error:
-            err.write(f"artclean: error: {error}\n")
+            err.write(f"artclean: error: {printable(str(error))}\n")
             status = EXIT_ERROR
             continue
         files += 1
         for line, message in directive_errors(document.text, options):
-            err.write(f"{path}:{line}:1: error: {message}\n")
+            err.write(f"{printable(path)}:{line}:1: error: {message}\n")
             status = EXIT_ERROR
         checked = check_text(document.text, options, path)
         if Mode.CHECK in modes or Mode.FIX in modes:
@@ -446,8 +481,6 @@ def run(
                     out.write(_render_problem(problem, colour) + "\n")
         if not checked.changed:
             continue
-        changed += 1
-        kinds.update(problem.kind for problem in checked.problems)
         status = max(status, EXIT_FOUND)
         if Mode.DIFF in modes:
             out.write(_render_diff(unified_diff(path, checked.before, checked.after), colour))
@@ -455,10 +488,17 @@ def run(
             from .files import atomic_write
 
             try:
-                atomic_write(path, document.encode(checked.after))
+                # Through a symbolic link named on the command line, as --in-place writes.
+                atomic_write(os.path.realpath(path), document.encode(checked.after))
             except OSError as error:
-                err.write(f"artclean: error: {path}: cannot write ({error.strerror or error})\n")
+                reason = f"{path}: cannot write ({error.strerror or error})"
+                err.write(f"artclean: error: {printable(reason)}\n")
                 status = EXIT_ERROR
+                continue
+        changed += 1
+        kinds.update(problem.kind for problem in checked.problems)
+    for message in skipped:
+        err.write(f"artclean: {printable(message)}; skipped\n")
     if output_format == "json":
         out.write(json.dumps(as_json, ensure_ascii=False, indent=2) + "\n")
     out.flush()

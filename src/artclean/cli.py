@@ -1,13 +1,13 @@
 """The `artclean` command: a thin click layer over `artclean.clean`.
 
 Exit codes: 0 success; 1 --check, --diff or --fix found something to change; 2 usage or input error;
-130 interrupted; 141 output closed early (as for other Unix filters in a pipe).
+130 interrupted (Ctrl-C); 141 output closed early (as for other Unix filters in a pipe); 143
+terminated (SIGTERM).
 """
 
 from __future__ import annotations
 
 import contextlib
-import io
 import json
 import math
 import os
@@ -21,10 +21,18 @@ from . import __version__
 from .cli_batch import batch_options, run_batch, wants_batch
 from .cli_common import (
     EXIT_BROKEN_PIPE,
+    EXIT_ERROR,
     EXIT_INTERRUPTED,
     EXIT_OK,
+    EXIT_TERMINATED,
     InputProblem,
+    Interrupted,
     OutputClosed,
+    OutputFailed,
+    Terminated,
+    signals_as_exceptions,
+    silence_stdout,
+    stdout_text,
 )
 from .discover import TEXT_PATTERNS
 from .kinds import KINDS
@@ -67,10 +75,11 @@ Batch examples:
 
 \b
 Exit status: 0 success, 1 --check/--diff/--fix found something to change,
-2 usage or input error (in a batch: any file or line failed), 130 interrupted,
-141 output closed early (e.g. piped into head).""",
+2 usage or input error, or a failed read or write (the other inputs go on),
+130 interrupted, 141 output closed early (e.g. piped into head), 143 terminated.""",
 )
-@click.argument("paths", nargs=-1, type=click.Path(dir_okay=True, allow_dash=True))
+# readable=False: an unreadable file is reported when it is read, and the others go on.
+@click.argument("paths", nargs=-1, type=click.Path(dir_okay=True, allow_dash=True, readable=False))
 @click.option(
     "-f",
     "--format",
@@ -212,7 +221,7 @@ def cli(
     with --input-format jsonl, a stream of JSON records (see Batch examples below).
     """
     if check or diff or fix:
-        _check_files(paths, check=check, diff=diff, fix=fix)
+        _check_files(paths, check=check, diff=diff, fix=fix, limit=max_size or None)
     if _given("findings_format"):
         raise InputProblem("--output-format applies to --check and --fix; use --format here")
     from .options import Options
@@ -238,8 +247,9 @@ def cli(
         )
     if output_format == "json" and len(sources) > 1 and not explain:
         raise InputProblem("--format json writes one object; use --format jsonl for several inputs")
+    failed: list[str] = []
     with _open_output(output) as stream:
-        for source, text in _read_all(sources, encoding, errors, max_size or None):
+        for source, text in _read_all(sources, encoding, errors, max_size or None, failed):
             result = _clean(text, options, source)
             if explain:
                 from .explain import render_explanation
@@ -252,7 +262,7 @@ def cli(
                 stream.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=indent))
                 stream.write("\n")
             stream.flush()
-    return EXIT_OK
+    return EXIT_ERROR if failed else EXIT_OK
 
 
 def _given(name: str) -> bool:
@@ -300,7 +310,9 @@ def _clean(text: str, options: Any, source: str) -> Result:
     return clean(text, options.for_file(source), source=None if source == "-" else source)
 
 
-def _check_files(paths: Sequence[str], *, check: bool, diff: bool, fix: bool) -> NoReturn:
+def _check_files(
+    paths: Sequence[str], *, check: bool, diff: bool, fix: bool, limit: int | None
+) -> NoReturn:
     """--check, --diff and --fix: settings from configuration files, the command line winning."""
     from .check import Mode, run
 
@@ -338,28 +350,34 @@ def _check_files(paths: Sequence[str], *, check: bool, diff: bool, fix: bool) ->
     modes = {Mode.CHECK} if check else set()
     modes |= {Mode.DIFF} if diff else set()
     modes |= {Mode.FIX} if fix else set()
-    colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    status = run(
-        paths,
-        frozenset(modes),
-        sys.stdout,
-        sys.stderr,
-        overrides=overrides,
-        encoding=context.params["encoding"],
-        errors=context.params["errors"],
-        colour=colour and findings_format == "text",
-        # pre-commit sets PRE_COMMIT=1 and splits the files among several processes: a summary
-        # from each would read as contradicting the next ("would fix 1 of 4 files" above
-        # "1 file checked, nothing to change"), so there the findings speak for themselves.
-        summary="PRE_COMMIT" not in os.environ,
-        output_format=findings_format,
-    )
+    colour = sys.stdout is not None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    with stdout_text() as out:
+        status = run(
+            paths,
+            frozenset(modes),
+            out,
+            sys.stderr,
+            overrides=overrides,
+            encoding=context.params["encoding"],
+            errors=context.params["errors"],
+            colour=colour and findings_format == "text",
+            # pre-commit sets PRE_COMMIT=1 and splits the files among several processes: a
+            # summary from each would read as contradicting the next ("would fix 1 of 4
+            # files" above "1 file checked, nothing to change"), so there the findings speak
+            # for themselves.
+            summary="PRE_COMMIT" not in os.environ,
+            output_format=findings_format,
+            limit=limit,
+        )
     context.exit(status)  # an exit, not a return value, so that CliRunner sees 1 and 2 too
 
 
 def _read_all(
-    sources: Sequence[str], encoding: str, errors: str, limit: int | None
+    sources: Sequence[str], encoding: str, errors: str, limit: int | None, failed: list[str]
 ) -> Iterator[tuple[str, str]]:
+    """The text of each input. One that cannot be read is reported on stderr and added to
+    `failed`, and the others go on, as `cat` does; one input alone is a usage error."""
+    from .names import printable
     from .reading import InputError, read_file, read_stream
 
     for source in sources:
@@ -369,7 +387,11 @@ def _read_all(
             else:
                 text = read_file(source, encoding, errors, limit)
         except InputError as error:
-            raise InputProblem(str(error)) from None
+            if len(sources) == 1:
+                raise InputProblem(printable(str(error))) from None
+            click.echo(f"artclean: error: {printable(str(error))}", err=True)
+            failed.append(source)
+            continue
         yield source, text
 
 
@@ -377,25 +399,8 @@ def _read_all(
 def _open_output(path: str) -> Iterator[IO[str]]:
     """UTF-8 text to stdout, or to a file that appears only when the run succeeds."""
     if path == "-":
-        if sys.stdout is None:  # started with standard output closed (`artclean page >&-`)
-            raise InputProblem("standard output is closed; use -o FILE")
-        stdout = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="")
-        try:
+        with stdout_text() as stdout:
             yield stdout
-            stdout.flush()
-        except BrokenPipeError:
-            # Not an OSError any more: click would turn an EPIPE into exit status 1.
-            raise OutputClosed from None
-        except OSError as error:
-            # A full disk or a device error: what could not be written cannot be flushed at
-            # exit either, so stdout goes to /dev/null before the one-line error.
-            _silence_stdout()
-            raise _cannot_write("standard output", error) from None
-        finally:
-            with contextlib.suppress(OSError, ValueError):
-                stdout.flush()
-            with contextlib.suppress(OSError, ValueError):
-                stdout.detach()
         return
     from .files import atomic_open
 
@@ -424,6 +429,11 @@ def _cannot_write(where: str, error: OSError) -> InputProblem:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; return its exit status instead of exiting (for tests and embedding)."""
+    with signals_as_exceptions():
+        return _main(argv)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     try:
         status = cli.main(args=argv, prog_name="artclean", standalone_mode=False)
     except click.exceptions.Exit as done:
@@ -436,22 +446,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     except click.ClickException as problem:
         problem.show()
         return problem.exit_code
-    except (KeyboardInterrupt, click.exceptions.Abort):
+    except (Interrupted, KeyboardInterrupt, click.exceptions.Abort):
         click.echo("artclean: interrupted", err=True)
         return EXIT_INTERRUPTED
+    except Terminated:
+        click.echo("artclean: terminated", err=True)
+        return EXIT_TERMINATED
     except (BrokenPipeError, OutputClosed):
-        _silence_stdout()
+        silence_stdout()
         return EXIT_BROKEN_PIPE
+    except OutputFailed as error:
+        # What could not be written cannot be flushed at exit either.
+        silence_stdout()
+        click.echo(f"artclean: error: {error}", err=True)
+        return EXIT_ERROR
     try:
         if sys.stdout is not None:  # None when started with stdout closed
             sys.stdout.flush()
     except BrokenPipeError:
-        _silence_stdout()
+        silence_stdout()
         return EXIT_BROKEN_PIPE
     return status if isinstance(status, int) else EXIT_OK
-
-
-def _silence_stdout() -> None:
-    """Point stdout at /dev/null so that Python's exit flush cannot fail again."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())

@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 import contextlib
 import gzip
+import io
 import os
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -22,7 +23,7 @@ from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from .cli_common import EXIT_ERROR, EXIT_OK, InputProblem
+from .cli_common import EXIT_ERROR, EXIT_OK, InputProblem, OutputFailed, stdout_bytes
 from .cli_request import (
     BatchRequest,
     BatchSettings,
@@ -187,7 +188,12 @@ def run_batch(
         run = runners.get(batch.input_format, _run_files)
         if batch.engine == "dask":
             from .cli_dask import run_dask as run
-        tally = run(request, display)
+        from .parallel import WorkerLost
+
+        try:
+            tally = run(request, display)
+        except WorkerLost as error:  # in a pass that cannot report it per file
+            raise InputProblem(str(error)) from None
     if not batch.quiet:
         render_summary(console, tally, unit=unit, seconds=display.elapsed())
     return EXIT_ERROR if tally.failed else EXIT_OK
@@ -247,6 +253,7 @@ def _misuse(request: BatchRequest, explain: bool) -> str | None:
 def _run_files(request: BatchRequest, display: Display) -> Tally:
     from .batch import FileJob, clean_files, collisions, learn_templates, plan
     from .discover import find_sources
+    from .parallel import WorkerLost
     from .tally import Tally, failure
 
     batch = request.batch
@@ -269,6 +276,8 @@ def _run_files(request: BatchRequest, display: Display) -> Tally:
     for message in found.problems:
         display.problem(message)
         tally += failure()
+    for message in found.skipped:
+        display.problem(f"{message}; skipped")
     jobs = request.jobs
     job = FileJob(
         request.options,
@@ -289,20 +298,28 @@ def _run_files(request: BatchRequest, display: Display) -> Tally:
         )
         job = replace(job, templates=table)
     display.stage("cleaning", documents=len(tasks), total_bytes=total)
+    done = 0
     with _open_stream(request.output if request.output_format == "jsonl" else None) as stream:
-        for outcome in clean_files(tasks, job, jobs):
-            tally += outcome.tally
-            display.advance(1, outcome.task.size)
-            if outcome.problem is not None:
-                display.problem(outcome.problem)
-            if stream is not None and outcome.line is not None:
-                stream.write(outcome.line.encode() + b"\n")
-                stream.flush()
+        try:
+            for outcome in clean_files(tasks, job, jobs):
+                done += 1
+                tally += outcome.tally
+                display.advance(1, outcome.task.size)
+                if outcome.problem is not None:
+                    display.problem(outcome.problem)
+                if stream is not None and outcome.line is not None:
+                    stream.write(outcome.line.encode() + b"\n")
+                    stream.flush()
+        except WorkerLost as error:
+            lost = len(tasks) - done
+            display.problem(f"{error}; {lost} of {len(tasks)} files not cleaned or not reported")
+            tally += Tally(failed=lost)
     return tally
 
 
 def _run_jsonl(request: BatchRequest, display: Display) -> Tally:
     from .jsonl import clean_stream, learn_templates, line_batches, open_records
+    from .parallel import WorkerLost
     from .reading import InputError
     from .tally import failure
 
@@ -330,6 +347,10 @@ def _run_jsonl(request: BatchRequest, display: Display) -> Tally:
                             display.problem(message)
             except InputError as error:
                 display.problem(str(error))
+                tally += failure()
+            except WorkerLost as error:
+                # The records written so far stand; the next input gets a new pool.
+                display.problem(f"{name}: {error}; the rest of this input was not cleaned")
                 tally += failure()
     return tally
 
@@ -527,12 +548,16 @@ def _under(path: Path, source: Path) -> bool:
 
 @contextlib.contextmanager
 def _open_stream(path: str | None) -> Iterator[IO[bytes] | None]:
-    """Binary output: stdout, or FILE written atomically (gzip-compressed for a .gz name)."""
+    """Binary output: stdout, or FILE written atomically (gzip-compressed for a .gz name).
+
+    A write that fails (a full disk, `ulimit -f`) raises `OutputFailed`, one line naming
+    FILE, and leaves FILE as it was; on stdout a lost reader raises `OutputClosed`."""
     if path is None:
         yield None
         return
     if path == "-":
-        yield sys.stdout.buffer
+        with stdout_bytes() as stdout:
+            yield stdout
         return
     from .files import atomic_binary_open
 
@@ -543,11 +568,35 @@ def _open_stream(path: str | None) -> Iterator[IO[bytes] | None]:
         raise InputProblem(f"{path}: cannot write ({error.strerror or error})") from None
     try:
         if path.endswith(".gz"):
-            with gzip.GzipFile(fileobj=stream, mode="wb", mtime=0) as compressed:
-                yield compressed  # type: ignore[misc]
+            with gzip.GzipFile(fileobj=_Reported(stream, path), mode="wb", mtime=0) as packed:
+                yield _Reported(packed, path)  # type: ignore[misc]
         else:
-            yield stream
+            yield _Reported(stream, path)  # type: ignore[misc]
     except BaseException:
-        context.__exit__(*sys.exc_info())
+        context.__exit__(*sys.exc_info())  # removes the temporary file
         raise
-    context.__exit__(None, None, None)
+    try:
+        context.__exit__(None, None, None)  # flush, fsync and rename can fail too
+    except OSError as error:
+        raise OutputFailed(path, error) from None
+
+
+class _Reported:
+    """A binary stream whose failed writes raise `OutputFailed` naming `where`: no OSError,
+    which a caller could take for a failed read."""
+
+    def __init__(self, stream: IO[bytes] | io.BufferedIOBase, where: str) -> None:
+        self._stream = stream
+        self._where = where
+
+    def write(self, data: bytes) -> int:
+        try:
+            return self._stream.write(data)
+        except OSError as error:
+            raise OutputFailed(self._where, error) from None
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except OSError as error:
+            raise OutputFailed(self._where, error) from None

@@ -85,6 +85,8 @@ def jsonl_paths(request: BatchRequest, display: Display) -> tuple[list[str], Tal
         for message in found.problems:
             display.problem(message)
             tally += failure()
+        for message in found.skipped:
+            display.problem(f"{message}; skipped")
     return paths, tally
 
 

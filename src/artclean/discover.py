@@ -4,18 +4,23 @@ A file named on the command line is always taken; patterns choose among the file
 inside directories, so `artclean notes.log --in-place` works while `artclean notes/` picks
 only text files. Hidden files and directories (a name starting with "."), `.git` among them,
 are skipped, as are symbolic links inside a directory: a link could lead out of the tree or
-to a file cleaned twice. Files come in a stable order (`options.WALK_ORDER`: a directory's
-files by name, then its subdirectories by name), so every run plans the same batch.
+to a file cleaned twice. Only regular files are taken from a directory: a FIFO would hang the
+run and a device never end, so they (and sockets) are never opened, only reported. Files come
+in a stable order (`options.WALK_ORDER`: a directory's files by name, then its subdirectories
+by name), so every run plans the same batch. Temporary files left by killed artclean runs are
+removed on the way (`files.sweep_temporaries`).
 """
 
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from pathlib import Path, PurePosixPath
 
+from .files import sweep_temporaries
 from .options import CONTENT_SUFFIXES
 
 TEXT_PATTERNS = tuple(f"*{suffix}" for suffix in CONTENT_SUFFIXES)
@@ -39,6 +44,7 @@ class Source:
 class Found:
     sources: tuple[Source, ...]
     problems: tuple[str, ...]  # "path: reason" for what could not be listed or found
+    skipped: tuple[str, ...] = ()  # "path: what it is" for special files passed over
 
 
 def matches(relative: PurePosixPath, patterns: Iterable[str]) -> bool:
@@ -67,15 +73,16 @@ def find_sources(
     skipped = {identity for path in skip if (identity := _identity(path)) is not None}
     sources: list[Source] = []
     problems: list[str] = []
+    special: list[str] = []
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            _walk(path, include, exclude, skipped, sources, problems)
+            _walk(path, include, exclude, skipped, sources, problems, special)
         elif path.exists():
             sources.append(Source(path, PurePosixPath(path.name), _size(path)))
         else:
             problems.append(f"{given}: no such file or directory")
-    return Found(_once(sources), tuple(problems))
+    return Found(_once(sources), tuple(problems), tuple(special))
 
 
 def _once(sources: Iterable[Source]) -> tuple[Source, ...]:
@@ -97,6 +104,7 @@ def _walk(
     skipped: set[tuple[int, int]],
     sources: list[Source],
     problems: list[str],
+    special: list[str],
 ) -> None:
     def report(error: OSError) -> None:
         problems.append(f"{error.filename}: cannot list ({error.strerror or error})")
@@ -112,17 +120,33 @@ def _walk(
             and not matches(under / name, exclude)
             and _identity(here / name) not in skipped
         )
+        sweep_temporaries(here, filenames)
         for name in sorted(filenames):
             relative = under / name
             path = here / name
-            if (
-                name.startswith(".")
-                or path.is_symlink()
-                or not matches(relative, include)
-                or matches(relative, exclude)
-            ):
+            if name.startswith(".") or not matches(relative, include) or matches(relative, exclude):
                 continue
-            sources.append(Source(path, relative, _size(path)))
+            try:
+                status = path.lstat()
+            except OSError:
+                continue  # gone since the directory was listed
+            if stat.S_ISREG(status.st_mode):
+                sources.append(Source(path, relative, status.st_size))
+            elif not stat.S_ISLNK(status.st_mode):
+                special.append(f"{path}: {special_kind(status.st_mode)}, not a regular file")
+
+
+def special_kind(mode: int) -> str:
+    """What a file that is not a regular file is, in words."""
+    for test, what in (
+        (stat.S_ISFIFO, "a FIFO"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+    ):
+        if test(mode):
+            return what
+    return "a special file"
 
 
 def _identity(path: Path) -> tuple[int, int] | None:

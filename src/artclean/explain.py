@@ -15,6 +15,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from .names import printable
 from .result import Result
 
 _STYLE = {
@@ -73,7 +74,7 @@ def render_explanation(result: Result, stream: IO[str]) -> None:
         _print_lines(console, rows)
     stats = result.stats
     by_kind = ", ".join(f"{kind} {count}" for kind, count in stats.removed.items()) or "nothing"
-    source = f"{_shown(result.source)}: " if result.source else ""
+    source = f"{printable(result.source)}: " if result.source else ""
     console.print(
         f"{source}kept {stats.paragraphs_out} of {stats.paragraphs_in} paragraphs "
         f"({stats.chars_out} of {stats.chars_in} characters); removed: {by_kind}",

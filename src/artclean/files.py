@@ -1,41 +1,71 @@
-"""Writing files so that nothing is ever half-written.
+"""Writing files and streams so that nothing is ever half-written, or silently cut short.
 
 Every write goes to a temporary file in the target's directory, is flushed to disk, takes the
-old file's permissions, and replaces the target with one atomic rename. An interrupted run
-leaves each file either as it was or complete.
+old file's permissions (and its owner and group, when the writer may set them), and replaces
+the target with one atomic rename. An interrupted run leaves each file either as it was or
+complete.
+
+A temporary file is named `.NAME.artclean-PID-XXXXXXXX.tmp`: hidden, after its target, and
+with the id of the process writing it. A run killed outright (kill -9, the OOM killer) cannot
+remove its own, so the next run removes those of processes that are gone from each directory
+it writes into or walks (`sweep_temporaries`).
+
+A stream (standard output) is written through `WholeWriter`, which repeats a short write
+until every byte is out: a pipe whose reader goes away part-way through one large write
+(`artclean big.txt | head -1`), or an unbuffered stdout (`PYTHONUNBUFFERED=1`), would
+otherwise drop the rest without an error. Failures come out as `OutputClosed` (the reader went
+away: exit 141) and `OutputFailed` (a full disk, a device error: one line, exit 2), which are
+no OSError, so that no code that reports a failed read can mistake them for one.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
+import io
 import os
+import re
 import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
+
+_TEMPORARY = re.compile(r"\A\..*\.artclean-(\d+)-[^.]+\.tmp\Z", re.DOTALL)
+
+
+class OutputClosed(Exception):
+    """The reader of standard output went away (as in `artclean big.txt | head -1`)."""
+
+
+class OutputFailed(Exception):
+    """Output could not be written: a full disk, a file too large for `ulimit -f`, a device
+    error. The message is one line naming where."""
+
+    def __init__(self, where: str, error: OSError) -> None:
+        super().__init__(f"{where}: cannot write ({error.strerror or error})")
+        self.error = error
+
+
+def temporary_prefix(target: Path) -> str:
+    return f".{target.name}.artclean-{os.getpid()}-"
 
 
 @contextlib.contextmanager
 def atomic_open(path: str | Path, encoding: str = "utf-8") -> Iterator[IO[str]]:
     """A text stream that becomes `path` only if the block finishes without an exception."""
-    target = Path(path)
-    fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding=encoding, newline="") as stream:
-            yield stream
-            stream.flush()
-            os.fsync(stream.fileno())
-        _copy_mode(target, temporary)
-        os.replace(temporary, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
+    with atomic_binary_open(path) as binary:
+        text = io.TextIOWrapper(binary, encoding=encoding, newline="", write_through=True)
+        try:
+            yield text
+            text.flush()
+        finally:
+            with contextlib.suppress(OSError, ValueError):
+                text.detach()  # the binary stream is atomic_binary_open's to close
 
 
 def atomic_write(path: str | Path, data: bytes) -> None:
-    """Replace `path` with `data` atomically, keeping its permissions."""
+    """Replace `path` with `data` atomically, keeping its permissions and owner."""
     with atomic_binary_open(path) as stream:
         stream.write(data)
 
@@ -44,13 +74,16 @@ def atomic_write(path: str | Path, data: bytes) -> None:
 def atomic_binary_open(path: str | Path) -> Iterator[IO[bytes]]:
     """A binary stream that becomes `path` only if the block finishes without an exception."""
     target = Path(path)
-    fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    sweep_temporaries(target.parent, once=True)
+    fd, temporary = tempfile.mkstemp(
+        prefix=temporary_prefix(target), suffix=".tmp", dir=target.parent
+    )
     try:
         with os.fdopen(fd, "wb") as stream:
             yield stream
             stream.flush()
             os.fsync(stream.fileno())
-        _copy_mode(target, temporary)
+        _copy_owner_and_mode(target, temporary)
         os.replace(temporary, target)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -58,12 +91,116 @@ def atomic_binary_open(path: str | Path) -> Iterator[IO[bytes]]:
         raise
 
 
-def _copy_mode(target: Path, temporary: str) -> None:
-    """Give the new file the old one's permissions, or the usual ones for a new file."""
+def _copy_owner_and_mode(target: Path, temporary: str) -> None:
+    """Give the new file the old one's owner, group and permissions, or the usual permissions
+    for a new file. Owner and group are kept where the writer may set them (root, or a
+    group the writer is in), as `sed -i` does; elsewhere the new file is the writer's."""
     try:
-        mode = stat.S_IMODE(os.stat(target).st_mode)
+        status = os.stat(target)
     except FileNotFoundError:
         umask = os.umask(0)
         os.umask(umask)
-        mode = 0o666 & ~umask
-    os.chmod(temporary, mode)
+        os.chmod(temporary, 0o666 & ~umask)
+        return
+    mine = os.stat(temporary)
+    if (status.st_uid, status.st_gid) != (mine.st_uid, mine.st_gid):
+        for owner, group in ((status.st_uid, status.st_gid), (-1, status.st_gid)):
+            try:
+                os.chown(temporary, owner, group)
+                break
+            except OSError as error:
+                if error.errno not in (errno.EPERM, errno.EINVAL):
+                    raise
+    os.chmod(temporary, stat.S_IMODE(status.st_mode))  # after chown, which clears set-id bits
+
+
+_swept: set[str] = set()
+
+
+def sweep_temporaries(
+    directory: str | Path, names: Iterable[str] | None = None, *, once: bool = False
+) -> int:
+    """Remove the temporary files in `directory` left by artclean processes that are gone.
+
+    `names` are the directory's entries when the caller has listed it already; with `once`,
+    a directory already swept by this process is not listed again. Returns how many files
+    were removed.
+    """
+    key = os.path.abspath(directory)
+    if once and key in _swept:
+        return 0
+    _swept.add(key)
+    if names is None:
+        try:
+            names = os.listdir(directory)
+        except OSError:
+            return 0
+    removed = 0
+    for name in names:
+        match = _TEMPORARY.match(name)
+        if match is None or _alive(int(match.group(1))):
+            continue
+        with contextlib.suppress(OSError):
+            os.unlink(os.path.join(directory, name))
+            removed += 1
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process: alive
+        return True
+    return True
+
+
+class WholeWriter(io.RawIOBase):
+    """The writable end of a file descriptor, where every write writes all it is given.
+
+    A write that fails raises `OutputClosed` or `OutputFailed` once; after that, writes are
+    dropped, so that the buffers above, flushed again at exit, cannot fail a second time.
+    """
+
+    def __init__(self, fd: int, name: str = "standard output") -> None:
+        super().__init__()
+        self._fd = fd
+        self._where = name
+        self._failed = False
+
+    def writable(self) -> bool:
+        return True
+
+    def fileno(self) -> int:
+        return self._fd
+
+    def write(self, data: Any) -> int:
+        view = memoryview(data).cast("B")
+        size = len(view)
+        if self._failed:
+            return size
+        try:
+            while view:
+                view = view[os.write(self._fd, view) :]
+        except BrokenPipeError:
+            self._failed = True
+            raise OutputClosed from None
+        except OSError as error:
+            self._failed = True
+            if error.errno == errno.EPIPE:
+                raise OutputClosed from None
+            raise OutputFailed(self._where, error) from None
+        return size
+
+
+def whole_stdout(fd: int = 1) -> io.BufferedWriter:
+    """Standard output as a binary stream whose writes are never cut short unnoticed."""
+    return io.BufferedWriter(WholeWriter(fd))
+
+
+def whole_text_stdout(fd: int = 1) -> io.TextIOWrapper:
+    """Standard output as UTF-8 text, written whole (see `whole_stdout`)."""
+    return io.TextIOWrapper(whole_stdout(fd), encoding="utf-8", newline="")

@@ -6,6 +6,12 @@ Three properties matter for a batch, and `ordered_map` has each:
   (`multiprocessing.Pool.imap` reads its whole input ahead, which a 1 GB stream cannot afford);
 - input is read on its own thread, so a result is written as soon as it is ready even while
   the next input has not arrived (a JSONL stream from a slow producer, or a terminal).
+
+Signals: Ctrl-C and SIGTERM are the main process's to handle (it finishes or cancels the work
+and removes its temporary files). Workers are started from a thread that blocks both, so they
+are born blocking them: a signal sent to the whole process group in the first moments, before
+a worker could have set anything up, prints no traceback from it. A worker that dies all the
+same (kill -9, the OOM killer) ends the map with `WorkerLost`, one line for the user.
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
 
 Item = TypeVar("Item")
@@ -76,6 +83,17 @@ def _install(setting: object) -> None:
     _shared = setting
 
 
+class WorkerLost(Exception):
+    """A worker process died while it held work (killed, perhaps by the OOM killer)."""
+
+    def __init__(self) -> None:
+        super().__init__("a worker process died (killed, perhaps for lack of memory)")
+
+
+# Signals that are the main process's to handle; workers are born blocking them.
+_MAIN_SIGNALS = {signal.SIGINT, signal.SIGTERM}
+
+
 class _Failed:
     def __init__(self, error: BaseException) -> None:
         self.error = error
@@ -106,6 +124,8 @@ def _in_workers(
         return False
 
     def feed() -> None:
+        # Workers (and the fork server) are started from this thread, and inherit its mask.
+        signal.pthread_sigmask(signal.SIG_BLOCK, _MAIN_SIGNALS)
         try:
             for item in items:
                 if stop.is_set() or not put(pool.submit(function, item)):
@@ -120,9 +140,15 @@ def _in_workers(
     try:
         while (entry := in_flight.get()) is not _DONE:
             if isinstance(entry, _Failed):
+                if isinstance(entry.error, BrokenProcessPool):
+                    raise WorkerLost from None
                 raise entry.error
             future: Future[Output] = entry
-            yield future.result()
+            try:
+                result = future.result()
+            except BrokenProcessPool:
+                raise WorkerLost from None
+            yield result
     finally:
         stop.set()
         pool.shutdown(wait=True, cancel_futures=True)
@@ -141,8 +167,24 @@ def _start_worker(main: int, setting: object) -> None:
     # Ctrl-C reaches every process of the terminal's group; the main process alone handles
     # it, lets running work finish (every write is atomic) and cancels the rest.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "sigwaitinfo"):
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
+        threading.Thread(
+            target=_end_when_told, args=(main,), name="artclean-term", daemon=True
+        ).start()
     threading.Thread(target=_exit_with, args=(main,), name="artclean-watch", daemon=True).start()
     _install(setting)
+
+
+def _end_when_told(main: int) -> None:
+    """End this worker on a SIGTERM from the main process (the pool ends its workers so
+    when one of them died), and only then: a SIGTERM to the whole process group (`timeout`,
+    a cancelled CI job) is the main process's to handle, which lets this worker finish what
+    it is writing and then ends the pool."""
+    while True:
+        told = signal.sigwaitinfo({signal.SIGTERM})
+        if told.si_pid == main:
+            os._exit(1)
 
 
 def _exit_with(main: int) -> None:

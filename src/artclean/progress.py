@@ -25,6 +25,7 @@ from rich.progress import (
 )
 from rich.table import Table
 
+from .names import printable
 from .tally import Tally
 
 
@@ -100,7 +101,9 @@ class Display:
 
     def problem(self, message: str) -> None:
         """A one-line report ("path: reason"), printed above the bar."""
-        self.console.print(escape(message), style="red" if self.console.is_terminal else None)
+        self.console.print(
+            escape(printable(message)), style="red" if self.console.is_terminal else None
+        )
 
     def _count_text(self) -> str:
         total = f"/{self._total_documents}" if self._total_documents is not None else ""

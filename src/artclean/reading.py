@@ -291,3 +291,25 @@ def input_errors(name: str) -> Iterator[None]:
         raise InputError(f"{name}: permission denied") from None
     except OSError as error:
         raise InputError(f"{name}: cannot read ({error.strerror or error})") from None
+
+
+def read_text_and_bytes(
+    path: str | Path,
+    encoding: str = "utf-8",
+    errors: str = "strict",
+    limit: int | None = MAX_INPUT_BYTES,
+) -> tuple[bytes, str]:
+    """A file's bytes and its text, read as read_file reads: chunk by chunk, binary data
+    refused by its first chunk and a file over `limit` after `limit` bytes and one chunk, so
+    that neither /dev/zero nor an endless device is read whole (a batch writes bytes back)."""
+    name = str(path)
+    chunks: list[bytes] = []
+
+    def recorded(stream: BinaryIO) -> Iterator[bytes]:
+        for chunk in byte_chunks(stream):
+            chunks.append(chunk)
+            yield chunk
+
+    with input_errors(name), open(path, "rb") as stream:
+        text = "".join(decode_chunks(recorded(stream), name, encoding, errors, limit))
+    return b"".join(chunks), text

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from .names import json_name
+
 
 @dataclass(frozen=True, slots=True)
 class Kept:
@@ -65,7 +67,7 @@ class Result:
         Documented in docs/reference/json-output.md and described by data/result.schema.json.
         """
         return {
-            "source": self.source,
+            "source": None if self.source is None else json_name(self.source),
             "text": self.text,
             "kept": [{"index": k.index, "line": k.line, "text": k.text} for k in self.kept],
             "removed": [
