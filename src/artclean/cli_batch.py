@@ -573,7 +573,8 @@ def _open_stream(path: str | None) -> Iterator[IO[bytes] | None]:
         else:
             yield _Reported(stream, path)  # type: ignore[misc]
     except BaseException:
-        context.__exit__(*sys.exc_info())  # removes the temporary file
+        with contextlib.suppress(OSError):  # the first failure is the one to report
+            context.__exit__(*sys.exc_info())  # removes the temporary file
         raise
     try:
         context.__exit__(None, None, None)  # flush, fsync and rename can fail too

@@ -78,14 +78,17 @@ def atomic_binary_open(path: str | Path) -> Iterator[IO[bytes]]:
     fd, temporary = tempfile.mkstemp(
         prefix=temporary_prefix(target), suffix=".tmp", dir=target.parent
     )
+    stream = os.fdopen(fd, "wb")
     try:
-        with os.fdopen(fd, "wb") as stream:
-            yield stream
-            stream.flush()
-            os.fsync(stream.fileno())
+        yield stream
+        stream.flush()
+        os.fsync(stream.fileno())
+        stream.close()
         _copy_owner_and_mode(target, temporary)
         os.replace(temporary, target)
     except BaseException:
+        with contextlib.suppress(OSError):  # what is left in its buffer fails the same way
+            stream.close()
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
