@@ -262,6 +262,8 @@ def cli(
                 stream.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=indent))
                 stream.write("\n")
             stream.flush()
+        if failed and output != "-":  # -o FILE is all or nothing: it keeps the last good run
+            raise InputProblem(f"{output}: not written, since {failed[0]} could not be read")
     return EXIT_ERROR if failed else EXIT_OK
 
 
