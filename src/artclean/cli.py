@@ -264,7 +264,9 @@ def cli(
             stream.flush()
         if failed and output != "-":  # -o FILE is all or nothing: it keeps the last good run
             raise InputProblem(f"{output}: not written, since {failed[0]} could not be read")
-    return EXIT_ERROR if failed else EXIT_OK
+    if failed:
+        click.get_current_context().exit(EXIT_ERROR)  # so that CliRunner sees 2 too
+    return EXIT_OK
 
 
 def _given(name: str) -> bool:

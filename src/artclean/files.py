@@ -180,6 +180,9 @@ class WholeWriter(io.RawIOBase):
     def fileno(self) -> int:
         return self._fd
 
+    def isatty(self) -> bool:
+        return os.isatty(self._fd)
+
     def write(self, data: Any) -> int:
         view = memoryview(data).cast("B")
         size = len(view)
