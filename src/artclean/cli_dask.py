@@ -12,6 +12,8 @@ from __future__ import annotations
 import codecs
 import contextlib
 import logging
+import os
+import signal
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
@@ -139,8 +141,8 @@ def _client(scheduler: str | None, jobs: int) -> Iterator[Client]:
     from distributed import Client, LocalCluster
 
     if scheduler is None:
-        with (
-            LocalCluster(
+        with _workers_stderr_aside():
+            cluster = LocalCluster(
                 n_workers=jobs,
                 threads_per_worker=1,
                 processes=True,
@@ -149,10 +151,17 @@ def _client(scheduler: str | None, jobs: int) -> Iterator[Client]:
                 # default on port 8787, and warns on stderr when another cluster has it.
                 scheduler_kwargs={"dashboard_address": LOOPBACK_ANY_PORT},
                 silence_logs=logging.ERROR,
-            ) as cluster,
-            Client(cluster) as client,
-        ):
-            yield client
+            )
+        try:
+            with Client(cluster) as client:
+                # Ctrl-C now reaches the main process alone, which closes the cluster.
+                client.run(ignore_interrupts)
+                yield client
+        except BaseException:
+            with _workers_stderr_aside():  # the cluster's logs of its own shutdown
+                cluster.close()
+            raise
+        cluster.close()
         return
     try:
         client = Client(scheduler)
@@ -161,6 +170,32 @@ def _client(scheduler: str | None, jobs: int) -> Iterator[Client]:
     with client:
         _check_workers(client, scheduler)
         yield client
+
+
+@contextlib.contextmanager
+def _workers_stderr_aside() -> Iterator[None]:
+    """Start the local cluster's processes with their stderr in a file of their own.
+
+    Ctrl-C reaches every process of the terminal's group: a worker process still importing
+    would print a traceback, and a running one logs its shutdown, dozens of lines in all.
+    What a worker has to say reaches the user as data (problems, `KilledWorker`), and the
+    main process reports an interrupt in one line; so the workers inherit a stderr that is
+    an anonymous temporary file, removed with them.
+    """
+    import tempfile
+
+    try:
+        saved = os.dup(2)
+    except OSError:  # started with stderr closed: nothing to protect
+        yield
+        return
+    try:
+        with tempfile.TemporaryFile(prefix="artclean-dask-") as aside:
+            os.dup2(aside.fileno(), 2)
+            yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
 
 
 @contextlib.contextmanager
@@ -193,6 +228,11 @@ def _check_workers(client: Client, scheduler: str) -> None:
             f"the workers of {scheduler} run artclean {', '.join(others)}, this is "
             f"{__version__}: install the same version on both"
         )
+
+
+def ignore_interrupts() -> None:
+    """Make this worker process ignore SIGINT (run on each worker of a local cluster)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def artclean_version() -> str:

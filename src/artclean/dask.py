@@ -52,7 +52,7 @@ try:
 except ImportError as missing:
     raise ImportError(f"{missing}: artclean.dask needs pip install 'artclean[dask]'") from None
 
-from .files import atomic_binary_open
+from .files import OutputFailed, atomic_binary_open
 from .jsonl import (
     BadLine,
     RecordJob,
@@ -117,6 +117,9 @@ class Part:
     lines: int
     problems: tuple[str, ...]
     tally: Tally
+    # When the part could not be written (a full disk): errno and reason, returned rather
+    # than raised, so that no worker logs a traceback; `clean_jsonl` raises OutputFailed.
+    write_error: tuple[int, str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -314,6 +317,10 @@ def clean_jsonl(
                 found, counted = (unit,), failure()
             else:
                 part = next(parts)
+                if part.write_error is not None:
+                    code, reason = part.write_error
+                    remove_leftovers(out)
+                    raise OutputFailed(part.path, OSError(code, reason))
                 done.append(part)
                 found, counted = part.problems, part.tally
             problems.extend(found)
@@ -389,7 +396,12 @@ def _write_block(
             if output is not None:
                 yield output
 
-    path, lines = _write_part(out_dir, index, width, outputs())
+    try:
+        path, lines = _write_part(out_dir, index, width, outputs())
+    except OSError as error:
+        target = os.path.join(out_dir, f"part-{index:0{width}d}.jsonl")
+        written = (error.errno or 0, error.strerror or str(error))
+        return Part(index, target, 0, tuple(problems), total[0], write_error=written)
     return Part(index, path, lines, tuple(problems), total[0])
 
 
