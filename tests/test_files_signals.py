@@ -106,7 +106,7 @@ def test_dev_zero_without_a_size_limit_is_refused_by_its_first_bytes(tmp_path: P
     )
     assert done.returncode == 2
     assert done.stderr.decode().splitlines() == [
-        "/dev/zero: looks like binary data (it contains NUL bytes), not text; skipped"
+        "/dev/zero: looks like binary data (it contains NUL bytes), not text"
     ]
     assert (tmp_path / "a.txt").read_text() == CLEAN  # the other file was cleaned
 
@@ -312,6 +312,7 @@ def wait_for(condition: Callable[[], object], seconds: float = 60) -> None:
 needs_proc = pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs /proc")
 
 
+@pytest.mark.slow
 @needs_proc
 def test_a_killed_worker_is_one_line_and_exit_2(tmp_path: Path) -> None:
     a_tree(tmp_path, files=150)
@@ -330,6 +331,7 @@ def test_a_killed_worker_is_one_line_and_exit_2(tmp_path: Path) -> None:
     assert "a worker process died (killed, perhaps for lack of memory)" in problems[0]
 
 
+@pytest.mark.slow
 @needs_proc
 def test_sigterm_is_handled_like_ctrl_c_and_leaves_no_temporary_file(tmp_path: Path) -> None:
     tree = a_tree(tmp_path, files=200)
@@ -417,8 +419,16 @@ def outputs(tmp_path: Path) -> Path:
     return tmp_path
 
 
+# The default test run takes one mode of each kind; CI's slow step takes them all.
+QUICK_MODES = ("text", "check")
+MODES = [
+    pytest.param(mode, marks=() if mode in QUICK_MODES else pytest.mark.slow)
+    for mode in OUTPUT_MODES
+]
+
+
 @pytest.mark.parametrize("unbuffered", [False, True], ids=["buffered", "unbuffered"])
-@pytest.mark.parametrize("mode", OUTPUT_MODES)
+@pytest.mark.parametrize("mode", MODES)
 def test_a_reader_that_stops_after_one_line_gives_141(
     outputs: Path, mode: str, unbuffered: bool
 ) -> None:
@@ -434,7 +444,7 @@ def test_a_reader_that_stops_after_one_line_gives_141(
 
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full")
 @pytest.mark.parametrize("unbuffered", [False, True], ids=["buffered", "unbuffered"])
-@pytest.mark.parametrize("mode", OUTPUT_MODES)
+@pytest.mark.parametrize("mode", MODES)
 def test_a_full_device_on_stdout_is_one_line_and_exit_2(
     outputs: Path, mode: str, unbuffered: bool
 ) -> None:

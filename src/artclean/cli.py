@@ -392,7 +392,7 @@ def _read_all(
                 text = read_file(source, encoding, errors, limit)
         except InputError as error:
             if len(sources) == 1:
-                raise InputProblem(printable(str(error))) from None
+                raise InputProblem(str(error)) from None  # printed escaped, as every error
             click.echo(f"artclean: error: {printable(str(error))}", err=True)
             failed.append(source)
             continue
