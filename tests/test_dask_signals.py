@@ -83,6 +83,6 @@ def test_ctrl_c_to_the_whole_group_prints_one_line(tmp_path: Path, seconds: floa
     time.sleep(seconds)
     os.killpg(process.pid, signal.SIGINT)  # as the terminal sends Ctrl-C: to every process
     _, stderr = process.communicate(timeout=300)
-    if process.returncode == 0:
+    if b"records seen" in stderr:  # the summary: the run ended before the signal came
         pytest.skip("the run ended before the signal")
     assert (process.returncode, stderr.decode()) == (130, "artclean: interrupted\n")

@@ -123,12 +123,21 @@ def _in_workers(
                 continue
         return False
 
+    # Held while a submit may be starting a worker, so that the pool is not shut down (and
+    # this process gone) while a worker it has no record of yet is being started.
+    submitting = threading.Lock()
+
+    def submit(item: Item) -> Future[Output] | None:
+        with submitting:
+            return None if stop.is_set() else pool.submit(function, item)
+
     def feed() -> None:
         # Workers (and the fork server) are started from this thread, and inherit its mask.
         signal.pthread_sigmask(signal.SIG_BLOCK, _MAIN_SIGNALS)
         try:
             for item in items:
-                if stop.is_set() or not put(pool.submit(function, item)):
+                future = submit(item)
+                if future is None or not put(future):
                     return
         except BaseException as error:
             put(_Failed(error))
@@ -151,7 +160,8 @@ def _in_workers(
             yield result
     finally:
         stop.set()
-        pool.shutdown(wait=True, cancel_futures=True)
+        with submitting:
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _context() -> multiprocessing.context.BaseContext:
