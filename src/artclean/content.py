@@ -22,7 +22,6 @@ two sections, template tags, a "Note:" that applies twice. So in content files:
 
 from __future__ import annotations
 
-import difflib
 import re
 import string
 from collections import Counter
@@ -183,6 +182,8 @@ def _reworded(a: str, b: str) -> bool:
     a typo or a few words; it does not say one thing in place of another."""
     words_a = [w for w in (w.strip(_PUNCTUATION) for w in fold(a).split()) if w]
     words_b = [w for w in (w.strip(_PUNCTUATION) for w in fold(b).split()) if w]
+    import difflib  # here, not at the top: rarely needed, and slow to import
+
     matcher = difflib.SequenceMatcher(None, words_a, words_b, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
