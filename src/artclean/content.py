@@ -29,10 +29,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
-from rapidfuzz import fuzz
-
 from .boilerplate import Finding, Phrasebook, compile_rules, phrase_findings, related_lists
-from .duplicates import Duplicate, similarity
+from .duplicates import Duplicate, scorers, similarity
 from .markdown import LINE, PROSE, Layout, has_inline_markup
 from .normalize import Comparable, fold
 
@@ -185,6 +183,7 @@ def _reworded(a: str, b: str) -> bool:
     import difflib  # here, not at the top: rarely needed, and slow to import
 
     matcher = difflib.SequenceMatcher(None, words_a, words_b, autojunk=False)
+    ratio = scorers().ratio
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             continue
@@ -192,7 +191,7 @@ def _reworded(a: str, b: str) -> bool:
         if tag != "replace" or "".join(old) == "".join(new):  # "e-mail" split as "e- mail"
             continue  # words added or left out: an edited copy is still a copy
         if len(old) == len(new) and all(
-            fuzz.ratio(x, y) >= SAME_WORD for x, y in zip(old, new, strict=True)
+            ratio(x, y) >= SAME_WORD for x, y in zip(old, new, strict=True)
         ):
             continue
         if any(c.isalpha() for w in (*old, *new) for c in w):
