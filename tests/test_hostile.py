@@ -21,10 +21,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import rapidfuzz.fuzz
 from click.testing import CliRunner
 from click.testing import Result as Outcome
 
-import artclean.duplicates
 import artclean.files
 import artclean.reading
 from artclean import Options, clean
@@ -384,13 +384,13 @@ def test_100000_identical_lines_are_kept_as_structure() -> None:
 
 def count_comparisons(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     calls = [0]
-    ratio = artclean.duplicates.fuzz.ratio
+    ratio = rapidfuzz.fuzz.ratio
 
     def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
         calls[0] += 1
         return ratio(*args, **kwargs)
 
-    monkeypatch.setattr(artclean.duplicates.fuzz, "ratio", counted)
+    monkeypatch.setattr(rapidfuzz.fuzz, "ratio", counted)
     return calls
 
 

@@ -50,7 +50,14 @@ def test_every_phrase_rule_is_linear_on_adversarial_strings(language: str) -> No
 
 @pytest.mark.parametrize(
     "pattern",
-    [r"(?:[a-z]{2,4}/)*(?:dpa|afp)$", r"(?:\w+ )*end", r"(?:(?: \w+){0,3})*x", r"(a+)+b"],
+    [
+        r"(?:[a-z]{2,4}/)*(?:dpa|afp)$",
+        r"(?:\w+ )*end",
+        r"(?:(?: \w+){0,3})*x",
+        r"(a+)+b",
+        r"(?:a+){2,}b",
+        r"(?x:(?:\w+[ ]) *)end",  # verbose: the space before * is not a character
+    ],
 )
 def test_nested_repetition_is_refused(pattern: str) -> None:
     assert nested_repetition(pattern)

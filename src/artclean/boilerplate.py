@@ -9,7 +9,6 @@ to the first one that reads like body text.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -127,6 +126,8 @@ def available_languages() -> tuple[str, ...]:
 
 
 def _load(language: str) -> dict[str, object]:
+    import tomllib  # here, not at the top: only cleaning text reads the phrase files
+
     path = resources.files("artclean").joinpath("data", "phrases", f"{language}.toml")
     return tomllib.loads(path.read_text(encoding="utf-8"))
 

@@ -15,7 +15,6 @@ clean article passes through untouched.
 
 from __future__ import annotations
 
-import json
 import math
 import operator
 from collections.abc import Sequence
@@ -83,6 +82,8 @@ class Model:
 
 @lru_cache(maxsize=1)
 def model() -> Model:
+    import json  # here, not at the top: a short document never needs the model
+
     path = resources.files("artclean").joinpath("data", "classifier.json")
     data = json.loads(path.read_text(encoding="utf-8"))
     if tuple(data["features"]) != NAMES or tuple(data["second_features"]) != SECOND:

@@ -8,7 +8,6 @@ terminated (SIGTERM).
 from __future__ import annotations
 
 import contextlib
-import json
 import math
 import os
 import sys
@@ -259,6 +258,8 @@ def cli(
                 stream.write(result.text)
             else:
                 indent = 2 if output_format == "json" else None
+                import json  # here, not at the top: only --format json needs it
+
                 stream.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=indent))
                 stream.write("\n")
             stream.flush()

@@ -22,7 +22,6 @@ two sections, template tags, a "Note:" that applies twice. So in content files:
 
 from __future__ import annotations
 
-import difflib
 import re
 import string
 from collections import Counter
@@ -30,10 +29,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
-from rapidfuzz import fuzz
-
 from .boilerplate import Finding, Phrasebook, compile_rules, phrase_findings, related_lists
-from .duplicates import Duplicate, similarity
+from .duplicates import Duplicate, scorers, similarity
 from .markdown import LINE, PROSE, Layout, has_inline_markup
 from .normalize import Comparable, fold
 
@@ -183,7 +180,10 @@ def _reworded(a: str, b: str) -> bool:
     a typo or a few words; it does not say one thing in place of another."""
     words_a = [w for w in (w.strip(_PUNCTUATION) for w in fold(a).split()) if w]
     words_b = [w for w in (w.strip(_PUNCTUATION) for w in fold(b).split()) if w]
+    import difflib  # here, not at the top: rarely needed, and slow to import
+
     matcher = difflib.SequenceMatcher(None, words_a, words_b, autojunk=False)
+    ratio = scorers().ratio
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             continue
@@ -191,7 +191,7 @@ def _reworded(a: str, b: str) -> bool:
         if tag != "replace" or "".join(old) == "".join(new):  # "e-mail" split as "e- mail"
             continue  # words added or left out: an edited copy is still a copy
         if len(old) == len(new) and all(
-            fuzz.ratio(x, y) >= SAME_WORD for x, y in zip(old, new, strict=True)
+            ratio(x, y) >= SAME_WORD for x, y in zip(old, new, strict=True)
         ):
             continue
         if any(c.isalpha() for w in (*old, *new) for c in w):

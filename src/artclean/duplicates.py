@@ -21,8 +21,7 @@ from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-
-from rapidfuzz import fuzz
+from types import ModuleType
 
 from .fingerprint import CandidateIndex, sketch
 from .normalize import Comparable
@@ -103,6 +102,15 @@ def _fuzzy(text: str) -> bool:
     return len(text) >= FUZZY_MIN_CHARS and len(text) > 12 * len(words)
 
 
+@lru_cache(maxsize=1)
+def scorers() -> ModuleType:
+    """rapidfuzz's `fuzz` module, imported on first use: a document with no candidate copies
+    (a line in a pipe, most files a pre-commit hook sees) never loads rapidfuzz."""
+    from rapidfuzz import fuzz
+
+    return fuzz
+
+
 def similarity(
     a: Comparable, b: Comparable, threshold: float = 0.0, numbers: frozenset[str] = frozenset()
 ) -> float:
@@ -117,7 +125,7 @@ def similarity(
     shorter, longer = (a, b) if len(a.text) <= len(b.text) else (b, a)
     if not shorter.teaser and _numbers(a.text, numbers) != _numbers(b.text, numbers):
         return 0.0
-    score = fuzz.ratio(a.text, b.text, score_cutoff=threshold)
+    score = scorers().ratio(a.text, b.text, score_cutoff=threshold)
     if not score and shorter.teaser:
         score = _opening_ratio(shorter.text, longer.text, threshold)
     return float(score)
@@ -131,7 +139,8 @@ def _opening_ratio(teaser: str, full: str, threshold: float) -> float:
     a cost that grows with the cube of the teaser's length: a 3,000-character teaser took
     0.4 s a candidate, and a 78 kB page of them 8 s.
     """
-    return fuzz.ratio(teaser, full[: len(teaser)], score_cutoff=threshold)
+    score: float = scorers().ratio(teaser, full[: len(teaser)], score_cutoff=threshold)
+    return score
 
 
 def find_matches(
@@ -261,7 +270,7 @@ def _fullest(items: Sequence[Comparable], members: Sequence[int], threshold: flo
             continue
         if (shown.teaser and not item.teaser) or (
             len(item.text) >= FULLER_RATIO * len(shown.text)
-            and fuzz.ratio(shown.text, item.text[: len(shown.text)], score_cutoff=threshold)
+            and scorers().ratio(shown.text, item.text[: len(shown.text)], score_cutoff=threshold)
         ):
             best = member
     return best

@@ -30,7 +30,6 @@ from .options import Options
 from .result import Kept, Removal, Result, Stats
 from .rules import builtin_code, matches
 from .segment import Paragraph, assemble
-from .templates import template_findings
 
 _LANGUAGE_SAMPLE = 2000
 REPEATED_BLOCK = builtin_code("duplicate", "repeated-block")
@@ -124,6 +123,8 @@ def analyse(text: str, options: Options) -> Analysis:
         for finding in phrase_findings(texts, extra_phrasebook(options.phrases)):
             findings.setdefault(finding.index, finding)
     if options.templates is not None:
+        from .templates import template_findings  # only a batch learns templates
+
         # Learned across a batch; a phrase rule's more specific kind wins.
         for finding in template_findings(texts, options.templates):
             findings.setdefault(finding.index, finding)

@@ -14,7 +14,6 @@ docs/reference/rules.md` rewrites it in that page (a test fails when the page is
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -46,6 +45,8 @@ class RuleInfo:
 
 @lru_cache(maxsize=1)
 def _data() -> dict[str, Any]:
+    import tomllib  # here, not at the top: `artclean --version` never reads a TOML file
+
     path = resources.files("artclean").joinpath("data", "rules.toml")
     return tomllib.loads(path.read_text(encoding="utf-8"))
 
@@ -296,6 +297,8 @@ def assign_codes(texts: Sequence[str]) -> list[str]:
     has takes that code, as the same rule in another language; a new one takes the next free
     number of its kind's letter. Only lines are added, so that a merge stays mechanical.
     """
+    import tomllib
+
     folder = resources.files("artclean").joinpath("data", "phrases")
     shipped = [entry.read_text(encoding="utf-8") for entry in folder.iterdir()]
     known: dict[tuple[str, str], str] = {}

@@ -15,6 +15,7 @@ built from its own pieces for that.
 
 from __future__ import annotations
 
+import re
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
@@ -27,8 +28,17 @@ NESTED_REPETITION = (
 )
 
 
+# An unbounded repetition can hold another only if what it repeats is a group: a pattern with
+# no group closed by `*`, `+` or `{n,}` has no nested repetition, and most rules are such, so
+# they are not parsed here (parsing every rule cost a pipe or a hook half its start-up). In
+# verbose mode space may stand between the group and its `*`: such a pattern is always parsed.
+_GROUP_REPEATED = re.compile(r"\)(?:[*+]|\{\d*,\})|\(\?[aiLmsux-]*x")
+
+
 def nested_repetition(pattern: str) -> bool:
     """Whether an unbounded repetition holds another that can give back what it took."""
+    if _GROUP_REPEATED.search(pattern) is None:
+        return False
     return _nested(sre_parse.parse(pattern))
 
 
