@@ -688,14 +688,21 @@ def _first_lines_of(blocks: Sequence[Block], client: Client | None) -> list[int]
 def _write_blocks(
     arguments: list[tuple[Any, ...]], client: Client | None
 ) -> Generator[Part, None, None]:
-    """`_write_block` of each, results in order, each as soon as it and those before it
-    are done. On a cluster, earlier partitions have priority, so that parts are written,
-    and progress and problems reported, in input order as far as the workers allow."""
+    """`_write_block` of each, results in order (see `in_order`)."""
+    return in_order(_write_block, arguments, client)
+
+
+def in_order(
+    function: Callable[..., Part], arguments: list[tuple[Any, ...]], client: Client | None
+) -> Generator[Part, None, None]:
+    """`function` of each argument tuple, results in order, each as soon as it and those
+    before it are done. On a cluster, earlier partitions have priority, so that parts are
+    written, and progress and problems reported, in input order as far as the workers allow."""
     if client is None:
-        yield from compute_all(*(delayed(_write_block)(*given) for given in arguments))
+        yield from compute_all(*(delayed(function)(*given) for given in arguments))
         return
     futures = [
-        client.submit(_write_block, *given, priority=-index, pure=False)
+        client.submit(function, *given, priority=-index, pure=False)
         for index, given in enumerate(arguments)
     ]
     try:

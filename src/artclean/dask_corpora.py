@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable, Generator, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
@@ -36,6 +36,7 @@ from .dask import (
     _tree,
     _width,
     _write_part,
+    in_order,
     output_directory,
     remove_leftovers,
 )
@@ -128,7 +129,7 @@ def clean_corpus(
     problems: list[str] = []
     tally = Tally()
     done: list[Part] = []
-    with contextlib.closing(_write_all(arguments, client)) as written:
+    with contextlib.closing(in_order(_write_unit, arguments, client)) as written:
         for unit in units:
             found: tuple[str, ...]
             if isinstance(unit, str):
@@ -231,23 +232,3 @@ def _count(unit: Unit, job: RecordJob, input_format: str, capacity: int) -> Temp
                 for fingerprints in slice_fingerprints(rows, job):
                     counter.add(fingerprints)
     return counter
-
-
-def _write_all(
-    arguments: list[tuple[Any, ...]], client: Client | None
-) -> Generator[Part, None, None]:
-    """`_write_unit` of each, results in order; on a cluster, earlier ones first."""
-    if client is None:
-        from dask.base import compute
-
-        yield from compute(*(delayed(_write_unit)(*given) for given in arguments))
-        return
-    futures = [
-        client.submit(_write_unit, *given, priority=-index, pure=False)
-        for index, given in enumerate(arguments)
-    ]
-    try:
-        for future in futures:
-            yield future.result()
-    finally:
-        client.cancel(futures)
