@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from .options import Options
     from .progress import Display
     from .tally import Tally
+    from .templates import TemplateTable
 
 Command = TypeVar("Command", bound=Callable[..., Any])
 RECORD_FORMATS = ("jsonl", "warc", "parquet")
@@ -317,19 +318,30 @@ def _run_files(request: BatchRequest, display: Display) -> Tally:
     return tally
 
 
+def _learned(
+    request: BatchRequest,
+    display: Display,
+    paths: Sequence[str],
+    learn: Callable[..., TemplateTable],
+) -> RecordJob:
+    """How each record is cleaned, with the site templates of a first pass over `paths` when
+    --learn-templates asks for them (`learn` is the input format's own first pass)."""
+    job = record_job(request)
+    if request.batch.learn_templates:
+        display.stage("learning", documents=None, total_bytes=None)
+        table = learn(paths, job, request.jobs, min_docs=request.min_docs)
+        job = replace(job, templates=table)
+    return job
+
+
 def _run_jsonl(request: BatchRequest, display: Display) -> Tally:
     from .jsonl import clean_stream, learn_templates, line_batches, open_records
     from .parallel import WorkerLost
     from .reading import InputError
     from .tally import failure
 
-    batch = request.batch
     paths, tally = jsonl_paths(request, display)
-    job = record_job(request)
-    if batch.learn_templates:
-        display.stage("learning", documents=None, total_bytes=None)
-        table = learn_templates(paths, job, request.jobs, min_docs=request.min_docs)
-        job = replace(job, templates=table)
+    job = _learned(request, display, paths, learn_templates)
     display.stage("cleaning", documents=None, total_bytes=plain_size(paths))
     with _open_stream(request.output) as stream:
         assert stream is not None
@@ -396,13 +408,8 @@ def _run_warc(request: BatchRequest, display: Display) -> Tally:
     from .tally import failure
     from .warc import clean_stream, learn_templates, open_warc, warc_batches
 
-    batch = request.batch
     paths, tally = jsonl_paths(request, display)
-    job = record_job(request)
-    if batch.learn_templates:
-        display.stage("learning", documents=None, total_bytes=None)
-        table = learn_templates(paths, job, request.jobs, min_docs=request.min_docs)
-        job = replace(job, templates=table)
+    job = _learned(request, display, paths, learn_templates)
     display.stage("cleaning", documents=None, total_bytes=file_size(paths))
     with _open_stream(request.output) as stream:
         assert stream is not None
@@ -432,13 +439,8 @@ def _run_parquet(request: BatchRequest, display: Display) -> Tally:
     from .reading import InputError
     from .tally import failure
 
-    batch = request.batch
     paths, tally = jsonl_paths(request, display)
-    job = record_job(request)
-    if batch.learn_templates:
-        display.stage("learning", documents=None, total_bytes=None)
-        table = learn_templates(paths, job, request.jobs, min_docs=request.min_docs)
-        job = replace(job, templates=table)
+    job = _learned(request, display, paths, learn_templates)
     display.stage("cleaning", documents=None, total_bytes=file_size(paths))
     targets = _parquet_targets(request, paths)
     one_file = targets is None and request.output.endswith(".parquet")

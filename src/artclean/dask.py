@@ -307,27 +307,40 @@ def clean_jsonl(
         (block, first, job, templates, str(out), index, width)
         for index, (block, first) in enumerate(zip(blocks, firsts, strict=True))
     ]
+    with contextlib.closing(_write_blocks(arguments, client)) as parts:
+        report = collect(units, parts, out, on_progress)
+    remove_leftovers(out)
+    return report
+
+
+def collect(
+    units: Sequence[Any],
+    parts: Iterator[Part],
+    out: Path,
+    on_progress: Callable[[Sequence[str], Tally], object] | None,
+) -> Report:
+    """The report of a run: each unit's part as it comes (in order), or in its place the
+    problem (a string) that kept it from being read; a part that could not be written stops
+    the run, its leftovers removed."""
     problems: list[str] = []
     tally = Tally()
     done: list[Part] = []
-    with contextlib.closing(_write_blocks(arguments, client)) as parts:
-        for unit in units:
-            found: tuple[str, ...]
-            if isinstance(unit, str):
-                found, counted = (unit,), failure()
-            else:
-                part = next(parts)
-                if part.write_error is not None:
-                    code, reason = part.write_error
-                    remove_leftovers(out)
-                    raise OutputFailed(part.path, OSError(code, reason))
-                done.append(part)
-                found, counted = part.problems, part.tally
-            problems.extend(found)
-            tally += counted
-            if on_progress is not None:
-                on_progress(found, counted)
-    remove_leftovers(out)
+    for unit in units:
+        found: tuple[str, ...]
+        if isinstance(unit, str):
+            found, counted = (unit,), failure()
+        else:
+            part = next(parts)
+            if part.write_error is not None:
+                code, reason = part.write_error
+                remove_leftovers(out)
+                raise OutputFailed(part.path, OSError(code, reason))
+            done.append(part)
+            found, counted = part.problems, part.tally
+        problems.extend(found)
+        tally += counted
+        if on_progress is not None:
+            on_progress(found, counted)
     return Report(tuple(done), tuple(problems), tally)
 
 

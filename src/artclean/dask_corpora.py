@@ -36,6 +36,7 @@ from .dask import (
     _tree,
     _width,
     _write_part,
+    collect,
     in_order,
     output_directory,
     remove_leftovers,
@@ -126,27 +127,13 @@ def clean_corpus(
         (unit, job, templates, input_format, str(out), index, width)
         for index, unit in enumerate(parts)
     ]
-    problems: list[str] = []
-    tally = Tally()
-    done: list[Part] = []
     with contextlib.closing(in_order(_write_unit, arguments, client)) as written:
-        for unit in units:
-            found: tuple[str, ...]
-            if isinstance(unit, str):
-                found, counted = (unit,), failure()
-            else:
-                part = next(written)
-                done.append(part)
-                found, counted = part.problems, part.tally
-            problems.extend(found)
-            tally += counted
-            if on_progress is not None:
-                on_progress(found, counted)
+        report = collect(units, written, Path(out), on_progress)
     remove_leftovers(out)
     for leftover in Path(out).glob(".part-*.parquet.*.tmp"):
         with contextlib.suppress(OSError):
             leftover.unlink()
-    return Report(tuple(done), tuple(problems), tally)
+    return report
 
 
 # --- Tasks: what runs on the workers ----------------------------------------------------------
