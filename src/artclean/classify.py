@@ -23,7 +23,7 @@ from functools import lru_cache
 from importlib import resources
 
 from .boilerplate import Finding
-from .features import NAMES, cohesion, content_words, document_features
+from .features import NAMES, cohesion, content_words, document_features, word_count
 from .segment import Paragraph
 from .structures import comment_thread
 
@@ -125,7 +125,7 @@ def looks_like_page(findings: Sequence[Finding], paragraphs: Sequence[Paragraph]
 
 def framed_by_menus(texts: Sequence[str]) -> bool:
     """Prose with a menu's worth of short lines around it (see `looks_like_page`)."""
-    words = [_words(text) for text in texts]
+    words = [word_count(text) for text in texts]
     short = [
         w <= _MENU_WORDS and not text.rstrip().endswith(_CLOSING)
         for w, text in zip(words, texts, strict=True)
@@ -139,13 +139,6 @@ def framed_by_menus(texts: Sequence[str]) -> bool:
         run = run + 1 if is_short else 0
         longest = max(longest, run)
     return longest >= _MENU_RUN and around >= _MENU_LINES_AROUND
-
-
-def _words(text: str) -> float:
-    """Words of a paragraph; text written without spaces counts two characters a word."""
-    count = len(text.split())
-    length = len(text.strip())
-    return length / 2 if count and length > 12 * count else count
 
 
 def probabilities(rows: Sequence[Sequence[float]], stage: Stage) -> list[float]:

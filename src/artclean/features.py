@@ -73,12 +73,25 @@ def words_of(folded: str) -> list[str]:
     return folded.translate(_SPLIT).split()
 
 
+def is_unspaced(stripped: str, words: int) -> bool:
+    """Whether a paragraph is written without spaces between words (over 12 characters a
+    space-separated word)."""
+    return words > 0 and len(stripped) > 12 * words
+
+
+def word_count(text: str) -> float:
+    """A paragraph's words; text written without spaces counts two characters a word."""
+    stripped = text.strip()
+    count = len(stripped.split())
+    return len(stripped) / _CHARS_PER_WORD if is_unspaced(stripped, count) else float(count)
+
+
 def own_features(text: str, tokens: Sequence[str], stop: frozenset[str]) -> list[float]:
     """Features of one paragraph on its own, in OWN order."""
     stripped = text.strip()
     raw_words = stripped.split()
     count = len(raw_words)
-    unspaced = count > 0 and len(stripped) > 12 * count
+    unspaced = is_unspaced(stripped, count)
     if unspaced:
         words = len(stripped) / _CHARS_PER_WORD
         characters = "".join(raw_words)
