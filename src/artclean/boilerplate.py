@@ -246,7 +246,15 @@ def phrase_findings(texts: Sequence[str], book: Phrasebook) -> list[Finding]:
 
 def _finding(index: int, rule: Rule, otherwise: Finding | None = None) -> Finding:
     reason = f"matches the {rule.kind} phrase rule {rule.name!r}"
-    return Finding(index, rule.kind, rule.name, reason, None, rule.pages, rule.code, otherwise)
+    return Finding(
+        index,
+        rule.kind,
+        rule.name,
+        reason,
+        page_only=rule.pages,
+        code=rule.code,
+        otherwise=otherwise,
+    )
 
 
 @lru_cache(maxsize=32)
