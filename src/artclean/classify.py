@@ -58,6 +58,9 @@ _GROWTH = 2
 # This many paragraphs in a row that the model reads as no prose are a block of furniture (a
 # menu, a tag list) inside the article region, judged as if outside it.
 _FURNITURE_RUN = 4
+# A comment thread may start this many paragraphs after the article region (a "3 Comments"
+# title, a comment policy): the model often ends the region before it, rightly.
+_THREAD_AFTER = 6
 
 
 SECOND = ("cohesion",)
@@ -197,7 +200,12 @@ def second_rows(inputs: PageInputs, first: Sequence[float]) -> list[list[float]]
 def judge(inputs: PageInputs, fitted: Model) -> Verdicts:
     """Locate the article and decide, paragraph by paragraph, what belongs to it."""
     first = probabilities(inputs.rows, fitted.first)
-    probability = probabilities(second_rows(inputs, first), fitted.second)
+    return decide(inputs, probabilities(second_rows(inputs, first), fitted.second), fitted)
+
+
+def decide(inputs: PageInputs, probability: list[float], fitted: Model) -> Verdicts:
+    """The verdicts for given prose probabilities, by the model's thresholds (its stages are
+    not used: training chooses thresholds for probabilities it computes once)."""
     sizes = [math.expm1(row[0]) for row in inputs.rows]
     claimed = [row[_CLAIMED] > 0 for row in inputs.rows]
     start, end = main_region(probability, sizes, fitted.region_threshold, claimed)
@@ -331,9 +339,10 @@ def page_findings(
     if last < first:
         return []
     findings = []
-    thread = comment_thread([p.text.strip() for p in paragraphs], first, last)
+    after = min(len(paragraphs) - 1, last + _THREAD_AFTER)
+    thread = comment_thread([p.text.strip() for p in paragraphs], first, after)
     if thread is not None:
-        last = thread[0] - 1
+        last = min(last, thread[0] - 1)
         for i in range(thread[0], thread[1] + 1):
             if not claimed[i] and tokens[i]:
                 reason = (
