@@ -317,3 +317,22 @@ def f1(records: list[dict[str, str]]) -> float:
 def test_the_dev_benchmark_stays_above_its_floor(name: str, floor: float) -> None:
     records = [json.loads(line) for line in (BENCH / name).open(encoding="utf-8")]
     assert f1(records) >= floor
+
+
+def test_empty_bullets_around_the_article_go_and_its_section_breaks_stay() -> None:
+    """A dumper writes a list item without text as a bare "*": debris outside the article,
+    whose own "* * *" between two sections is the writer's, and a second pass finds no page."""
+    text = page(
+        MENU,
+        ["*"] * 12,
+        *([p] for p in ARTICLE[:3]),
+        ["* * *"],
+        *([p] for p in ARTICLE[3:]),
+        FOOTER,
+    )
+    result = clean(text)
+    assert [k.text for k in result.kept] == [*ARTICLE[:3], "* * *", *ARTICLE[3:]]
+    bullets = [r for r in result.removed if r.text == "*"]
+    assert len(bullets) == 12
+    assert all("no words, only punctuation" in r.reason for r in bullets)
+    assert clean(result.text).text == result.text

@@ -344,7 +344,7 @@ def page_findings(
     if thread is not None:
         last = min(last, thread[0] - 1)
         for i in range(thread[0], thread[1] + 1):
-            if not claimed[i] and tokens[i]:
+            if not claimed[i]:
                 reason = (
                     f"in a comment thread after the article (lines "
                     f"{paragraphs[thread[0]].line}-{paragraphs[thread[1]].end_line}: "
@@ -353,18 +353,19 @@ def page_findings(
                 findings.append(Finding(i, "comments", "comment-thread", reason))
     article = f"lines {paragraphs[first].line}-{paragraphs[last].end_line}"
     for i, row in enumerate(rows):
+        inside = first <= i <= last
         if (
             claimed[i]
-            or not tokens[i]
             or verdicts.keep[i]
             or (thread and thread[0] <= i <= thread[1])
+            or (inside and not tokens[i])  # a writer's section break ("* * *") stays
         ):
             continue
-        inside = first <= i <= last
         kind = "navigation" if _menu_like(row) else "boilerplate"
         where = "inside the article" if inside else f"outside the article ({article})"
         rule = "not-prose" if inside else "outside-article"
-        reason = f"{where}; {_describe(row)}; prose probability {verdicts.probability[i]:.2f}"
+        what = _describe(row) if tokens[i] else "no words, only punctuation"
+        reason = f"{where}; {what}; prose probability {verdicts.probability[i]:.2f}"
         findings.append(Finding(i, kind, rule, reason))
     return findings
 
