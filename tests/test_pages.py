@@ -336,3 +336,20 @@ def test_empty_bullets_around_the_article_go_and_its_section_breaks_stay() -> No
     assert len(bullets) == 12
     assert all("no words, only punctuation" in r.reason for r in bullets)
     assert clean(result.text).text == result.text
+
+
+GALLERY = [
+    place.title()
+    for place in ["harbour", "old town", "market", "bridge", "station", "river", "park"] * 2
+]
+
+
+def test_an_article_cut_in_two_by_a_gallery_keeps_both_stretches(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The best stretch of prose after the gallery has more than half the evidence of the one
+    before it: it is more of the article, not a teaser of another story."""
+    text = page(MENU, *([p] for p in ARTICLE[:2]), GALLERY, *([p] for p in ARTICLE[2:]), FOOTER)
+    assert kept(text) == ARTICLE
+    monkeypatch.setattr(classify, "_FURTHER_SHARE", float("inf"))
+    assert kept(text) != ARTICLE  # one region alone loses a stretch
