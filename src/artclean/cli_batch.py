@@ -11,31 +11,23 @@ from __future__ import annotations
 
 import codecs
 import contextlib
-import gzip
 import io
 import os
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 import click
 
+# Only what declaring the options needs is imported here: `cli` imports this module for
+# every run, and a single document needs none of the batch machinery (see `run_batch`).
 from .cli_common import EXIT_ERROR, EXIT_OK, InputProblem, OutputFailed, stdout_bytes
-from .cli_request import (
-    BatchRequest,
-    BatchSettings,
-    file_size,
-    jsonl_paths,
-    plain_size,
-    record_job,
-)
-from .discover import JSONL_PATTERNS, PARQUET_PATTERNS, TEXT_PATTERNS, WARC_PATTERNS
-from .options import WALK_ORDER
+from .patterns import JSONL_PATTERNS, PARQUET_PATTERNS, TEXT_PATTERNS, WALK_ORDER, WARC_PATTERNS
 
 if TYPE_CHECKING:
+    from .cli_request import BatchRequest
     from .jsonl import RecordJob
     from .options import Options
     from .progress import Display
@@ -175,6 +167,7 @@ def run_batch(
     limit: int | None = None,
 ) -> int:
     """Check the options, run the batch, print the summary; return the exit status."""
+    from .cli_request import BatchRequest, BatchSettings
     from .progress import Display, render_summary, stderr_console
 
     batch = BatchSettings(**settings)
@@ -252,6 +245,8 @@ def _misuse(request: BatchRequest, explain: bool) -> str | None:
 
 
 def _run_files(request: BatchRequest, display: Display) -> Tally:
+    from dataclasses import replace
+
     from .batch import FileJob, clean_files, collisions, learn_templates, plan
     from .discover import find_sources
     from .parallel import WorkerLost
@@ -326,6 +321,10 @@ def _learned(
 ) -> RecordJob:
     """How each record is cleaned, with the site templates of a first pass over `paths` when
     --learn-templates asks for them (`learn` is the input format's own first pass)."""
+    from dataclasses import replace
+
+    from .cli_request import record_job
+
     job = record_job(request)
     if request.batch.learn_templates:
         display.stage("learning", documents=None, total_bytes=None)
@@ -335,6 +334,7 @@ def _learned(
 
 
 def _run_jsonl(request: BatchRequest, display: Display) -> Tally:
+    from .cli_request import jsonl_paths, plain_size
     from .jsonl import clean_stream, learn_templates, line_batches, open_records
     from .parallel import WorkerLost
     from .reading import InputError
@@ -404,6 +404,7 @@ def _corpus_misuse(request: BatchRequest, encoding: str, writes_files: bool) -> 
 
 
 def _run_warc(request: BatchRequest, display: Display) -> Tally:
+    from .cli_request import file_size, jsonl_paths
     from .reading import InputError
     from .tally import failure
     from .warc import clean_stream, learn_templates, open_warc, warc_batches
@@ -435,6 +436,7 @@ def _run_warc(request: BatchRequest, display: Display) -> Tally:
 def _run_parquet(request: BatchRequest, display: Display) -> Tally:
     """Parquet files into one stream (JSONL, or Parquet for -o FILE.parquet), or each into
     its own Parquet file under --out-dir."""
+    from .cli_request import file_size, jsonl_paths
     from .parquet import jsonl_lines, learn_templates, open_parquet, output_schema, parquet_sink
     from .reading import InputError
     from .tally import failure
@@ -561,6 +563,8 @@ def _open_stream(path: str | None) -> Iterator[IO[bytes] | None]:
         with stdout_bytes() as stdout:
             yield stdout
         return
+    import gzip
+
     from .files import atomic_binary_open
 
     try:

@@ -26,7 +26,6 @@ import io
 import os
 import re
 import stat
-import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -73,6 +72,8 @@ def atomic_write(path: str | Path, data: bytes) -> None:
 @contextlib.contextmanager
 def atomic_binary_open(path: str | Path) -> Iterator[IO[bytes]]:
     """A binary stream that becomes `path` only if the block finishes without an exception."""
+    import tempfile  # here, not at the top: the command imports this module for every run
+
     target = Path(path)
     sweep_temporaries(target.parent, once=True)
     fd, temporary = tempfile.mkstemp(
