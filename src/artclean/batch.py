@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .discover import Source
-from .files import atomic_write
+from .files import atomic_write, flush_to_disk
 from .options import Options
 from .parallel import ordered_map, shared
 from .pipeline import clean, comparable_texts
@@ -121,11 +121,26 @@ def collisions(tasks: Sequence[FileTask]) -> list[tuple[FileTask, FileTask]]:
 
 
 def clean_files(tasks: Sequence[FileTask], job: FileJob, jobs: int) -> Iterator[FileOutcome]:
-    """Clean every task's file; outcomes in task order, whatever the number of jobs."""
+    """Clean every task's file; outcomes in task order, whatever the number of jobs. Files
+    written into an output directory reach the disk with `settle`."""
     chunks = list(_chunks(tasks))
     jobs = min(jobs, len(chunks))  # a pool for one chunk would only cost its start-up
     for outcomes in ordered_map(_clean_chunk, chunks, jobs, setting=job):
         yield from outcomes
+
+
+def settle(tasks: Sequence[FileTask]) -> None:
+    """Make what `clean_files` wrote into an output directory durable, all at once.
+
+    Each file there is written atomically (never seen half-written) but without a flush to
+    disk of its own, which made the workers of a batch queue on the file system's journal; the
+    inputs are still there to clean again. Call this after the last outcome. A file rewritten
+    in place was flushed before its rename, since the original is gone once replaced.
+    Raises OSError when the system reports that something could not be written.
+    """
+    flush_to_disk(
+        task.target for task in tasks if task.target is not None and task.target != task.source
+    )
 
 
 def learn_templates(
@@ -231,7 +246,7 @@ def encode_like(text: str, original: bytes, encoding: str) -> bytes:
 def _write(task: FileTask, output: bytes, *, in_place: bool, changed: bool) -> None:
     """Write atomically, and not at all when the file would not change."""
     assert task.target is not None
-    if in_place:
+    if in_place:  # the original is gone once replaced: on disk before the rename
         if changed:
             atomic_write(os.path.realpath(task.target), output)
         return
@@ -242,4 +257,4 @@ def _write(task: FileTask, output: bytes, *, in_place: bool, changed: bool) -> N
     except OSError:
         pass
     target.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write(target, output)
+    atomic_write(target, output, durable=False)  # flushed with the others by `settle`

@@ -247,7 +247,7 @@ def _misuse(request: BatchRequest, explain: bool) -> str | None:
 def _run_files(request: BatchRequest, display: Display) -> Tally:
     from dataclasses import replace
 
-    from .batch import FileJob, clean_files, collisions, learn_templates, plan
+    from .batch import FileJob, clean_files, collisions, learn_templates, plan, settle
     from .discover import find_sources
     from .parallel import WorkerLost
     from .tally import Tally, failure
@@ -310,6 +310,12 @@ def _run_files(request: BatchRequest, display: Display) -> Tally:
             lost = len(tasks) - done
             display.problem(f"{error}; {lost} of {len(tasks)} files not cleaned or not reported")
             tally += Tally(failed=lost)
+    if batch.out_dir is not None:
+        try:
+            settle(tasks)
+        except OSError as error:
+            display.problem(f"{batch.out_dir}: cannot write ({error.strerror or error})")
+            tally += failure()
     return tally
 
 
