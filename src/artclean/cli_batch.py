@@ -14,10 +14,10 @@ import contextlib
 import io
 import os
 import sys
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import partial
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, TypeVar
+from typing import IO, TYPE_CHECKING, Any, Protocol, TypeVar
 
 import click
 
@@ -33,6 +33,17 @@ if TYPE_CHECKING:
     from .progress import Display
     from .tally import Tally
     from .templates import TemplateTable
+
+    class _StreamOutcome(Protocol):
+        """A cleaned batch of records, whatever their input format."""
+
+        @property
+        def output(self) -> bytes: ...  # JSONL lines, each ending in a line feed
+        @property
+        def problems(self) -> tuple[str, ...]: ...
+        @property
+        def tally(self) -> Tally: ...
+
 
 Command = TypeVar("Command", bound=Callable[..., Any])
 RECORD_FORMATS = ("jsonl", "warc", "parquet")
@@ -342,32 +353,57 @@ def _learned(
 def _run_jsonl(request: BatchRequest, display: Display) -> Tally:
     from .cli_request import jsonl_paths, plain_size
     from .jsonl import clean_stream, learn_templates, line_batches, open_records
-    from .parallel import WorkerLost
-    from .reading import InputError
-    from .tally import failure
 
     paths, tally = jsonl_paths(request, display)
     job = _learned(request, display, paths, learn_templates)
     display.stage("cleaning", documents=None, total_bytes=plain_size(paths))
+
+    @contextlib.contextmanager
+    def cleaned(path: str, name: str) -> Iterator[Iterator[tuple[_StreamOutcome, int]]]:
+        with open_records(path) as records:
+            batches = line_batches(records, name, limit=job.limit)
+            outcomes = clean_stream(batches, job, request.jobs)
+            yield ((outcome, outcome.tally.bytes_in) for outcome in outcomes)
+
+    return tally + _stream_records(request, display, paths, cleaned)
+
+
+def _stream_records(
+    request: BatchRequest,
+    display: Display,
+    paths: Sequence[str],
+    cleaned: Callable[
+        [str, str], contextlib.AbstractContextManager[Iterable[tuple[_StreamOutcome, int]]]
+    ],
+) -> Tally:
+    """Write the cleaned records of each input, in order, into one JSONL stream.
+
+    `cleaned(path, name)` opens an input and gives its outcomes, each with the bytes of
+    input it stands for. An input that cannot be read, and one whose worker dies,
+    is reported in one line and counted as failed: the records written so far stand, the rest
+    of that input is not cleaned, and the next input gets a new pool."""
+    from .parallel import WorkerLost
+    from .reading import InputError
+    from .tally import Tally, failure
+
+    tally = Tally()
     with _open_stream(request.output) as stream:
         assert stream is not None
         for path in paths:
             name = "<stdin>" if path == "-" else path
             try:
-                with open_records(path) as records:
-                    batches = line_batches(records, name, limit=job.limit)
-                    for outcome in clean_stream(batches, job, request.jobs):
+                with cleaned(path, name) as outcomes:
+                    for outcome, size in outcomes:
                         stream.write(outcome.output)
                         stream.flush()
                         tally += outcome.tally
-                        display.advance(outcome.tally.seen, outcome.tally.bytes_in)
+                        display.advance(outcome.tally.seen, size)
                         for message in outcome.problems:
                             display.problem(message)
             except InputError as error:
                 display.problem(str(error))
                 tally += failure()
             except WorkerLost as error:
-                # The records written so far stand; the next input gets a new pool.
                 display.problem(f"{name}: {error}; the rest of this input was not cleaned")
                 tally += failure()
     return tally
@@ -411,32 +447,24 @@ def _corpus_misuse(request: BatchRequest, encoding: str, writes_files: bool) -> 
 
 def _run_warc(request: BatchRequest, display: Display) -> Tally:
     from .cli_request import file_size, jsonl_paths
-    from .reading import InputError
-    from .tally import failure
     from .warc import clean_stream, learn_templates, open_warc, warc_batches
 
     paths, tally = jsonl_paths(request, display)
     job = _learned(request, display, paths, learn_templates)
     display.stage("cleaning", documents=None, total_bytes=file_size(paths))
-    with _open_stream(request.output) as stream:
-        assert stream is not None
-        for path in paths:
-            name = "<stdin>" if path == "-" else path
-            read = 0
-            try:
-                with open_warc(path) as records:
-                    for outcome in clean_stream(warc_batches(records, name), job, request.jobs):
-                        stream.write(outcome.output)
-                        stream.flush()
-                        tally += outcome.tally
-                        display.advance(outcome.tally.seen, outcome.consumed - read)
-                        read = outcome.consumed
-                        for message in outcome.problems:
-                            display.problem(message)
-            except InputError as error:
-                display.problem(str(error))
-                tally += failure()
-    return tally
+
+    def advancing(outcomes: Iterator[Any]) -> Iterator[tuple[_StreamOutcome, int]]:
+        read = 0  # how far into the (compressed) file the outcomes so far reach
+        for outcome in outcomes:
+            yield outcome, outcome.consumed - read
+            read = outcome.consumed
+
+    @contextlib.contextmanager
+    def cleaned(path: str, name: str) -> Iterator[Iterator[tuple[_StreamOutcome, int]]]:
+        with open_warc(path) as records:
+            yield advancing(clean_stream(warc_batches(records, name), job, request.jobs))
+
+    return tally + _stream_records(request, display, paths, cleaned)
 
 
 def _run_parquet(request: BatchRequest, display: Display) -> Tally:
