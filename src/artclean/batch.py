@@ -28,7 +28,6 @@ from .discover import Source
 from .files import atomic_write, flush_to_disk
 from .options import Options
 from .parallel import ordered_map, shared
-from .pipeline import clean, comparable_texts
 from .reading import MAX_INPUT_BYTES, InputError, read_text_and_bytes
 from .result import Result
 from .tally import Tally, failure, of_result
@@ -192,6 +191,8 @@ def _fingerprint_chunk(tasks: list[FileTask]) -> list[frozenset[int] | None]:
         except InputError:
             found.append(None)
             continue
+        from .pipeline import comparable_texts  # here: the main process of a batch never cleans
+
         texts = comparable_texts(text, job.options.for_file(task.source))
         found.append(document_fingerprints(texts, task.site))
     return found
@@ -206,6 +207,8 @@ def clean_file(task: FileTask, job: FileJob) -> FileOutcome:
     options = job.options.for_file(task.source)
     if job.templates is not None:
         options = options.but(templates=job.templates.for_site(task.site))
+    from .pipeline import clean  # here: the main process of a batch never cleans
+
     result = clean(text, options, source=task.source)
     if task.target is None:
         line = json.dumps(result.to_dict(), ensure_ascii=False)
