@@ -360,3 +360,83 @@ def test_the_installed_command_cleans_a_directory(tmp_path: Path) -> None:
     assert done.stderr.startswith(f"{tree / 'scan.txt'}: looks like a PDF document")
     assert "files failed" in done.stderr and "\x1b[" not in done.stderr
     assert (tmp_path / "out" / "harbour.txt").read_text() == "A short article about the harbour.\n"
+
+
+# --- durability: when files reach the disk -----------------------------------------------------
+
+
+class DiskCalls:
+    """Counts the flushes to disk a run makes: fsync per file, and whole-file-system syncs."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, *, fail: bool = False) -> None:
+        self.fsynced: list[str] = []
+        self.synced: list[str] = []
+        real_fsync = os.fsync
+
+        def fsync(fd: int) -> None:
+            self.fsynced.append(os.readlink(f"/proc/self/fd/{fd}"))
+            real_fsync(fd)
+
+        def syncfs(fd: int, where: str) -> None:
+            self.synced.append(where)
+            if fail:
+                raise OSError(5, "Input/output error", where)
+
+        monkeypatch.setattr(os, "fsync", fsync)
+        monkeypatch.setattr("artclean.files.file_system_sync", lambda: syncfs)
+
+
+linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="/proc, syncfs")
+
+
+@linux_only
+def test_out_dir_files_reach_the_disk_in_one_flush_at_the_end(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An fsync per file made the workers of a batch wait on each other; the output of an
+    --out-dir batch can be made again from its inputs, so it is flushed once, at the end."""
+    tree = make_tree(tmp_path)
+    disk = DiskCalls(monkeypatch)
+    status, _, stderr = run(str(tree), "--out-dir", str(tmp_path / "out"), "-q", "--jobs", "1")
+    assert (status, stderr) == (0, "")
+    assert len(files_under(tmp_path / "out")) == 3
+    assert disk.fsynced == []
+    assert len(disk.synced) == 1 and Path(disk.synced[0]).is_relative_to(tmp_path / "out")
+
+
+@linux_only
+def test_in_place_flushes_each_file_before_it_replaces_the_original(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tree = make_tree(tmp_path)
+    disk = DiskCalls(monkeypatch)
+    status, _, _ = run(str(tree), "--in-place", "-q", "--jobs", "1")
+    assert status == 0
+    # Two files change; each temporary file is flushed before its rename over the original.
+    assert [Path(path).name.split(".artclean-")[0] for path in disk.fsynced] == [
+        ".harbour.txt",
+        ".iran.txt",
+    ]
+    assert disk.synced == []
+
+
+@linux_only
+def test_a_failed_final_flush_is_one_line_and_exit_2(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tree = make_tree(tmp_path)
+    DiskCalls(monkeypatch, fail=True)
+    out = tmp_path / "out"
+    status, _, stderr = run(str(tree), "--out-dir", str(out), "-q", "--jobs", "1")
+    assert status == 2
+    assert stderr == f"{out}: cannot write (Input/output error)\n"
+
+
+@linux_only
+def test_flush_to_disk_flushes_real_files(tmp_path: Path) -> None:
+    from artclean.files import atomic_write, file_system_sync, flush_to_disk
+
+    assert file_system_sync() is not None  # syncfs(2), found in the C library
+    atomic_write(tmp_path / "a.txt", b"text\n", durable=False)
+    flush_to_disk([tmp_path / "a.txt", tmp_path / "gone" / "b.txt"])  # a missing one is no error
+    assert (tmp_path / "a.txt").read_bytes() == b"text\n"

@@ -552,6 +552,64 @@ def test_python_dash_m_artclean(article: Path) -> None:
     assert run(str(article.parent / "missing.txt")).returncode == 2
 
 
+# Modules the one-document command must not load: each costs start-up that a pipe or a
+# pre-commit hook pays on every call, for work it never does.
+BATCH_MODULES = {
+    "artclean.batch",
+    "artclean.cli_dask",
+    "artclean.cli_request",
+    "artclean.config",
+    "artclean.dask",
+    "artclean.discover",
+    "artclean.jsonl",
+    "artclean.jsonline",
+    "artclean.parallel",
+    "artclean.parquet",
+    "artclean.progress",
+    "artclean.templates",
+    "artclean.warc",
+    "concurrent.futures",
+    "multiprocessing",
+    "rich",
+}
+
+
+def imported_by(args: list[str], stdin: bytes | None = None) -> set[str]:
+    """The modules `python -m artclean ARGS` imports, as -X importtime lists them."""
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "artclean", *args],
+        input=stdin,
+        capture_output=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    lines = done.stderr.decode().splitlines()
+    return {line.rsplit("|", 1)[1].strip() for line in lines if line.startswith("import time:")}
+
+
+def test_version_imports_click_and_nothing_of_the_cleaning() -> None:
+    modules = imported_by(["--version"])
+    assert "click" in modules and "artclean.cli" in modules  # the listing is read right
+    unwanted = BATCH_MODULES | {"artclean.pipeline", "artclean.options", "artclean.rules"}
+    assert not modules & unwanted
+    assert not any(module.startswith("rapidfuzz") for module in modules)
+
+
+def test_cleaning_a_pipe_imports_no_batch_machinery() -> None:
+    modules = imported_by([], stdin=b"hello\n")
+    assert "artclean.pipeline" in modules
+    assert not modules & BATCH_MODULES
+
+
+def test_a_batch_still_finds_its_machinery(tmp_path: Path) -> None:
+    """The batch modules, imported where they are used, are there when a batch runs."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(ARTICLE)
+    modules = imported_by([str(tmp_path / "in"), "--out-dir", str(tmp_path / "out"), "-q"])
+    assert {"artclean.batch", "artclean.cli_request", "artclean.discover"} <= modules
+    assert (tmp_path / "out" / "a.txt").read_text() == CLEAN
+
+
 def big_page(path: Path) -> str:
     """A long page of distinct paragraphs, far more than a pipe holds."""
     lines = [

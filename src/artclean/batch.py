@@ -25,10 +25,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .discover import Source
-from .files import atomic_write
+from .files import atomic_write, flush_to_disk
 from .options import Options
 from .parallel import ordered_map, shared
-from .pipeline import clean, comparable_texts
 from .reading import MAX_INPUT_BYTES, InputError, read_text_and_bytes
 from .result import Result
 from .tally import Tally, failure, of_result
@@ -121,11 +120,26 @@ def collisions(tasks: Sequence[FileTask]) -> list[tuple[FileTask, FileTask]]:
 
 
 def clean_files(tasks: Sequence[FileTask], job: FileJob, jobs: int) -> Iterator[FileOutcome]:
-    """Clean every task's file; outcomes in task order, whatever the number of jobs."""
+    """Clean every task's file; outcomes in task order, whatever the number of jobs. Files
+    written into an output directory reach the disk with `settle`."""
     chunks = list(_chunks(tasks))
     jobs = min(jobs, len(chunks))  # a pool for one chunk would only cost its start-up
     for outcomes in ordered_map(_clean_chunk, chunks, jobs, setting=job):
         yield from outcomes
+
+
+def settle(tasks: Sequence[FileTask]) -> None:
+    """Make what `clean_files` wrote into an output directory durable, all at once.
+
+    Each file there is written atomically (never seen half-written) but without a flush to
+    disk of its own, which made the workers of a batch queue on the file system's journal; the
+    inputs are still there to clean again. Call this after the last outcome. A file rewritten
+    in place was flushed before its rename, since the original is gone once replaced.
+    Raises OSError when the system reports that something could not be written.
+    """
+    flush_to_disk(
+        task.target for task in tasks if task.target is not None and task.target != task.source
+    )
 
 
 def learn_templates(
@@ -177,6 +191,8 @@ def _fingerprint_chunk(tasks: list[FileTask]) -> list[frozenset[int] | None]:
         except InputError:
             found.append(None)
             continue
+        from .pipeline import comparable_texts  # here: the main process of a batch never cleans
+
         texts = comparable_texts(text, job.options.for_file(task.source))
         found.append(document_fingerprints(texts, task.site))
     return found
@@ -191,6 +207,8 @@ def clean_file(task: FileTask, job: FileJob) -> FileOutcome:
     options = job.options.for_file(task.source)
     if job.templates is not None:
         options = options.but(templates=job.templates.for_site(task.site))
+    from .pipeline import clean  # here: the main process of a batch never cleans
+
     result = clean(text, options, source=task.source)
     if task.target is None:
         line = json.dumps(result.to_dict(), ensure_ascii=False)
@@ -231,7 +249,7 @@ def encode_like(text: str, original: bytes, encoding: str) -> bytes:
 def _write(task: FileTask, output: bytes, *, in_place: bool, changed: bool) -> None:
     """Write atomically, and not at all when the file would not change."""
     assert task.target is not None
-    if in_place:
+    if in_place:  # the original is gone once replaced: on disk before the rename
         if changed:
             atomic_write(os.path.realpath(task.target), output)
         return
@@ -242,4 +260,4 @@ def _write(task: FileTask, output: bytes, *, in_place: bool, changed: bool) -> N
     except OSError:
         pass
     target.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write(target, output)
+    atomic_write(target, output, durable=False)  # flushed with the others by `settle`

@@ -33,9 +33,8 @@ from .cli_common import (
     silence_stdout,
     stdout_text,
 )
-from .discover import TEXT_PATTERNS
 from .kinds import KINDS
-from .options import WALK_ORDER
+from .patterns import TEXT_PATTERNS, WALK_ORDER
 from .reading import MEMORY_FACTOR
 
 MEMORY_FIGURE = f"about {MEMORY_FACTOR[0]} to {MEMORY_FACTOR[1]} times its size"

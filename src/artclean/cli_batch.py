@@ -11,36 +11,39 @@ from __future__ import annotations
 
 import codecs
 import contextlib
-import gzip
 import io
 import os
 import sys
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import replace
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import partial
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, TypeVar
+from typing import IO, TYPE_CHECKING, Any, Protocol, TypeVar
 
 import click
 
+# Only what declaring the options needs is imported here: `cli` imports this module for
+# every run, and a single document needs none of the batch machinery (see `run_batch`).
 from .cli_common import EXIT_ERROR, EXIT_OK, InputProblem, OutputFailed, stdout_bytes
-from .cli_request import (
-    BatchRequest,
-    BatchSettings,
-    file_size,
-    jsonl_paths,
-    plain_size,
-    record_job,
-)
-from .discover import JSONL_PATTERNS, PARQUET_PATTERNS, TEXT_PATTERNS, WARC_PATTERNS
-from .options import WALK_ORDER
+from .patterns import JSONL_PATTERNS, PARQUET_PATTERNS, TEXT_PATTERNS, WALK_ORDER, WARC_PATTERNS
 
 if TYPE_CHECKING:
+    from .cli_request import BatchRequest
     from .jsonl import RecordJob
     from .options import Options
     from .progress import Display
     from .tally import Tally
     from .templates import TemplateTable
+
+    class _StreamOutcome(Protocol):
+        """A cleaned batch of records, whatever their input format."""
+
+        @property
+        def output(self) -> bytes: ...  # JSONL lines, each ending in a line feed
+        @property
+        def problems(self) -> tuple[str, ...]: ...
+        @property
+        def tally(self) -> Tally: ...
+
 
 Command = TypeVar("Command", bound=Callable[..., Any])
 RECORD_FORMATS = ("jsonl", "warc", "parquet")
@@ -175,6 +178,7 @@ def run_batch(
     limit: int | None = None,
 ) -> int:
     """Check the options, run the batch, print the summary; return the exit status."""
+    from .cli_request import BatchRequest, BatchSettings
     from .progress import Display, render_summary, stderr_console
 
     batch = BatchSettings(**settings)
@@ -252,7 +256,9 @@ def _misuse(request: BatchRequest, explain: bool) -> str | None:
 
 
 def _run_files(request: BatchRequest, display: Display) -> Tally:
-    from .batch import FileJob, clean_files, collisions, learn_templates, plan
+    from dataclasses import replace
+
+    from .batch import FileJob, clean_files, collisions, learn_templates, plan, settle
     from .discover import find_sources
     from .parallel import WorkerLost
     from .tally import Tally, failure
@@ -315,6 +321,12 @@ def _run_files(request: BatchRequest, display: Display) -> Tally:
             lost = len(tasks) - done
             display.problem(f"{error}; {lost} of {len(tasks)} files not cleaned or not reported")
             tally += Tally(failed=lost)
+    if batch.out_dir is not None:
+        try:
+            settle(tasks)
+        except OSError as error:
+            display.problem(f"{batch.out_dir}: cannot write ({error.strerror or error})")
+            tally += failure()
     return tally
 
 
@@ -326,6 +338,10 @@ def _learned(
 ) -> RecordJob:
     """How each record is cleaned, with the site templates of a first pass over `paths` when
     --learn-templates asks for them (`learn` is the input format's own first pass)."""
+    from dataclasses import replace
+
+    from .cli_request import record_job
+
     job = record_job(request)
     if request.batch.learn_templates:
         display.stage("learning", documents=None, total_bytes=None)
@@ -335,33 +351,59 @@ def _learned(
 
 
 def _run_jsonl(request: BatchRequest, display: Display) -> Tally:
+    from .cli_request import jsonl_paths, plain_size
     from .jsonl import clean_stream, learn_templates, line_batches, open_records
-    from .parallel import WorkerLost
-    from .reading import InputError
-    from .tally import failure
 
     paths, tally = jsonl_paths(request, display)
     job = _learned(request, display, paths, learn_templates)
     display.stage("cleaning", documents=None, total_bytes=plain_size(paths))
+
+    @contextlib.contextmanager
+    def cleaned(path: str, name: str) -> Iterator[Iterator[tuple[_StreamOutcome, int]]]:
+        with open_records(path) as records:
+            batches = line_batches(records, name, limit=job.limit)
+            outcomes = clean_stream(batches, job, request.jobs)
+            yield ((outcome, outcome.tally.bytes_in) for outcome in outcomes)
+
+    return tally + _stream_records(request, display, paths, cleaned)
+
+
+def _stream_records(
+    request: BatchRequest,
+    display: Display,
+    paths: Sequence[str],
+    cleaned: Callable[
+        [str, str], contextlib.AbstractContextManager[Iterable[tuple[_StreamOutcome, int]]]
+    ],
+) -> Tally:
+    """Write the cleaned records of each input, in order, into one JSONL stream.
+
+    `cleaned(path, name)` opens an input and gives its outcomes, each with the bytes of
+    input it stands for. An input that cannot be read, and one whose worker dies,
+    is reported in one line and counted as failed: the records written so far stand, the rest
+    of that input is not cleaned, and the next input gets a new pool."""
+    from .parallel import WorkerLost
+    from .reading import InputError
+    from .tally import Tally, failure
+
+    tally = Tally()
     with _open_stream(request.output) as stream:
         assert stream is not None
         for path in paths:
             name = "<stdin>" if path == "-" else path
             try:
-                with open_records(path) as records:
-                    batches = line_batches(records, name, limit=job.limit)
-                    for outcome in clean_stream(batches, job, request.jobs):
+                with cleaned(path, name) as outcomes:
+                    for outcome, size in outcomes:
                         stream.write(outcome.output)
                         stream.flush()
                         tally += outcome.tally
-                        display.advance(outcome.tally.seen, outcome.tally.bytes_in)
+                        display.advance(outcome.tally.seen, size)
                         for message in outcome.problems:
                             display.problem(message)
             except InputError as error:
                 display.problem(str(error))
                 tally += failure()
             except WorkerLost as error:
-                # The records written so far stand; the next input gets a new pool.
                 display.problem(f"{name}: {error}; the rest of this input was not cleaned")
                 tally += failure()
     return tally
@@ -404,37 +446,31 @@ def _corpus_misuse(request: BatchRequest, encoding: str, writes_files: bool) -> 
 
 
 def _run_warc(request: BatchRequest, display: Display) -> Tally:
-    from .reading import InputError
-    from .tally import failure
+    from .cli_request import file_size, jsonl_paths
     from .warc import clean_stream, learn_templates, open_warc, warc_batches
 
     paths, tally = jsonl_paths(request, display)
     job = _learned(request, display, paths, learn_templates)
     display.stage("cleaning", documents=None, total_bytes=file_size(paths))
-    with _open_stream(request.output) as stream:
-        assert stream is not None
-        for path in paths:
-            name = "<stdin>" if path == "-" else path
-            read = 0
-            try:
-                with open_warc(path) as records:
-                    for outcome in clean_stream(warc_batches(records, name), job, request.jobs):
-                        stream.write(outcome.output)
-                        stream.flush()
-                        tally += outcome.tally
-                        display.advance(outcome.tally.seen, outcome.consumed - read)
-                        read = outcome.consumed
-                        for message in outcome.problems:
-                            display.problem(message)
-            except InputError as error:
-                display.problem(str(error))
-                tally += failure()
-    return tally
+
+    def advancing(outcomes: Iterator[Any]) -> Iterator[tuple[_StreamOutcome, int]]:
+        read = 0  # how far into the (compressed) file the outcomes so far reach
+        for outcome in outcomes:
+            yield outcome, outcome.consumed - read
+            read = outcome.consumed
+
+    @contextlib.contextmanager
+    def cleaned(path: str, name: str) -> Iterator[Iterator[tuple[_StreamOutcome, int]]]:
+        with open_warc(path) as records:
+            yield advancing(clean_stream(warc_batches(records, name), job, request.jobs))
+
+    return tally + _stream_records(request, display, paths, cleaned)
 
 
 def _run_parquet(request: BatchRequest, display: Display) -> Tally:
     """Parquet files into one stream (JSONL, or Parquet for -o FILE.parquet), or each into
     its own Parquet file under --out-dir."""
+    from .cli_request import file_size, jsonl_paths
     from .parquet import jsonl_lines, learn_templates, open_parquet, output_schema, parquet_sink
     from .reading import InputError
     from .tally import failure
@@ -561,6 +597,8 @@ def _open_stream(path: str | None) -> Iterator[IO[bytes] | None]:
         with stdout_bytes() as stdout:
             yield stdout
         return
+    import gzip
+
     from .files import atomic_binary_open
 
     try:

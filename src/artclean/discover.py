@@ -21,14 +21,13 @@ from fnmatch import fnmatchcase
 from pathlib import Path, PurePosixPath
 
 from .files import sweep_temporaries
-from .options import CONTENT_SUFFIXES
 
-TEXT_PATTERNS = tuple(f"*{suffix}" for suffix in CONTENT_SUFFIXES)
-JSONL_PATTERNS = ("*.jsonl", "*.jsonl.gz", "*.ndjson", "*.ndjson.gz")
-WARC_PATTERNS = ("*.warc", "*.warc.gz", "*.wet", "*.wet.gz")
-PARQUET_PATTERNS = ("*.parquet",)
-# The files a directory holds for each --input-format of records.
-RECORD_PATTERNS = {"jsonl": JSONL_PATTERNS, "warc": WARC_PATTERNS, "parquet": PARQUET_PATTERNS}
+# Defined in `patterns`, so that --help can quote them without loading this module.
+from .patterns import JSONL_PATTERNS as JSONL_PATTERNS
+from .patterns import PARQUET_PATTERNS as PARQUET_PATTERNS
+from .patterns import RECORD_PATTERNS as RECORD_PATTERNS
+from .patterns import TEXT_PATTERNS as TEXT_PATTERNS
+from .patterns import WARC_PATTERNS as WARC_PATTERNS
 
 
 @dataclass(frozen=True, slots=True)

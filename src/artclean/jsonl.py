@@ -41,7 +41,6 @@ from urllib.parse import urlsplit
 from .jsonline import BOM, NotRecord, ObjectLine, encode_value, json_type, read_object
 from .options import Options
 from .parallel import ordered_map, shared
-from .pipeline import clean, comparable_texts
 from .reading import MAX_INPUT_BYTES, InputError, binary_kind, input_errors
 from .result import Result
 from .tally import Tally, failure, of_result
@@ -355,6 +354,8 @@ def _clean_fields(
         site = site_of(record, job.site_field, site)
         options = options.but(templates=job.templates.for_site(site))
     original = record[job.text_field]
+    from .pipeline import clean  # here: the main process of a batch never cleans
+
     result = clean(original, options, source=where)
     return clean_text(original, result), result
 
@@ -400,6 +401,8 @@ def line_fingerprints(line: bytes | TooLong, source: str, job: RecordJob) -> fro
 
 def record_fingerprints(record: dict[str, Any], job: RecordJob, *, site: str) -> frozenset[int]:
     """Pass 1 for a checked record; `site` as for `clean_record`."""
+    from .pipeline import comparable_texts  # here: the main process of a batch never cleans
+
     texts = comparable_texts(record[job.text_field], job.options)
     return document_fingerprints(texts, site_of(record, job.site_field, site))
 

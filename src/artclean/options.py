@@ -5,20 +5,26 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from .rules import Selection
+# Defined in `patterns`, so that --help can quote them without loading this module.
+from .patterns import CONTENT_SUFFIXES as CONTENT_SUFFIXES
+from .patterns import MARKDOWN_SUFFIXES as MARKDOWN_SUFFIXES
+from .patterns import WALK_ORDER as WALK_ORDER
 
 if TYPE_CHECKING:
+    from .rules import Selection
     from .templates import TemplateTable
 
 DEFAULT_SIMILARITY = 90.0
 PROFILES = ("auto", "page", "article", "content")
 SYNTAXES = ("text", "markdown")
-MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdx")
-# The files a directory is searched for, by a batch and by --check alike (and by the pre-commit
-# hooks' `files` pattern, which a test holds to this list): Markdown, then plain text.
-CONTENT_SUFFIXES = (*MARKDOWN_SUFFIXES, ".txt", ".text")
-# The order files are taken in, as --help and the docs say it.
-WALK_ORDER = "a directory's files in name order, then each subdirectory in name order, depth first"
+
+
+def _every_rule() -> Selection:
+    """The default selection; `rules` is imported here, when an Options is made, so that
+    importing this module (as the command's --help does) does not load the rule table."""
+    from .rules import Selection
+
+    return Selection()
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +55,7 @@ class Options:
     syntax: str = "text"
     phrases: tuple[tuple[str, str], ...] = ()
     templates: TemplateTable | None = None
-    select: Selection = field(default_factory=Selection)
+    select: Selection = field(default_factory=_every_rule)
 
     def __post_init__(self) -> None:
         if not 0 < self.similarity <= 100:

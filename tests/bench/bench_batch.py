@@ -9,7 +9,9 @@ the stream (read from stdin, written to /dev/null): wall time, MB/s and peak mem
 getrusage(RUSAGE_CHILDREN) reports it and as sampled from /proc for the whole process tree
 (the main process and its workers). The machine may be shared: the CPU seconds of each run's
 process tree and a pure-Python baseline tell its figures apart from the load of others.
-Generated data goes under --workdir and is deleted.
+Generated data goes under --workdir and is deleted. Last, in this process, where a JSONL
+record's time goes: the JSON work of the stream (read, encode, splice) against cleaning, and
+what orjson would change, when it is installed (--json-mb 0 skips it).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import hashlib
+import json
 import os
 import re
 import resource
@@ -25,6 +28,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -212,11 +216,63 @@ def stream(workdir: Path, megabytes: int, jobs: int) -> None:
     corpus.unlink()
 
 
+def json_path(megabytes: int) -> None:
+    """Where a JSONL record's time goes, in this process: the JSON work of `jsonl.clean_line`
+    (reading the record with the spans of its values, encoding the clean text, splicing it
+    in) against cleaning the text; and what orjson, when installed, would do for the JSON."""
+    from artclean.jsonl import read_record
+    from artclean.jsonline import encode_value
+    from artclean.pipeline import clean
+
+    generator = Generator().records()
+    lines: list[bytes] = []
+    size = 0
+    while size < megabytes * 1024 * 1024:
+        lines.append(next(generator).rstrip(b"\n"))
+        size += len(lines[-1]) + 1
+
+    def best(work: Callable[[], object], runs: int = 3) -> float:
+        times = []
+        for _ in range(runs):
+            start = time.perf_counter()
+            work()
+            times.append(time.perf_counter() - start)
+        return min(times)
+
+    found = [read_record(line, "text") for line in lines]
+    texts = [record.fields["text"] for record in found]
+    read = best(lambda: [read_record(line, "text") for line in lines])
+    splice = best(lambda: [r.replaced({"text": encode_value(r.fields["text"])}) for r in found])
+    sample = texts[: max(1, len(texts) // 10)]
+    cleaning = best(lambda: [clean(text) for text in sample], 1) * len(texts) / len(sample)
+    print(f"json path: {size / MB:.1f} MB, {len(lines):,} records, in one process")
+    print(f"  read the record and the spans of its values: {size / MB / read:7.1f} MB/s")
+    print(f"  encode the clean text and splice it in:      {size / MB / splice:7.1f} MB/s")
+    print(f"  clean the text (a tenth of the records):     {size / MB / cleaning:7.2f} MB/s")
+    json_share = (read + splice) / (read + splice + cleaning)
+    print(f"  share of a record's time that is JSON: {json_share:.1%}")
+    try:
+        import orjson
+    except ImportError:
+        print("  orjson: not installed")
+        return
+    loads = best(lambda: [json.loads(line) for line in lines])
+    fast_loads = best(lambda: [orjson.loads(line) for line in lines])
+    dumps = best(lambda: [encode_value(text) for text in texts])
+    fast_dumps = best(lambda: [orjson.dumps(text) for text in texts])
+    print(f"  orjson.loads: {loads / fast_loads:.1f}x json.loads")
+    print(f"  orjson.dumps: {dumps / fast_dumps:.1f}x encode_value (json.dumps)")
+    print(f"  were the JSON work free, a record would take {1 - json_share:.1%} of its time now")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--files", type=int, default=5000)
     parser.add_argument("--jsonl-mb", type=int, default=1024, help="MiB of JSONL to stream")
     parser.add_argument("--jobs", type=int, default=2, help="workers for the stream")
+    parser.add_argument(
+        "--json-mb", type=int, default=8, help="MiB of records for the JSON path (0: skip)"
+    )
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/artclean-bench"))
     arguments = parser.parse_args()
     workdir = arguments.workdir
@@ -229,6 +285,8 @@ def main() -> None:
             directory(workdir, arguments.files)
         if arguments.jsonl_mb:
             stream(workdir, arguments.jsonl_mb, arguments.jobs)
+        if arguments.json_mb:
+            json_path(arguments.json_mb)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
 

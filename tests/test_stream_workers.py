@@ -1,0 +1,93 @@
+"""Record streams (JSONL, WARC/WET) whose worker process dies: one line, the next input goes on.
+
+A worker killed while it holds work (kill -9, the OOM killer) ends its pool with `WorkerLost`.
+Both stream formats report it the same way, from the one loop that writes every record
+stream: `INPUT: a worker process died ...; the rest of this input was not cleaned`, exit 2,
+the records written so far kept, and the next input cleaned by a new pool.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+import artclean.parallel
+from artclean.cli import main
+from artclean.parallel import WorkerLost
+
+SYNDICATED = "A short article about the harbour.\nThis article originally appeared in The Times."
+
+
+def run(*args: str) -> tuple[int, bytes, str]:
+    with CliRunner().isolation() as streams:
+        status = main(list(args))
+    return status, streams[0].getvalue(), streams[1].getvalue().decode()
+
+
+def jsonl_input(path: Path, count: int) -> Path:
+    path.write_text("".join(json.dumps({"id": n, "text": SYNDICATED}) + "\n" for n in range(count)))
+    return path
+
+
+def wet_input(path: Path, count: int) -> Path:
+    """A WET file as Common Crawl writes it: one gzip member per conversion record."""
+    warc = pytest.importorskip("fastwarc.warc", reason="WARC input needs artclean[warc]")
+    members = []
+    for n in range(count):
+        record = warc.WarcRecord()
+        record.init_headers(warc.WarcRecordType.conversion, f"uuid:{n:08d}".encode())
+        record.headers["WARC-Target-URI"] = f"https://news.example/{n}"
+        record.headers["Content-Type"] = "text/plain"
+        record.set_bytes_content(SYNDICATED.encode())
+        stream = io.BytesIO()
+        record.write(stream)
+        members.append(gzip.compress(stream.getvalue(), mtime=0))
+    path.write_bytes(b"".join(members))
+    return path
+
+
+FORMATS: dict[str, tuple[str, Callable[[Path, int], Path], str]] = {
+    "jsonl": ("artclean.jsonl", jsonl_input, "jsonl"),
+    "warc": ("artclean.warc", wet_input, "wet.gz"),
+}
+
+
+@pytest.mark.parametrize("input_format", sorted(FORMATS))
+def test_a_lost_worker_is_one_line_and_the_next_input_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, input_format: str
+) -> None:
+    module, make, suffix = FORMATS[input_format]
+    first = make(tmp_path / f"first.{suffix}", 3)
+    second = make(tmp_path / f"second.{suffix}", 2)
+    real = artclean.parallel.ordered_map
+    calls: list[int] = []
+
+    def dies_on_the_first_input(
+        function: Callable[[Any], Any], items: Iterable[Any], jobs: int, **kwargs: Any
+    ) -> Iterator[Any]:
+        calls.append(jobs)
+        if len(calls) == 1:
+            raise WorkerLost  # as the pool does when a worker is killed
+        yield from real(function, items, 1, **kwargs)
+
+    monkeypatch.setattr(f"{module}.ordered_map", dies_on_the_first_input)
+    out = tmp_path / "clean.jsonl"
+    status, stdout, stderr = run(
+        str(first), str(second), "--input-format", input_format, "-q", "-j", "2", "-o", str(out)
+    )
+    assert (status, stdout) == (2, b"")  # the records went to -o FILE
+    assert stderr == (
+        f"{first}: a worker process died (killed, perhaps for lack of memory); "
+        "the rest of this input was not cleaned\n"
+    )
+    assert calls == [2, 2]  # the second input got a pool of its own
+    written = [json.loads(line) for line in out.read_bytes().splitlines()]
+    assert len(written) == 2  # the second input's records, cleaned
+    assert all(record["text"] == "A short article about the harbour." for record in written)
