@@ -361,3 +361,36 @@ def test_results_are_identical_across_processes_with_different_hash_seeds(run_ar
     assert len(outputs) == 1
     removed = json.loads(outputs.pop())["removed"]
     assert removed, "the document is meant to contain duplicates"
+
+
+def blocks(*paragraphs: str) -> str:
+    return "\n\n".join(paragraphs) + "\n"
+
+
+@pytest.mark.parametrize("mark", ["* * *", "___", "***"])
+def test_the_break_before_a_body_scraped_twice_goes_with_the_copy(mark: str) -> None:
+    body = [QUOTED, OTHER, FULL]
+    result = clean(blocks(*body, mark, *body))
+    assert [k.text for k in result.kept] == body
+    last = result.removed[0]
+    assert (last.text, last.kind, last.rule, last.group) == (mark, "duplicate", "repeated-block", 4)
+    assert "section break" in last.reason
+    assert clean(result.text).text == result.text
+
+
+def test_of_two_breaks_around_a_removed_copy_one_stays_between_the_writers_sections() -> None:
+    body = [QUOTED, OTHER, FULL]
+    result = clean(blocks(*body, "* * *", *body, "* * *", BETWEEN))
+    assert [k.text for k in result.kept] == [*body, "* * *", BETWEEN]
+    assert clean(result.text).text == result.text
+
+
+def test_a_break_between_kept_paragraphs_stays_beside_a_removed_copy() -> None:
+    text = blocks(QUOTED, "* * *", OTHER, OTHER, BETWEEN)
+    assert [k.text for k in clean(text).kept] == [QUOTED, "* * *", OTHER, BETWEEN]
+
+
+def test_breaks_in_content_files_are_the_writers_even_beside_a_removed_copy() -> None:
+    body = [QUOTED, OTHER, FULL]
+    result = clean(blocks(*body, "* * *", *body), Options(profile="content"))
+    assert "* * *" in [k.text for k in result.kept]

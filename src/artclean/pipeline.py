@@ -201,6 +201,8 @@ def clean(text: str, options: Options | None = None, *, source: str | None = Non
     removals = _removals(paragraphs, duplicates, findings, options.keep, reported)
     removals = _group_blocks(removals, paragraphs, analysis.duplicates)
     removals = {i: r for i, r in removals.items() if reported(i, r.code)}
+    if options.profile != "content":
+        removals = _orphaned_breaks(paragraphs, analysis.texts, removals, analysis.layout, reported)
     order = _output_order(len(paragraphs), removals, duplicates)
     clean_text = assemble(text, paragraphs, order)
     return Result(
@@ -348,6 +350,72 @@ def _group_blocks(
                 r.duplicate_of, r.similarity, r.also, run[0], REPEATED_BLOCK,
             )  # fmt: skip
     return removals
+
+
+def _orphaned_breaks(
+    paragraphs: Sequence[Paragraph],
+    texts: Sequence[str],
+    removals: dict[int, Removal],
+    layout: markdown.Layout,
+    reported: Callable[[int, str], bool],
+) -> dict[int, Removal]:
+    """Remove a section break ("* * *", "___") that a removed repeated block leaves at an
+    edge of the text or beside another break: it divided the copy from the rest, not the
+    writer's sections. A break between two kept paragraphs stays, whatever was beside it, and
+    so does one the block repeated (the body's own last "___").
+    """
+
+    def repeated(i: int) -> bool:
+        removal = removals.get(i)
+        return removal is not None and removal.kind == "duplicate"
+
+    def far_end(i: int, step: int) -> int:
+        """The last paragraph of the removed copy that starts beside i, going by step."""
+        while repeated(i + step):
+            i += step
+        return i
+
+    def own_break(i: int) -> bool:
+        """Whether the copy beside the break ends, at its far side, with the same break: then
+        the break is the body's own (its last "___"), repeated with it."""
+        mark = paragraphs[i].text.strip()
+        return any(
+            repeated(i + step) and paragraphs[far_end(i, step)].text.strip() == mark
+            for step in (1, -1)
+        )
+
+    kept = [i for i in range(len(paragraphs)) if i not in removals]
+    out = dict(removals)
+    previous = None  # the last paragraph that stays
+    for position, i in enumerate(kept):
+        after = kept[position + 1] if position + 1 < len(kept) else None
+        if (
+            not texts[i]
+            and not own_break(i)
+            and (repeated(i - 1) or repeated(i + 1))
+            and (previous is None or after is None or not texts[after])
+            and i not in layout.protected
+            and i not in layout.held
+            and reported(i, REPEATED_BLOCK)
+        ):
+            block = i + 1 if repeated(i + 1) else i - 1
+            group = out[block].group
+            out[i] = Removal(
+                index=i,
+                line=paragraphs[i].line,
+                kind="duplicate",
+                rule="repeated-block",
+                reason=(
+                    "a section break left at an edge of the text or beside another by the "
+                    f"removed copy at line {paragraphs[block].line}"
+                ),
+                text=paragraphs[i].text,
+                group=block if group is None else group,
+                code=REPEATED_BLOCK,
+            )
+            continue
+        previous = i
+    return out
 
 
 def _output_order(
