@@ -9,13 +9,15 @@ to the first one that reads like body text.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from typing import Any, NamedTuple
 
 from .kinds import KINDS
 from .normalize import Comparable
+from .prefilter import Needs, needs
 from .rules import check_code, configured_code
 from .safepattern import NESTED_REPETITION, nested_repetition
 
@@ -42,9 +44,8 @@ MAX_RELATED_ITEMS = 40
 class Rule:
     """A phrase rule: `pattern` must match at the start, or anywhere if `contains` is set.
 
-    Patterns stay strings: most are only ever used inside the phrasebook's one combined
-    expression, and `re` compiles (and caches) the others the first time they are needed,
-    which keeps start-up fast for a pre-commit hook.
+    Patterns stay strings: a phrasebook compiles a rule the first time a paragraph passes its
+    cheap tests (see `prefilter`), which keeps start-up fast for a pre-commit hook.
     """
 
     kind: str
@@ -61,46 +62,183 @@ class Rule:
         return bool(re.match(self.pattern, text))
 
 
-@dataclass(frozen=True, slots=True)
-class Phrasebook:
-    """The phrase rules and related-list headers of some languages, compiled.
+class _Matcher:
+    """A phrasebook's rules indexed by what a paragraph must start with and contain.
 
-    The anchored rules are joined into one alternation tried once at the start of a paragraph;
-    the few rules that search anywhere first check for a literal they need. Together this keeps
-    the cost of phrase matching to about one regular-expression call per short paragraph.
+    Each rule's cheap tests come from its pattern (`prefilter.needs`): the prefixes a matched
+    paragraph starts with, the literals it contains; a search rule's literals are its
+    `contains`. A paragraph's first characters walk a trie of the prefixes to the rules it may
+    match; the rules that need no prefix but a literal are ruled out together by one search
+    for any of their literals. Only what remains is tried, in file order, and a rule's
+    pattern is compiled the first time a paragraph gets that far. Short paragraphs recur (a
+    menu's entries on every page of a site), and their verdicts are remembered.
+    """
+
+    def __init__(self, rules: Sequence[Rule]) -> None:
+        self.rules = tuple(rules)
+        tests = [
+            Needs(None, rule.contains) if rule.contains else needs(rule.pattern) for rule in rules
+        ]
+        self.literals = [t.literals for t in tests]
+        self.compiled: list[Callable[[str], object] | None] = [None] * len(rules)
+        # The trie: a character leads to (the next level, the rules whose prefix ends here).
+        self.trie: dict[str, tuple[dict[str, Any], list[int]]] = {}
+        for position, test in enumerate(tests):
+            for prefix in test.prefixes or ():
+                level = self.trie
+                for char in prefix[:-1]:
+                    level = level.setdefault(char, ({}, []))[0]
+                level.setdefault(prefix[-1], ({}, []))[1].append(position)
+        self.digit = tuple(i for i, test in enumerate(tests) if test.digit)
+        self.anywhere = tuple(i for i, test in enumerate(tests) if test.prefixes is None)
+        self._anywhere: dict[tuple[int, bool], _Anywhere] = {}
+        self._known: dict[tuple[str, int, bool], int] = {}
+
+    def match(self, text: str, words: int, articles: bool) -> Rule | None:
+        """The first rule (in file order) that fires, of those for articles if `articles`."""
+        short = words <= _REMEMBERED_WORDS
+        if short:
+            known = self._known.get((text, words, articles))
+            if known is not None:
+                return self.rules[known] if known >= 0 else None
+        found: list[int] = []
+        level = self.trie
+        for char in text:
+            step = level.get(char)
+            if step is None:
+                break
+            level, ends = step
+            found += ends
+        if self.digit and text[:1].isdecimal():
+            found += self.digit
+        anywhere = self._anywhere.get((words, articles)) or self._anywhere_rules(words, articles)
+        if anywhere.keywords is None or anywhere.keywords.search(text) is not None:
+            found += anywhere.positions
+        else:
+            found += anywhere.without_keywords
+        rules, literals, compiled = self.rules, self.literals, self.compiled
+        result = -1
+        for position in sorted(set(found)) if len(found) > 1 else found:
+            rule = rules[position]
+            if words > rule.max_words or (articles and rule.pages):
+                continue
+            needed = literals[position]
+            if needed is not None and not any(map(text.__contains__, needed)):
+                continue
+            run = compiled[position] or self._compile(position)
+            if run(text) is not None:
+                result = position
+                break
+        if short:
+            if len(self._known) >= _REMEMBERED:
+                self._known.clear()
+            self._known[(text, words, articles)] = result
+        return rules[result] if result >= 0 else None
+
+    def _compile(self, position: int) -> Callable[[str], object]:
+        rule = self.rules[position]
+        pattern = re.compile(rule.pattern)
+        run = self.compiled[position] = pattern.search if rule.contains else pattern.match
+        return run
+
+    def _anywhere_rules(self, words: int, articles: bool) -> _Anywhere:
+        """The rules without a prefix that a paragraph of this length may match."""
+        positions = tuple(
+            i
+            for i in self.anywhere
+            if words <= self.rules[i].max_words and not (articles and self.rules[i].pages)
+        )
+        keyworded = [i for i in positions if self.literals[i] is not None]
+        keywords = None
+        if keyworded:
+            keywords = _any_of({s for i in keyworded for s in self.literals[i] or ()})
+        entry = _Anywhere(positions, keywords, tuple(i for i in positions if i not in keyworded))
+        self._anywhere[(words, articles)] = entry
+        return entry
+
+
+# Paragraphs of up to this many words have their verdicts remembered, up to this many.
+_REMEMBERED_WORDS = 8
+_REMEMBERED = 100_000
+
+
+class _Anywhere(NamedTuple):
+    positions: tuple[int, ...]  # the rules without a prefix, in file order
+    keywords: re.Pattern[str] | None  # any literal one of them needs
+    without_keywords: tuple[int, ...]  # those of them that need none
+
+
+def _any_of(literals: set[str]) -> re.Pattern[str]:
+    """A pattern that finds any of some literals, written as a trie: `re` tries the
+    alternatives of a group one by one, so shared beginnings are spelled once."""
+    trie: dict[str, Any] = {}
+    for literal in literals:
+        level = trie
+        for char in literal:
+            level = level.setdefault(char, {})
+        level[""] = {}
+
+    def written(level: dict[str, Any]) -> str:
+        if "" in level:  # a literal ends here: what follows does not matter
+            return ""
+        options = [re.escape(char) + written(level[char]) for char in sorted(level)]
+        return options[0] if len(options) == 1 else f"(?:{'|'.join(options)})"
+
+    return re.compile(written(trie))
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Phrasebook:
+    """The phrase rules and related-list headers of some languages.
+
+    `match` tries a paragraph only against the rules whose literal prefixes and keywords it
+    has (see `_Matcher`), so that phrase matching costs a few string tests per paragraph and
+    a rule is compiled only once a paragraph could match it. Phrasebooks compare by identity:
+    `phrasebook` makes one per tuple of languages.
     """
 
     languages: tuple[str, ...]
     rules: tuple[Rule, ...]
-    anchored: re.Pattern[str]
     related_header: re.Pattern[str]
     max_words: int
-    searching: tuple[int, ...]  # positions of the rules that search anywhere
-    literals: re.Pattern[str]  # any literal one of those rules needs: most paragraphs have none
+    _lazy: dict[str, Any] = field(default_factory=dict, repr=False)
 
-    def match(self, text: str, words: int) -> Rule | None:
-        """The first rule (in file order) that fires on a paragraph's comparable form."""
+    def _matcher(self) -> _Matcher:
+        matcher: _Matcher | None = self._lazy.get("matcher")
+        if matcher is None:
+            matcher = self._lazy["matcher"] = _Matcher(self.rules)
+        return matcher
+
+    def match(self, text: str, words: int, *, articles: bool = False) -> Rule | None:
+        """The first rule (in file order) that fires on a paragraph's comparable form.
+
+        With `articles`, only the rules that apply to any document, not to page dumps alone.
+        """
         if words > self.max_words:
             return None
-        found = self.anchored.match(text)
-        first = int(found.lastgroup[1:]) if found and found.lastgroup else len(self.rules)
-        if self.searching and self.literals.search(text):
-            for position in self.searching:
-                if position > first:
-                    break
-                rule = self.rules[position]
-                if words <= rule.max_words and rule.fires(text):
-                    return rule
-        if first < len(self.rules) and words <= self.rules[first].max_words:
-            return self.rules[first]
-        # The first anchored rule applies only to shorter paragraphs: try the rest one by one.
-        for rule in self.rules[first + 1 :]:
-            if words <= rule.max_words and rule.fires(text):
-                return rule
-        return None
+        return self._matcher().match(text, words, articles)
+
+    @property
+    def anchored(self) -> re.Pattern[str]:
+        """The anchored rules joined into one alternation (for probing them together)."""
+        pattern: re.Pattern[str] | None = self._lazy.get("anchored")
+        if pattern is None:
+            joined = "|".join(
+                f"(?P<r{i}>{rule.pattern})"
+                for i, rule in enumerate(self.rules)
+                if not rule.contains
+            )
+            pattern = self._lazy["anchored"] = re.compile(joined or r"(?!)")
+        return pattern
 
     def is_related_header(self, text: str) -> bool:
-        return self.related_header.fullmatch(text.rstrip(" :")) is not None
+        text = text.rstrip(" :")
+        if "header" not in self._lazy:
+            self._lazy["header"] = needs(self.related_header.pattern).prefixes
+        prefixes: tuple[str, ...] | None = self._lazy["header"]
+        if prefixes is not None and not text.startswith(prefixes):
+            return False
+        return self.related_header.fullmatch(text) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,19 +308,11 @@ def compile_rules(
     languages: tuple[str, ...], rules: Sequence[Rule], related_header: re.Pattern[str]
 ) -> Phrasebook:
     """A phrasebook of some rules, in the order given (also for a subset or extra rules)."""
-    anchored = "|".join(
-        f"(?P<r{i}>{rule.pattern})" for i, rule in enumerate(rules) if not rule.contains
-    )
     return Phrasebook(
         languages=languages,
         rules=tuple(rules),
-        anchored=re.compile(anchored or r"(?!)"),
         related_header=related_header,
         max_words=max((rule.max_words for rule in rules), default=0),
-        searching=tuple(i for i, rule in enumerate(rules) if rule.contains),
-        literals=re.compile(
-            "|".join(re.escape(s) for rule in rules for s in rule.contains) or r"(?!)"
-        ),
     )
 
 
@@ -238,7 +368,7 @@ def phrase_findings(texts: Sequence[str], book: Phrasebook) -> list[Finding]:
             continue
         otherwise = None
         if rule.pages:
-            other = _for_articles(book).match(text, words)
+            other = book.match(text, words, articles=True)
             otherwise = _finding(index, other) if other is not None else None
         findings.append(_finding(index, rule, otherwise))
     return findings
@@ -255,13 +385,6 @@ def _finding(index: int, rule: Rule, otherwise: Finding | None = None) -> Findin
         code=rule.code,
         otherwise=otherwise,
     )
-
-
-@lru_cache(maxsize=32)
-def _for_articles(book: Phrasebook) -> Phrasebook:
-    """The rules of a phrasebook that apply to any document, not only to page dumps."""
-    rules = [rule for rule in book.rules if not rule.pages]
-    return compile_rules(book.languages, rules, book.related_header)
 
 
 def teaser_links(
