@@ -88,9 +88,14 @@ def number_words(languages: tuple[str, ...]) -> frozenset[str]:
     return frozenset(w for code in languages for w in words.get(code, ()))
 
 
-def _numbers(text: str, words: frozenset[str]) -> list[str]:
-    """The numbers of a text, in digits or in words ("one", "second", "zwei")."""
-    return _DIGITS.findall(text) + [w for w in text.split() if w.strip(".,;:!?") in words]
+@lru_cache(maxsize=4096)
+def _numbers(text: str, words: frozenset[str]) -> tuple[str, ...]:
+    """The numbers of a text, in digits or in words ("one", "second", "zwei"); remembered, as
+    a paragraph is compared with each of its candidates."""
+    return (
+        *_DIGITS.findall(text),
+        *(w for w in text.split() if w.strip(".,;:!?") in words),
+    )
 
 
 def _fuzzy(text: str) -> bool:

@@ -51,12 +51,13 @@ NAMES = OWN + DOCUMENT
 _TERMINAL = tuple(".!?。！？\"”'’»)")
 _SENTENCE_ENDS = (". ", "! ", "? ", "。", "！", "？")
 _SYMBOLS = "|•·»«›‹/:@#©>"
-# Counting by deletion: len(text) - len(text.translate(table)) runs in C.
-_NO_SYMBOLS = str.maketrans("", "", _SYMBOLS)
-_NO_DIGITS = str.maketrans("", "", "0123456789")
 _BULLET = re.compile(r"\s*(?:[-*+•·▪◦o]\s|\d{1,3}[.)]\s|[»›>]\s?)")
 _CLOCK = re.compile(r"\d{1,2}:\d{2}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}")
 _SPLIT = str.maketrans({c: " " for c in string.punctuation + "“”‘’«»…–—·•|"})
+# The same on ASCII text, for bytes.translate, which takes a quarter of the time.
+_ASCII_SPLIT = bytes(ord(" ") if chr(c) in string.punctuation else c for c in range(256))
+_ASCII_DIGITS = b"0123456789"
+_ASCII_SYMBOLS = bytes(c for c in _SYMBOLS.encode("utf-8") if c < 128)
 # Text written without spaces averages about two characters a word.
 _CHARS_PER_WORD = 2.0
 _SHORT_WORDS = 4
@@ -70,7 +71,20 @@ def function_characters() -> frozenset[str]:
 
 def words_of(folded: str) -> list[str]:
     """Lower-case word tokens of a folded paragraph, punctuation removed."""
+    if folded.isascii():
+        return folded.encode("ascii").translate(_ASCII_SPLIT).decode("ascii").split()
     return folded.translate(_SPLIT).split()
+
+
+def _digits_and_symbols(head: str) -> tuple[int, int]:
+    """How many characters of a text are ASCII digits, and how many are _SYMBOLS."""
+    if head.isascii():
+        raw = head.encode("ascii")
+        size = len(raw)
+        return size - len(raw.translate(None, _ASCII_DIGITS)), size - len(
+            raw.translate(None, _ASCII_SYMBOLS)
+        )
+    return sum(map(head.count, "0123456789")), sum(map(head.count, _SYMBOLS))
 
 
 def is_unspaced(stripped: str, words: int) -> bool:
@@ -105,8 +119,9 @@ def own_features(text: str, tokens: Sequence[str], stop: frozenset[str]) -> list
     headline_start = sum(map(str.isupper, opening)) / len(opening) if opening else 0.0
     head = stripped[:200]
     size = len(head) or 1
-    digits = (len(head) - len(head.translate(_NO_DIGITS))) / size
-    symbols = (len(head) - len(head.translate(_NO_SYMBOLS))) / size
+    digit_count, symbol_count = _digits_and_symbols(head)
+    digits = digit_count / size
+    symbols = symbol_count / size
     sentences = sum(map(stripped.count, _SENTENCE_ENDS)) + stripped.endswith(_TERMINAL)
     terminal = 1.0 if stripped.endswith(_TERMINAL) else 0.0
     log_words = math.log1p(words)
@@ -123,7 +138,8 @@ def own_features(text: str, tokens: Sequence[str], stop: frozenset[str]) -> list
         1.0 if words <= 3 else 0.0,
         1.0 if unspaced else 0.0,
         1.0 if ("http" in head or "www." in head or ".com" in head) else 0.0,
-        1.0 if _CLOCK.search(head) else 0.0,
+        # (\d is any decimal digit: only an ASCII head without one surely has no time)
+        1.0 if (digit_count or not head.isascii()) and _CLOCK.search(head) else 0.0,
         1.0 if first.isalpha() and first.islower() else 0.0,
         stop_share * log_words,
         terminal * log_words,
@@ -133,7 +149,7 @@ def own_features(text: str, tokens: Sequence[str], stop: frozenset[str]) -> list
 
 def content_words(tokens: Sequence[str], stop: frozenset[str]) -> frozenset[str]:
     """The words that carry a paragraph's topic: not stop words, not numbers, not tiny."""
-    return frozenset(t for t in tokens if len(t) > 2 and t not in stop and not t.isdigit())
+    return frozenset(t for t in set(tokens) - stop if len(t) > 2 and not t.isdigit())
 
 
 def cohesion(

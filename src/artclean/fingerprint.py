@@ -9,7 +9,6 @@ pairs. CRC-32 is the shingle hash: stable across runs and processes, and fast in
 
 from __future__ import annotations
 
-import heapq
 import zlib
 from collections.abc import Sequence
 
@@ -38,8 +37,14 @@ def shingles(text: str) -> set[str]:
 
 def sketch(text: str, size: int = SKETCH_SIZE) -> tuple[int, ...]:
     """The bottom-k MinHash sketch of a normalised paragraph (empty for empty text)."""
-    hashes = {zlib.crc32(s.encode()) for s in shingles(text)}
-    return tuple(heapq.nsmallest(size, hashes))
+    words = text.split()
+    if len(words) > SHINGLE_WORDS and len(text) <= _UNSPACED_WORD_LENGTH * len(words):
+        # The word 3-grams of `shingles`, hashed and sorted in C.
+        grams = map(" ".join, zip(words, words[1:], words[2:], strict=False))
+        hashes = set(map(zlib.crc32, map(str.encode, grams)))
+    else:
+        hashes = set(map(zlib.crc32, map(str.encode, shingles(text))))
+    return tuple(sorted(hashes)[:size])
 
 
 class CandidateIndex:

@@ -30,6 +30,11 @@ _ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f]")
 _NOT_ARABIC = re.compile(
     "[\u067e\u0686\u0698\u06a9\u06af\u06cc\u0679\u0688\u0691\u06ba\u06be\u06c1\u06d2]"
 )
+# Any letter of those scripts: most texts have none, and one search tells.
+_NAMING_SCRIPTS = re.compile(
+    "[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af\u1100-\u11ff\u3130-\u318f"
+    "\u0370-\u03ff\u1f00-\u1fff\u0600-\u06ff\u0750-\u077f]"
+)
 # Letters only Ukrainian or only Russian write: they settle a text the stop words of both claim.
 _UKRAINIAN = re.compile("[\u0456\u0457\u0454\u0491]")  # і ї є ґ
 _RUSSIAN = re.compile("[\u044b\u044d\u044a\u0451]")  # ы э ъ ё
@@ -76,7 +81,7 @@ def _script(sample: Sequence[str]) -> str | None:
     # A "word" of text without spaces can be a whole 50 MB line: findall would hold a string
     # per character (30 times the text's size), so the script is told from its start.
     text = "".join(sample)[:_SAMPLE_CHARACTERS]
-    if not text:
+    if not text or _NAMING_SCRIPTS.search(text) is None:
         return None
     third = len(text) / 3
     kana = len(_KANA.findall(text))

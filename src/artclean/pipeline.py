@@ -6,9 +6,10 @@ terminal layer, so it can be called from any program or worker process.
 
 from __future__ import annotations
 
+import sys
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence, Set
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from . import markdown
 from .boilerplate import (
@@ -43,7 +44,6 @@ class Analysis:
     text: str
     paragraphs: tuple[Paragraph, ...]
     texts: list[str]  # comparable forms
-    tokens: list[list[str]]  # words of the comparable forms
     languages: tuple[str, ...]
     duplicates: dict[int, Duplicate]  # every copy found, before telling scraper from writer
     phrases: list[Finding]  # phrase-rule findings
@@ -52,6 +52,18 @@ class Analysis:
     # The content profile's verdicts on copies, decided with the layout; None for the other
     # profiles, whose repeats are told apart in clean() once every finding is known.
     content_repeats: dict[int, Duplicate] | None
+    # The words of the comparable forms, made when the page classifier first asks for them:
+    # an article needs only the first few hundred, to tell its language.
+    _words: list[list[str]] = field(default_factory=list, repr=False, compare=False)
+
+    @property
+    def tokens(self) -> list[list[str]]:
+        """The words of the comparable forms (`features.words_of`), one list per paragraph."""
+        if not self._words and self.texts:
+            # One string object per distinct word: prose repeats its words, and the token
+            # lists of 5 MB of prose take 11 MB this way instead of 57 MB.
+            self._words.extend(list(map(sys.intern, words_of(t))) for t in self.texts)
+        return self._words
 
     def is_page(self, profile: str) -> bool:
         """Whether the page classifier applies: always for "page", by evidence for "auto"."""
@@ -85,11 +97,7 @@ def analyse(text: str, options: Options) -> Analysis:
     paragraphs = layout.paragraphs
     texts = [c.text for c in comparables]
     originals = [p.text for p in paragraphs]
-    # One string object per distinct word: prose repeats its words, and the token lists of
-    # 5 MB of prose take 11 MB this way instead of 57 MB.
-    seen: dict[str, str] = {}
-    tokens = [[seen.setdefault(w, w) for w in words_of(t)] for t in texts]
-    languages = options.languages or _detected(tokens)
+    languages = options.languages or _detected(texts)
     numbers = number_words((*languages, "en"))
     compared = _separators_compared(comparables, originals, layout.protected)
     duplicates = find_duplicates(compared, options.similarity, numbers)
@@ -132,7 +140,6 @@ def analyse(text: str, options: Options) -> Analysis:
         text,
         paragraphs,
         texts,
-        tokens,
         languages,
         duplicates,
         phrases,
@@ -192,11 +199,16 @@ def clean(text: str, options: Options | None = None, *, source: str | None = Non
     text, paragraphs = analysis.text, analysis.paragraphs
     ignored = analysis.layout.ignored
 
+    selected: dict[str, bool] = {}
+
     def reported(index: int, code: str) -> bool:
         """Whether the run's selection takes the rule, and no directive ignores it here."""
-        if not options.select.selects(code, options.profile):
+        chosen = selected.get(code)
+        if chosen is None:
+            chosen = selected[code] = options.select.selects(code, options.profile)
+        if not chosen:
             return False
-        return not matches(ignored.get(index, ()), code)
+        return not ignored or not matches(ignored.get(index, ()), code)
 
     removals = _removals(paragraphs, duplicates, findings, options.keep, reported)
     removals = _group_blocks(removals, paragraphs, analysis.duplicates)
@@ -242,8 +254,20 @@ def _spare(
         findings.pop(i, None)
 
 
-def _detected(tokens: Sequence[Sequence[str]]) -> tuple[str, ...]:
-    language = detect([t for paragraph in tokens for t in paragraph][:_LANGUAGE_SAMPLE])
+def _detected(texts: Sequence[str]) -> tuple[str, ...]:
+    """The language of the first _LANGUAGE_SAMPLE words of the comparable forms, if any."""
+    # Tokenised a stretch of paragraphs at a time (words_of of texts joined by spaces is
+    # their words one after another), each stretch with about as many words as are missing.
+    sample: list[str] = []
+    start = 0
+    while start < len(texts) and len(sample) < _LANGUAGE_SAMPLE:
+        end, guess = start, 0
+        while end < len(texts) and guess < _LANGUAGE_SAMPLE - len(sample):
+            guess += texts[end].count(" ") + 1
+            end += 1
+        sample += words_of(" ".join(texts[start:end]))
+        start = end
+    language = detect(sample[:_LANGUAGE_SAMPLE])
     return (language,) if language else ()
 
 

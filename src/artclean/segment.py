@@ -72,6 +72,9 @@ def _lines(text: str) -> list[_Line]:
 
 def is_blank(line: str) -> bool:
     """True for a line with nothing visible on it (in any mix of spaces and invisibles)."""
+    stripped = line.lstrip()
+    if stripped[:1] not in _INVISIBLE:  # "" is in every string: an empty line goes on
+        return False
     return not line.translate(_DROP_INVISIBLE).strip()
 
 
