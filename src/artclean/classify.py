@@ -429,19 +429,23 @@ def page_findings(
 
 def _menu_like(row: Sequence[float]) -> bool:
     """A short line without sentence punctuation: a menu entry, a section name, a tag."""
-    named = dict(zip(NAMES, row, strict=True))
-    return named["log_words"] <= math.log1p(4) and not named["terminal"]
+    return row[_LOG_WORDS] <= _MENU_LOG_WORDS and not row[_TERMINAL]
+
+
+_MENU_LOG_WORDS = math.log1p(4)
+_STOP_SHARE = NAMES.index("stop_share")
+_CAPITALISED = NAMES.index("capitalised")
+_SHORT_NEIGHBOURS = NAMES.index("short_neighbours")
 
 
 def _describe(row: Sequence[float]) -> str:
-    named = dict(zip(NAMES, row, strict=True))
-    words = round(math.expm1(named["log_words"]))
+    words = round(math.expm1(row[_LOG_WORDS]))
     parts = [f"{words} word{'s' if words != 1 else ''}"]
-    parts.append(f"{named['stop_share']:.0%} stop words")
-    if named["capitalised"] >= 0.6 and words > 1:
+    parts.append(f"{row[_STOP_SHARE]:.0%} stop words")
+    if row[_CAPITALISED] >= 0.6 and words > 1:
         parts.append("title case")
-    if not named["terminal"]:
+    if not row[_TERMINAL]:
         parts.append("no closing punctuation")
-    if named["short_neighbours"] >= 0.5:
+    if row[_SHORT_NEIGHBOURS] >= 0.5:
         parts.append("among short lines")
     return ", ".join(parts)

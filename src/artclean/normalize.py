@@ -71,6 +71,8 @@ _TEASER_END = re.compile(
 
 # Teaser markers sit in the last few characters; searching only there keeps this cheap.
 _TEASER_TAIL = 40
+# What every match of _TEASER_END holds.
+_TEASER_WORDS = ("...", "more", "story", "article", "reading")
 
 
 class Comparable(NamedTuple):
@@ -127,6 +129,10 @@ def comparable(text: str) -> Comparable:
     """The form two copies of a paragraph share; teaser markers and edge punctuation removed."""
     folded = fold(text)
     tail = max(0, len(folded) - _TEASER_TAIL)
+    end = folded[tail:]
+    # Every teaser marker holds one of these words; most paragraphs end in none of them.
+    if not any(map(end.__contains__, _TEASER_WORDS)):
+        return Comparable(folded.strip(_EDGE), False)
     match = _TEASER_END.search(folded, tail)
     teaser = match is not None and match.start() > 0
     if match is not None and teaser:

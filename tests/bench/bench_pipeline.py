@@ -4,9 +4,10 @@
 
 (a) MB/s of `artclean.clean` in-process over the `text` fields of
     ../shared/bench/aeb-dev/pages-htmltext.jsonl, beside `re.findall(r"\\w+")` over the same
-    texts in the same run; (b) duplicate detection on synthetic documents of 1,000, 10,000 and
-    100,000 paragraphs (the issue asks for 100k/10k < 15); (c) start-up of the installed command
-    beside `python -c pass`. Medians of several runs; everything generated is deterministic.
+    texts and jusText when it is installed, interleaved in one run; (b) duplicate detection on
+    synthetic documents of 1,000, 10,000 and 100,000 paragraphs (issue 12 asks for 100k/10k <
+    12); (c) start-up of the installed command beside `python -c pass`. Medians of several
+    runs; everything generated is deterministic.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from artclean.options import DEFAULT_SIMILARITY
 ROOT = Path(__file__).resolve().parents[2]
 PAGES = ROOT.parent / "shared" / "bench" / "aeb-dev" / "pages-htmltext.jsonl"
 RUNS = 5
-SCALING_LIMIT = 15.0
+SCALING_LIMIT = 12.0
 
 
 def median_time(work: Callable[[], object], runs: int = RUNS) -> float:
@@ -56,20 +57,66 @@ def throughput() -> None:
     article = Options(profile="article")
     for text in texts:  # compile phrase files and load word lists once, outside the timing
         clean(text)
-    clean_time = median_time(lambda: [clean(t) for t in texts])
-    core_time = median_time(lambda: [clean(t, article) for t in texts])
-    regex_time = median_time(lambda: [word.findall(t) for t in texts])
-    print(f"    {len(texts)} documents, {megabytes:.2f} MB, median of {RUNS} runs")
+    peer = justext_peer(texts)
+    # Interleaved, one round of each at a time, so that load from elsewhere falls on all.
+    times: dict[str, list[float]] = {"clean": [], "article": [], "findall": [], "justext": []}
+    work: dict[str, Callable[[], object]] = {
+        "clean": lambda: [clean(t) for t in texts],
+        "article": lambda: [clean(t, article) for t in texts],
+        "findall": lambda: [word.findall(t) for t in texts],
+    }
+    if peer is not None:
+        work["justext"] = peer
+    for _ in range(RUNS):
+        for name, run in work.items():
+            times[name].append(median_time(run, 1))
+    clean_time, core_time, regex_time = (
+        statistics.median(times[name]) for name in ("clean", "article", "findall")
+    )
+    print(f"    {len(texts)} documents, {megabytes:.2f} MB, median of {RUNS} interleaved runs")
     print(f"    artclean.clean       {clean_time:7.3f} s  {megabytes / clean_time:7.2f} MB/s")
     print(
         f"    profile='article'    {core_time:7.3f} s  {megabytes / core_time:7.2f} MB/s"
         "  (no page classifier: duplicates and phrase rules)"
     )
     print(f"    re.findall(r'\\w+')   {regex_time:7.3f} s  {megabytes / regex_time:7.2f} MB/s")
+    if peer is not None:
+        peer_time = statistics.median(times["justext"])
+        print(
+            f"    jusText              {peer_time:7.3f} s  {megabytes / peer_time:7.2f} MB/s"
+            "  (each line a <p>, English stop words; HTML built outside the timing)"
+        )
+    else:
+        peer_time = None
+        print("    jusText              not installed (pip install justext lxml_html_clean)")
     print(
-        f"    clean is {clean_time / regex_time:.1f}x the time of re.findall (target: >= 10 MB/s);"
-        f" the classifier keeps {core_time / clean_time:.0%} of the core's throughput"
+        f"    clean = {clean_time / regex_time:.1f}x re.findall (issue 12: <= 14x); "
+        f"article = {core_time / regex_time:.1f}x (<= 8x)"
     )
+    if peer_time is not None:
+        print(f"    clean = {clean_time / peer_time:.2f}x jusText's time (issue 12: < 1)")
+
+
+def justext_peer(texts: list[str]) -> Callable[[], object] | None:
+    """jusText over the same texts, when it is installed (it is no dependency of artclean).
+
+    jusText reads HTML: each line of a text becomes a paragraph element, as a page dump's
+    lines were block elements of its page.
+    """
+    try:
+        import justext  # type: ignore[import-untyped, import-not-found, unused-ignore]
+    except ImportError:
+        return None
+    from html import escape
+
+    pages = [
+        "<html><body>"
+        + "".join(f"<p>{escape(line)}</p>" for line in text.splitlines() if line.strip())
+        + "</body></html>"
+        for text in texts
+    ]
+    stoplist = justext.get_stoplist("English")
+    return lambda: [justext.justext(page, stoplist) for page in pages]
 
 
 def vocabulary(rng: random.Random, size: int = 5000) -> list[str]:
