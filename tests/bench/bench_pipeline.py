@@ -31,7 +31,15 @@ from artclean.normalize import comparable
 from artclean.options import DEFAULT_SIMILARITY
 
 ROOT = Path(__file__).resolve().parents[2]
-PAGES = ROOT.parent / "shared" / "bench" / "aeb-dev" / "pages-htmltext.jsonl"
+# ../shared beside the checkout (or beside the folder of worktrees a checkout may be in).
+PAGES = next(
+    (
+        path
+        for base in (ROOT.parent, ROOT.parent.parent)
+        if (path := base / "shared" / "bench" / "aeb-dev" / "pages-htmltext.jsonl").exists()
+    ),
+    ROOT.parent / "shared" / "bench" / "aeb-dev" / "pages-htmltext.jsonl",
+)
 RUNS = 5
 SCALING_LIMIT = 12.0
 
