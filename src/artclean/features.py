@@ -52,6 +52,8 @@ _TERMINAL = tuple(".!?。！？\"”'’»)")
 _SENTENCE_ENDS = (". ", "! ", "? ", "。", "！", "？")
 _SYMBOLS = "|•·»«›‹/:@#©>"
 _BULLET = re.compile(r"\s*(?:[-*+•·▪◦o]\s|\d{1,3}[.)]\s|[»›>]\s?)")
+# What a bullet's first visible character is, when it is no digit.
+_BULLET_STARTS = frozenset("-*+•·▪◦o»›>")
 _CLOCK = re.compile(r"\d{1,2}:\d{2}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}")
 _SPLIT = str.maketrans({c: " " for c in string.punctuation + "“”‘’«»…–—·•|"})
 # The same on ASCII text, for bytes.translate, which takes a quarter of the time.
@@ -134,7 +136,7 @@ def own_features(text: str, tokens: Sequence[str], stop: frozenset[str]) -> list
         math.log1p(sentences),
         digits,
         symbols,
-        1.0 if _BULLET.match(text) else 0.0,
+        1.0 if (first in _BULLET_STARTS or first.isdecimal()) and _BULLET.match(text) else 0.0,
         1.0 if words <= 3 else 0.0,
         1.0 if unspaced else 0.0,
         1.0 if ("http" in head or "www." in head or ".com" in head) else 0.0,

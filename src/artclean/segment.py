@@ -105,8 +105,8 @@ def is_wrapped(lines: Sequence[str]) -> bool:
     """
     if len(lines) < 2:
         return False
-    stripped = [line.strip() for line in lines]
-    width = max(len(line) for line in stripped)
+    stripped = list(map(str.strip, lines))
+    width = max(map(len, stripped))
     if not _NARROWEST_WRAP <= width <= _WIDEST_WRAP:
         return False
     continuations = 0
@@ -176,7 +176,7 @@ def _pieces(block: Sequence[_Line]) -> list[tuple[int, int]]:
     A paragraph ends at a line the next word would have fitted on (under the block's widest
     line); the lines up to there are one paragraph if they read as wrapped prose.
     """
-    texts = [line.text.strip() for line in block]
+    texts = [text.strip() for _, _, _, text in block]
     width = max(map(len, texts), default=0)
     if not _PIECE_WIDTHS[0] <= width <= _PIECE_WIDTHS[1]:
         return [(k, k) for k in range(len(texts))]
