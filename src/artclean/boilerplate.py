@@ -151,7 +151,7 @@ class _Matcher:
         keyworded = [i for i in positions if self.literals[i] is not None]
         keywords = None
         if keyworded:
-            keywords = _any_of({s for i in keyworded for s in self.literals[i] or ()})
+            keywords = _any_of(frozenset(s for i in keyworded for s in self.literals[i] or ()))
         entry = _Anywhere(positions, keywords, tuple(i for i in positions if i not in keyworded))
         self._anywhere[(words, articles)] = entry
         return entry
@@ -168,7 +168,8 @@ class _Anywhere(NamedTuple):
     without_keywords: tuple[int, ...]  # those of them that need none
 
 
-def _any_of(literals: set[str]) -> re.Pattern[str]:
+@lru_cache(maxsize=256)
+def _any_of(literals: frozenset[str]) -> re.Pattern[str]:
     """A pattern that finds any of some literals, written as a trie: `re` tries the
     alternatives of a group one by one, so shared beginnings are spelled once."""
     trie: dict[str, Any] = {}
