@@ -93,6 +93,7 @@ class _Matcher:
         self.anywhere = tuple(i for i, test in enumerate(tests) if test.prefixes is None)
         self._anywhere: dict[tuple[int, bool], _Anywhere] = {}
         self._known: dict[tuple[str, int, bool], int] = {}
+        self._tried = 0  # paragraphs tried (not remembered)
 
     def match(self, text: str, words: int, articles: bool) -> Rule | None:
         """The first rule (in file order) that fires, of those for articles if `articles`."""
@@ -111,6 +112,7 @@ class _Matcher:
             found += ends
         if self.digit and text[:1].isdecimal():
             found += self.digit
+        self._tried += 1
         anywhere = self._anywhere.get((words, articles)) or self._anywhere_rules(words, articles)
         if anywhere.keywords is None or anywhere.keywords.search(text) is not None:
             found += anywhere.positions
@@ -149,6 +151,10 @@ class _Matcher:
             if words <= self.rules[i].max_words and not (articles and self.rules[i].pages)
         )
         keyworded = [i for i in positions if self.literals[i] is not None]
+        if keyworded and self._tried < _KEYWORDS_AFTER:
+            # A few paragraphs (a line in a pipe) are cheaper to test rule by rule than to
+            # compile the keyword pattern for; this entry is not remembered.
+            return _Anywhere(positions, None, positions)
         keywords = None
         if keyworded:
             keywords = _any_of(frozenset(s for i in keyworded for s in self.literals[i] or ()))
@@ -157,6 +163,9 @@ class _Matcher:
         return entry
 
 
+# The keyword pattern of the rules without a prefix is compiled once this many paragraphs
+# have been tried.
+_KEYWORDS_AFTER = 64
 # Paragraphs of up to this many words have their verdicts remembered, up to this many.
 _REMEMBERED_WORDS = 8
 _REMEMBERED = 100_000
