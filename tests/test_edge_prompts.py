@@ -146,6 +146,103 @@ MISSED = [
     ("es", "related", "read-label", "LEA: El Ebro alcanza un caudal récord tras las lluvias"),
     ("pl", "legal", "reproduction", "Materiał chroniony prawem autorskim."),
     ("pl", "related", "read-also-inline", "Dowiedz się więcej: Jak miasto spłaca długi"),
+    # Second pass: the blog software's footer credit, post metadata, like button and comment
+    # form, a server warning printed into the page, download links with their size.
+    ("en", "boilerplate", "powered-by", "Designed by Elegant Themes | Powered by WordPress"),
+    ("de", "boilerplate", "powered-by", "Proudly powered by WordPress"),
+    (
+        "en",
+        "boilerplate",
+        "server-warning",
+        "Warning: Creating default object from empty value in /www/htdocs/wp-includes/"
+        "classes.php on line 407",
+    ),
+    (
+        "en",
+        "boilerplate",
+        "post-meta",
+        "This entry was posted in Transport and tagged trams, budget. Bookmark the permalink.",
+    ),
+    ("en", "boilerplate", "post-meta", "Filed under city hall, trams"),
+    (
+        "de",
+        "boilerplate",
+        "post-meta",
+        "Dieser Eintrag wurde veröffentlicht in Verkehr und verschlagwortet mit Tram, Haushalt."
+        " Permanentlink.",
+    ),
+    ("de", "boilerplate", "post-meta", "Schlagwörter: Straßenbahn, Stadtrat, Haushalt"),
+    ("en", "share", "like-button", "Like this: Like Loading..."),
+    ("de", "share", "like-button", "Gefällt mir Wird geladen …"),
+    ("en", "comments", "comment-form-fields", "Email (will not be published) (required)"),
+    ("en", "comments", "comment-form-fields", "No Responses so far"),
+    ("en", "comments", "comment-form-fields", "Comment by Jane Doe — 17.07.2011 @ 13:04"),
+    ("de", "comments", "comment-form-fields", "E-Mail (wird benötigt und nicht veröffentlicht)"),
+    ("de", "comments", "comment-form-fields", "Keine Kommentare zu „Die Tram, die nie kam“"),
+    ("de", "comments", "comment-form-fields", "12 Antworten zu „Die Tram, die nie kam“"),
+    ("en", "navigation", "file-download", "Transport plan 2030 (PDF, 2.4 MB)"),
+    ("de", "navigation", "file-download", "Beschluss des Stadtrats PDF | 38 KB | barrierefrei"),
+    ("de", "navigation", "file-download", "Den Plan als PDF herunterladen"),
+    # Bylines with a date, captions that end in their credit or licence, image labels.
+    ("en", "boilerplate", "byline-date", "September 15, 2020 by Jane Doe Post a Comment"),
+    ("en", "boilerplate", "byline-date", "By Jane Mary Doe Feb 8, 2020 5 min read"),
+    ("en", "caption", "credit-at-end", "The deputy mayor at the depot. Mike Blake/Reuters files"),
+    ("en", "caption", "credit-at-end", "The new tram at the depot Getty Images"),
+    ("de", "caption", "credit-at-end", "Die neue Bahn im Depot. (Quelle: Hume/Unsplash/Stadt)"),
+    ("de", "caption", "credit-at-end", "Die neue Bahn im Depot. © Stadtwerke"),
+    ("de", "caption", "credit-at-end", "Die neue Bahn im Depot. Foto: Timur | flickr | CC BY 2.0"),
+    ("de", "caption", "image-label", "Vergrößern Die neue Bahn im Depot am Dienstag."),
+    ("de", "caption", "image-label", "Beitragsbild: Die neue Bahn im Depot"),
+    ("de", "caption", "image-label", "Abbildung 3: Der geplante Verlauf der neuen Linie"),
+    # Paywall, newsletter and support boxes in their longer wordings.
+    ("en", "subscribe", "paywall-variants", "Instant access to the full article PDF."),
+    (
+        "en",
+        "subscribe",
+        "paywall-variants",
+        "If you're seeing this message but you're already a subscriber, you can log in for "
+        "immediate access to this story.",
+    ),
+    (
+        "en",
+        "subscribe",
+        "paywall-variants",
+        "To view the full story, please subscribe to The Herald.",
+    ),
+    (
+        "en",
+        "subscribe",
+        "newsletter-variants",
+        "Get the latest updates, event announcements, community discussions and tutorials "
+        "straight to your inbox with the Herald newsletter.",
+    ),
+    (
+        "en",
+        "subscribe",
+        "newsletter-variants",
+        "Sign up to get the best stories of the week, as picked by the editors.",
+    ),
+    ("en", "subscribe", "liked-this", "Enjoyed this article?"),
+    ("de", "subscribe", "newsletter-variants", "Newsletter abonnieren und Gutschein sichern!"),
+    (
+        "de",
+        "subscribe",
+        "newsletter-variants",
+        "Nichts mehr verpassen: Abonnieren Sie kostenlos den Herald-Newsletter und bleiben Sie"
+        " auf dem Laufenden.",
+    ),
+    (
+        "de",
+        "subscribe",
+        "newsletter-variants",
+        "Lust auf mehr? Lass dir die besten Geschichten jede Woche in deinen Posteingang liefern.",
+    ),
+    ("de", "subscribe", "support-variants", "Sie lesen gern herald.de?"),
+    ("de", "subscribe", "support-variants", "Jede kleine Spende hilft unserer Redaktion!"),
+    ("de", "share", "share-question", "Möchten Sie den Artikel teilen?"),
+    ("de", "share", "share-question", "Zum Rezept Drucken Pinnen"),
+    ("de", "related", "read-another", "Lesen Sie hier einen weiteren spannenden Beitrag …"),
+    ("de", "related", "read-another", "Vorschau auf den nächsten Artikel"),
 ]
 
 
@@ -182,6 +279,39 @@ KEPT = [
     ("fr", "Le point (c) du texte prévoit une hausse des tarifs pour les abonnés."),
     ("es", "Mira, dijo el concejal, esto no es aceptable para los vecinos."),
     ("it", "Il fotografo ha ritratto i consiglieri in aula per l'archivio comunale."),
+    # Second pass: sentences with the words of the rules above.
+    ("en", "The new depot was designed by a local firm and is powered by solar panels."),
+    ("en", "Posted in Berlin for two years, the engineer now runs the tram depot."),
+    ("en", "Filed under federal law, the complaint was dismissed on Friday."),
+    ("en", "Like this, the council hopes to cut journey times by a third."),
+    ("en", "No response yet from the ministry, the deputy mayor said."),
+    ("en", "Name changes for the stations will be decided by the council in May."),
+    ("en", "The report runs to 38 pages and is available as a PDF from the city's website."),
+    ("en", "The photo agency was bought by Getty Images in 2019, the company said."),
+    ("en", "Shares in Getty Images rose after the announcement."),
+    ("en", "Scammers say the parcel notices are delivered to your inbox every day."),
+    ("en", "Your plan renews automatically unless you cancel, which many riders forget."),
+    ("en", "Sign up to get vaccinated at the town hall, the health office urged residents."),
+    ("en", "Enjoyed this article's claims? The council did not, its spokesman said."),
+    ("en", "By Tuesday, Feb 8, 2020 the works had not started."),
+    (
+        "de",
+        "Der Artikel wurde veröffentlicht in der Fachzeitschrift, Schlagworte vergab die "
+        "Redaktion.",
+    ),
+    ("de", "Stichworte sind dabei Klima, Verkehr und Haushalt."),
+    ("de", "Die Bürger können das Dokument im Rathaus herunterladen."),
+    ("de", "Sie lesen gern Krimis?"),
+    ("de", "Jede Spende hilft, sagte die Sprecherin des Vereins."),
+    (
+        "de",
+        "Lassen Sie sich nicht jede Werbung in den Posteingang schicken, rät die "
+        "Verbraucherzentrale.",
+    ),
+    ("de", "Vergrößern will die Stadt das Depot erst im nächsten Jahr."),
+    ("de", "Nächster Artikel der Serie erscheint am Montag."),
+    ("de", "Die Abbildung zeigt den geplanten Verlauf der neuen Linie."),
+    ("de", "Der Fotograf hat das Bild unter einer freien Lizenz veröffentlicht."),
 ]
 
 
