@@ -212,7 +212,7 @@ MISSED = [
     (
         "en",
         "subscribe",
-        "newsletter-variants",
+        "newsletter-inbox",
         "Get the latest updates, event announcements, community discussions and tutorials "
         "straight to your inbox with the Herald newsletter.",
     ),
@@ -243,6 +243,125 @@ MISSED = [
     ("de", "share", "share-question", "Zum Rezept Drucken Pinnen"),
     ("de", "related", "read-another", "Lesen Sie hier einen weiteren spannenden Beitrag …"),
     ("de", "related", "read-another", "Vorschau auf den nächsten Artikel"),
+    # Comment policies, review notes, disclaimers, open licences, ratings, two dates.
+    (
+        "en",
+        "comments",
+        "comment-policy",
+        "We welcome reader comments on the top stories of the day.",
+    ),
+    (
+        "en",
+        "comments",
+        "comment-policy",
+        "We want to hear what you think about this article. Submit a letter to the editor.",
+    ),
+    ("de", "comments", "comment-form-fields", "Leider sind keine Kommentare möglich."),
+    ("en", "boilerplate", "review-note", "Medically reviewed by Jane Doe, MD"),
+    (
+        "de",
+        "boilerplate",
+        "review-note",
+        "Dieser Text entspricht den Vorgaben der ärztlichen Fachliteratur und wurde von "
+        "Medizinern geprüft.",
+    ),
+    (
+        "en",
+        "legal",
+        "disclaimer",
+        "The views expressed in this article are those of the author and do not necessarily "
+        "reflect the position of the Herald.",
+    ),
+    (
+        "en",
+        "legal",
+        "disclaimer",
+        "The Herald does not provide medical advice, diagnosis or treatment.",
+    ),
+    (
+        "de",
+        "legal",
+        "disclaimer",
+        "Namentlich gekennzeichnete Beiträge geben nicht unbedingt die Meinung der Redaktion "
+        "wieder.",
+    ),
+    (
+        "fr",
+        "legal",
+        "disclaimer",
+        "Les opinions exprimées dans les blogs n'engagent que leurs auteurs.",
+    ),
+    (
+        "en",
+        "syndication",
+        "open-licence",
+        "Unless otherwise noted, content on this site is licensed under a Creative Commons "
+        "Attribution 4.0 License.",
+    ),
+    (
+        "de",
+        "syndication",
+        "open-licence",
+        "Dieser Text wurde veröffentlicht unter der Lizenz CC-BY-NC-ND-4.0-DE.",
+    ),
+    ("en", "navigation", "rating-count", "4.5 out of 5 stars 120 reviews"),
+    ("de", "navigation", "rating-count", "3737 Bewertungen"),
+    ("de", "boilerplate", "dateline-author", "24. März 2004, 19:49 | Jane Doe"),
+    (
+        "de",
+        "boilerplate",
+        "dateline-author",
+        "Veröffentlicht am 3. Mai 2021, aktualisiert am 4. Mai 2021, 10:15 Uhr",
+    ),
+    (
+        "it",
+        "boilerplate",
+        "dateline-pair",
+        "Pubblicato il 19 Febbraio 2020 Ultima modifica 19 Febbraio 2020 12:02",
+    ),
+    (
+        "de",
+        "subscribe",
+        "support-variants",
+        "Gefällt dir unser Magazin? Wir haben uns gegen eine Bezahlschranke entschieden.",
+    ),
+    ("de", "subscribe", "newsletter-variants", "Der Herald-Newsletter: immer bestens informiert!"),
+    ("es", "share", "follow-channel", "¡Mira lo que tiene nuestro canal de YouTube!"),
+    # The like button, post metadata and comment-form fields of WordPress in more languages.
+    ("fr", "share", "like-button", "J’aime chargement…"),
+    ("es", "share", "like-button", "Me gusta Cargando..."),
+    ("it", "share", "like-button", "Mi piace Caricamento..."),
+    ("pt", "share", "like-button", "Curtir Carregando..."),
+    ("nl", "share", "like-button", "Vind ik leuk Laden..."),
+    ("pl", "share", "like-button", "Lubię to: Wczytywanie…"),
+    (
+        "fr",
+        "boilerplate",
+        "post-meta",
+        "Cette entrée a été publiée dans Politique. Vous pouvez la mettre en favoris avec ce "
+        "permalien.",
+    ),
+    (
+        "es",
+        "boilerplate",
+        "post-meta",
+        "Esta entrada fue publicada en Política y etiquetada tranvía.",
+    ),
+    ("it", "boilerplate", "post-meta", "Questa voce è stata pubblicata in Politica."),
+    ("pt", "boilerplate", "post-meta", "Esta entrada foi publicada em Política."),
+    (
+        "nl",
+        "boilerplate",
+        "post-meta",
+        "Dit bericht is geplaatst in Politiek. Bookmark de permalink.",
+    ),
+    ("pl", "boilerplate", "post-meta", "Ten wpis został opublikowany w kategorii Polityka."),
+    ("fr", "comments", "comment-form-fields", "Adresse de messagerie (ne sera pas publiée)"),
+    ("es", "comments", "comment-form-fields", "Correo electrónico (no será publicado)"),
+    ("it", "comments", "comment-form-fields", "Email (non verrà pubblicata)"),
+    ("pt", "comments", "comment-form-fields", "E-mail (não será publicado)"),
+    ("nl", "comments", "comment-form-fields", "E-mail (wordt niet gepubliceerd)"),
+    ("pl", "comments", "comment-form-fields", "Adres e-mail (nie zostanie opublikowany)"),
 ]
 
 
@@ -312,6 +431,21 @@ KEPT = [
     ("de", "Nächster Artikel der Serie erscheint am Montag."),
     ("de", "Die Abbildung zeigt den geplanten Verlauf der neuen Linie."),
     ("de", "Der Fotograf hat das Bild unter einer freien Lizenz veröffentlicht."),
+    ("en", "We welcome the council's decision, the residents' association said in a statement."),
+    ("en", "Comments are moderated by volunteers, the company said."),
+    ("en", "The app does not provide medical advice, its maker says, only reminders."),
+    ("en", "The views expressed at the meeting were mostly in favour of the new line."),
+    ("en", "The plan was reviewed by the transport committee on Monday."),
+    ("en", "The ticket machine has 120 ratings on the council's website."),
+    ("de", "Leider sind keine Tickets mehr für die Eröffnungsfahrt zu haben."),
+    ("de", "Am 24. März 2004 von der Stadt beschlossen, wurde das Projekt mehrfach verschoben."),
+    ("de", "Dieser Text wurde von der Redaktion gekürzt."),
+    ("de", "Gefällt dir die neue Linie, fragten die Reporter die Fahrgäste."),
+    ("fr", "Les opinions exprimées lors du conseil étaient partagées."),
+    ("es", "Mira, nuestro canal de riego no funciona, dijo el agricultor."),
+    ("it", "Mi piace la nuova linea, ha detto una passeggera."),
+    ("nl", "Vind ik leuk, zei een reiziger over de nieuwe tram."),
+    ("pl", "Ten wpis w kronice miasta został opublikowany przez radnych."),
 ]
 
 
