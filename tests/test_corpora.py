@@ -7,7 +7,9 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import random
 import re
+import resource
 import subprocess
 import sys
 from pathlib import Path
@@ -444,6 +446,33 @@ def test_parquet_jobs_two_and_templates_work_as_for_jsonl(tmp_path: Path) -> Non
     assert all("Quayside" not in text for text in expected)
 
 
+@pytest.mark.parametrize("where", ["-o", "--out-dir"])
+def test_a_parquet_output_that_cannot_be_written_is_one_line_and_exit_2(
+    where: str, tmp_path: Path
+) -> None:
+    limit = 16 << 10  # ulimit -f: the output is larger
+    source = tmp_path / "in" / "shard.parquet"
+    source.parent.mkdir()
+    texts = [page(number) + "\n\n" + random.Random(number).randbytes(3000).hex()
+             for number in range(12)]  # fmt: skip
+    pq.write_table(pa.table({"text": texts}), source)
+    target = tmp_path / ("clean.parquet" if where == "-o" else "out")
+    done = subprocess.run(
+        [ARTCLEAN, str(source), "--input-format", "parquet", "-q", where, str(target)],
+        capture_output=True,
+        timeout=120,
+        preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit)),
+        check=False,
+    )
+    written = target if where == "-o" else target / "shard.parquet"
+    assert (done.returncode, done.stderr.decode()) == (
+        2,
+        f"artclean: error: {written}: cannot write (File too large)\n",
+    )
+    left = sorted(path.relative_to(tmp_path).as_posix() for path in tmp_path.rglob("*"))
+    assert left == ["in", "in/shard.parquet"] + ([] if where == "-o" else ["out"])  # no temporary
+
+
 def test_parquet_needs_files_not_stdin() -> None:
     status, _, stderr = run("-", "--input-format", "parquet")
     assert status == 2 and "give files, not stdin" in stderr
@@ -491,6 +520,39 @@ def test_dask_writes_the_records_the_local_cli_writes(kind: str, tmp_path: Path)
         assert len(names) == 5  # a row group each: 4+4+1 rows, then 4+3
         together = pa.concat_tables(pq.read_table(name) for name in names)
         assert together.equals(pq.read_table(local_out))
+
+
+@pytest.mark.dask
+@pytest.mark.parametrize("kind", ["warc", "parquet"])
+def test_dask_a_part_that_cannot_be_written_is_one_line_and_exit_2(
+    kind: str, tmp_path: Path
+) -> None:
+    pytest.importorskip("distributed")
+    limit = 16 << 10  # ulimit -f, which the workers inherit: every part is larger
+    fields = records(12)
+    for number, each in enumerate(fields):
+        each["text"] += "\n\n" + random.Random(number).randbytes(3000).hex()
+    if kind == "warc":
+        source = tmp_path / "crawl.wet.gz"
+        source.write_bytes(b"".join(wet(fields)))
+    else:
+        source = tmp_path / "shard.parquet"
+        parquet_file(source, fields, row_group=12)
+    done = subprocess.run(
+        [ARTCLEAN, str(source), "--input-format", kind, "--engine", "dask", "-j", "2", "-q",
+         "--out-dir", str(tmp_path / "out")],
+        capture_output=True,
+        timeout=300,
+        preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit)),
+        check=False,
+    )  # fmt: skip
+    assert done.returncode == 2, done.stderr
+    suffix = "jsonl" if kind == "warc" else "parquet"
+    assert done.stderr.decode().splitlines() == [
+        f"artclean: error: {tmp_path / 'out' / f'part-00000.{suffix}'}: cannot write "
+        "(File too large)"
+    ]
+    assert list((tmp_path / "out").iterdir()) == []  # no part, no temporary file
 
 
 # --- Hugging Face datasets --------------------------------------------------------------------

@@ -35,6 +35,7 @@ try:
 except ImportError as missing:  # pragma: no cover - exercised without the extra
     raise ImportError(f"{missing}: Parquet needs pip install 'artclean[parquet]'") from None
 
+from .files import OutputFailed
 from .jsonl import RESULT_KEY, SITE_FIELD, URL_FIELD, RecordJob
 from .parallel import ordered_map
 from .reading import InputError, input_errors
@@ -194,9 +195,10 @@ def _site_columns(
 
 class ParquetSink:
     """A Parquet file written atomically: it appears under its name only when `close` is
-    reached without an error. Tables `add`ed go into the current row group, which ends at
-    the end of an input row group, or once it holds GROUP_BYTES: a larger input row group
-    is written as several, so that memory never holds more than that of output."""
+    reached without an error; a write that fails raises `files.OutputFailed`. Tables `add`ed
+    go into the current row group, which ends at the end of an input row group, or once it
+    holds GROUP_BYTES: a larger input row group is written as several, so that memory never
+    holds more than that of output."""
 
     def __init__(self, path: str | os.PathLike[str], schema: pa.Schema) -> None:
         self.target = Path(path)
@@ -229,18 +231,30 @@ class ParquetSink:
             return
         table = pa.concat_tables(tables) if len(tables) > 1 else tables[0]
         del tables
-        self.writer.write_table(table.cast(self.schema), row_group_size=rows)
+        with self._reported():
+            self.writer.write_table(table.cast(self.schema), row_group_size=rows)
         self.rows += rows
         del table
         _release()
 
     def close(self) -> None:
         self._flush()
-        self.writer.close()
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(self.temporary, 0o666 & ~umask)
-        os.replace(self.temporary, self.target)
+        with self._reported():
+            self.writer.close()
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(self.temporary, 0o666 & ~umask)
+            os.replace(self.temporary, self.target)
+
+    @contextlib.contextmanager
+    def _reported(self) -> Iterator[None]:
+        """A failed write (a full disk, `ulimit -f`) as OutputFailed naming the target, with
+        the system's reason: Arrow's own message wraps it in a sentence of its own."""
+        try:
+            yield
+        except OSError as error:
+            reason = os.strerror(error.errno) if error.errno else str(error)
+            raise OutputFailed(str(self.target), OSError(error.errno, reason)) from None
 
     def __enter__(self) -> ParquetSink:
         return self
