@@ -354,6 +354,25 @@ def test_parquet_keeps_every_column_the_schema_and_the_row_groups(tmp_path: Path
     assert table.column("text").to_pylist() == expected
 
 
+def test_a_row_group_over_the_output_limit_is_written_as_several_with_the_same_rows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import artclean.parquet
+
+    monkeypatch.setattr(artclean.parquet, "GROUP_BYTES", 2000)  # about three rows of output
+    monkeypatch.setattr(artclean.parquet, "SLICE_BYTES", 600)  # a row or two at a time
+    fields = records(10)
+    source, target = tmp_path / "in.parquet", tmp_path / "clean.parquet"
+    parquet_file(source, fields, row_group=10)
+    status, _, _ = run(str(source), "--input-format", "parquet", "-q", "-o", str(target))
+    written = pq.ParquetFile(target)
+    assert status == 0 and written.num_row_groups > 1
+    rows = [written.metadata.row_group(i).num_rows for i in range(written.num_row_groups)]
+    assert sum(rows) == 10
+    expected = [record["text"] for record in jsonl_of(fields, tmp_path)]
+    assert written.read().column("text").to_pylist() == expected
+
+
 def test_parquet_format_json_adds_the_result_as_a_json_string_column(tmp_path: Path) -> None:
     source, target = tmp_path / "in.parquet", tmp_path / "clean.parquet"
     parquet_file(source, records(3))

@@ -45,6 +45,8 @@ from .templates import DEFAULT_CAPACITY, DEFAULT_MIN_DOCS, TemplateCounter, Temp
 INSTALL = "pip install 'artclean[parquet]'"
 PATTERNS = ("*.parquet",)
 SLICE_BYTES = 1 << 18
+# Column chunks are read through a buffer of this size, not each read whole.
+READ_BUFFER = 1 << 20
 # The most data one output row group holds before it is written (see ParquetSink).
 GROUP_BYTES = 16 << 20
 _RESULT_TYPE = pa.string()
@@ -54,8 +56,9 @@ def open_parquet(path: str, text_field: str) -> pq.ParquetFile:
     """A Parquet file whose `text_field` column holds strings; InputError says why not."""
     with input_errors(path):
         try:
-            # Pre-buffering reads a row group's columns ahead, all at once: memory, no gain here.
-            file = pq.ParquetFile(path, pre_buffer=False)
+            # Pre-buffering reads a row group's columns ahead, all at once, and without a
+            # buffer each column chunk is read whole (compressed): memory, no gain here.
+            file = pq.ParquetFile(path, pre_buffer=False, buffer_size=READ_BUFFER)
         except (pa.ArrowInvalid, pa.ArrowIOError, OSError) as error:
             if isinstance(error, FileNotFoundError | IsADirectoryError | PermissionError):
                 raise
@@ -88,7 +91,7 @@ def row_slices(
     file: pq.ParquetFile,
     source: str,
     job: RecordJob,
-    size: int = SLICE_BYTES,
+    size: int | None = None,
     *,
     groups: Sequence[int] | None = None,
     first_row: int = 0,
@@ -96,11 +99,12 @@ def row_slices(
 ) -> Iterator[tuple[pa.Table, RowSlice]]:
     """The rows of a Parquet file (or of its row `groups`, the first of which starts at row
     `first_row`), a row group at a time, in slices of about `size` bytes: each as a table
-    and as the plain values its cleaning needs.
+    and as the plain values its cleaning needs (`size` None: SLICE_BYTES).
 
     A row group is streamed, its pages decoded a slice at a time, not read whole: that
     takes several times the row group's size, where this takes about its compressed size.
     """
+    size = size or SLICE_BYTES
     first = first_row
     for group in range(file.num_row_groups) if groups is None else groups:
         metadata = file.metadata.row_group(group)
@@ -231,8 +235,10 @@ class ParquetSink:
             return
         table = pa.concat_tables(tables) if len(tables) > 1 else tables[0]
         del tables
+        if not table.schema.equals(self.schema, check_metadata=False):
+            table = table.cast(self.schema)  # a copy: only when a type differs
         with self._reported():
-            self.writer.write_table(table.cast(self.schema), row_group_size=rows)
+            self.writer.write_table(table, row_group_size=rows)
         self.rows += rows
         del table
         _release()
