@@ -314,10 +314,74 @@ def test_without_the_extra_the_error_names_it(
     )
 
 
-def test_wet_with_out_dir_says_to_write_one_stream(tmp_path: Path) -> None:
-    status, _, stderr = run("x.wet.gz", "--input-format", "warc", "--out-dir", str(tmp_path))
-    assert status == 2
-    assert "one JSONL stream: use -o FILE" in stderr
+@pytest.mark.parametrize("output_format", ["text", "json"])
+def test_wet_to_parquet_holds_the_records_of_the_jsonl_output(
+    output_format: str, tmp_path: Path
+) -> None:
+    fields = records(9)
+    source = tmp_path / "crawl.warc.wet.gz"
+    members = wet(fields)
+    members[5] = members[5][:40] + bytes(30) + members[5][70:]  # a damaged record: reported
+    source.write_bytes(b"".join(members))
+    common = [str(source), "--input-format", "warc", "-q", "--format", output_format]
+    status, expected_lines, stderr = run(*common)
+    assert status == 2 and stderr.count("damaged gzip member") == 1
+    expected = lines(expected_lines)
+    target = tmp_path / "clean.parquet"
+    assert run(*common, "-o", str(target)) == (2, b"", stderr)
+    table = pq.read_table(target)
+    names = ["url", "id", "date", "text"] + (["artclean"] if output_format == "json" else [])
+    assert table.schema.names == names
+    assert all(pa.types.is_string(field.type) for field in table.schema)
+    rows = table.to_pylist()
+    for row in rows:
+        if "artclean" in row:
+            row["artclean"] = json.loads(row["artclean"])
+    assert rows == expected and len(rows) == 8
+    assert [row["url"] for row in rows] == [f["url"] for f in fields if f is not fields[4]]
+
+
+def test_a_directory_of_wet_files_to_out_dir_is_a_parquet_file_each(tmp_path: Path) -> None:
+    fields = records(6)
+    crawl = tmp_path / "crawl"
+    (crawl / "2024").mkdir(parents=True)
+    (crawl / "CC-MAIN-00000.warc.wet.gz").write_bytes(b"".join(wet(fields[:4])))
+    (crawl / "2024" / "b.warc").write_bytes(b"".join(conversion(f) for f in fields[4:]))
+    out = tmp_path / "out"
+    status, stdout, stderr = run(
+        str(crawl), "--input-format", "warc", "-q", "--out-dir", str(out), "-j", "2"
+    )
+    assert (status, stdout, stderr) == (0, b"", "")
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*.parquet")) == [
+        "2024/b.parquet",
+        "CC-MAIN-00000.parquet",
+    ]
+    texts = pq.read_table(out / "CC-MAIN-00000.parquet").column("text").to_pylist()
+    texts += pq.read_table(out / "2024" / "b.parquet").column("text").to_pylist()
+    status, stdout, _ = run(str(crawl), "--input-format", "warc", "-q")
+    assert texts == [record["text"] for record in lines(stdout)]  # a directory's files first
+    assert texts == [r["text"] for r in jsonl_of(fields, tmp_path)]
+
+
+def test_wet_to_parquet_end_to_end_and_what_it_refuses(tmp_path: Path) -> None:
+    source = tmp_path / "a.wet.gz"
+    source.write_bytes(b"".join(wet(records(3))))
+    target = tmp_path / "clean.parquet"
+    done = subprocess.run(
+        [ARTCLEAN, str(source), "--input-format", "warc", "-o", str(target), "-q"],
+        capture_output=True,
+        check=False,
+    )
+    assert (done.returncode, done.stderr) == (0, b"")
+    assert pq.read_table(target).num_rows == 3
+    status, _, stderr = run("-", "--input-format", "warc", "--out-dir", str(tmp_path / "o"))
+    assert (status, stderr) == (
+        2,
+        "artclean: error: standard input has no name to write under --out-dir: "
+        "use -o FILE.parquet\n",
+    )
+    status, _, stderr = run(str(source), "--input-format", "warc", "--in-place")
+    assert status == 2 and "use -o FILE or --out-dir DIR" in stderr
 
 
 # --- Parquet ----------------------------------------------------------------------------------

@@ -194,6 +194,35 @@ def _site_columns(
     return {name: table.column(name).to_pylist() for name in names if name in table.schema.names}
 
 
+# --- Records of other readers (WARC) as Parquet ---------------------------------------------
+
+WARC_COLUMNS = ("url", "id", "date")
+
+
+def records_schema(text_field: str, with_result: bool) -> pa.Schema:
+    """The columns of WARC records written as Parquet: url, id, date (strings, null when the
+    record has none), the clean text, and with `with_result` the artclean result as JSON."""
+    names = list(dict.fromkeys([*WARC_COLUMNS, text_field]))
+    if with_result:
+        names.append(RESULT_KEY)
+    return pa.schema([pa.field(name, pa.string()) for name in names])
+
+
+def records_table(lines: bytes, schema: pa.Schema) -> pa.Table:
+    """JSONL lines (as the WARC stream writes them) as a table of `schema`: the same records,
+    field for field, with the artclean object as a JSON string, as `--format json` gives it
+    for Parquet input."""
+    columns: dict[str, list[Any]] = {name: [] for name in schema.names}
+    for line in lines.splitlines():
+        record = json.loads(line)
+        for name, values in columns.items():
+            value = record.get(name)
+            if name == RESULT_KEY and value is not None:
+                value = json.dumps(value, ensure_ascii=False)
+            values.append(value)
+    return pa.table(columns, schema=schema)
+
+
 # --- Writing ----------------------------------------------------------------------------------
 
 
