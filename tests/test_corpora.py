@@ -437,6 +437,19 @@ def test_a_row_group_over_the_output_limit_is_written_as_several_with_the_same_r
     assert written.read().column("text").to_pylist() == expected
 
 
+@pytest.mark.parametrize("codec", ["ZSTD", "GZIP", "NONE"])
+def test_parquet_output_is_compressed_as_the_input_text_column_is(
+    codec: str, tmp_path: Path
+) -> None:
+    source, target = tmp_path / "in.parquet", tmp_path / "clean.parquet"
+    pq.write_table(pa.table({"text": [page(n) for n in range(4)], "n": [0, 1, 2, 3]}), source,
+                   compression=codec)  # fmt: skip
+    assert run(str(source), "--input-format", "parquet", "-q", "-o", str(target))[0] == 0
+    group = pq.ParquetFile(target).metadata.row_group(0)
+    written = {group.column(i).compression for i in range(group.num_columns)}
+    assert written == {"UNCOMPRESSED" if codec == "NONE" else codec}
+
+
 def test_parquet_format_json_adds_the_result_as_a_json_string_column(tmp_path: Path) -> None:
     source, target = tmp_path / "in.parquet", tmp_path / "clean.parquet"
     parquet_file(source, records(3))

@@ -562,12 +562,13 @@ def _run_parquet(request: BatchRequest, display: Display) -> Tally:
                 if stream is not None:
                     tally += run(lambda table, _: stream.write(jsonl_lines(table)))
                 elif targets is not None:
-                    with _writable(parquet_sink, _made(targets[path]), schema) as sink:
+                    like = partial(parquet_sink, like=file)
+                    with _writable(like, _made(targets[path]), schema) as sink:
                         tally += run(sink.add)
                 else:
                     if not shared:
                         sink = outputs.enter_context(
-                            _writable(parquet_sink, request.output, schema)
+                            _writable(partial(parquet_sink, like=file), request.output, schema)
                         )
                         shared.append((path, schema, sink))
                     first, wanted, sink = shared[0]

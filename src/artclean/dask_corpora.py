@@ -200,7 +200,7 @@ def _write_parquet(unit: Unit, job: RecordJob, out_dir: str, index: int, width: 
     problems: list[str] = []
     tally = Tally()
     slices = row_slices(file, unit.source, job, groups=[unit.group], first_row=unit.first_row)
-    with parquet_sink(target, schema) as sink:
+    with parquet_sink(target, schema, like=file) as sink:
         try:
             for table, rows in slices:
                 outcome = clean_rows(rows, job)

@@ -233,7 +233,9 @@ class ParquetSink:
     holds GROUP_BYTES: a larger input row group is written as several, so that memory never
     holds more than that of output."""
 
-    def __init__(self, path: str | os.PathLike[str], schema: pa.Schema) -> None:
+    def __init__(
+        self, path: str | os.PathLike[str], schema: pa.Schema, compression: str = "snappy"
+    ) -> None:
         self.target = Path(path)
         self.schema = schema
         fd, self.temporary = tempfile.mkstemp(
@@ -241,7 +243,7 @@ class ParquetSink:
         )
         os.close(fd)
         try:
-            self.writer = pq.ParquetWriter(self.temporary, schema)
+            self.writer = pq.ParquetWriter(self.temporary, schema, compression=compression)
         except BaseException:
             os.unlink(self.temporary)
             raise
@@ -307,10 +309,26 @@ class ParquetSink:
             os.unlink(self.temporary)
 
 
-def parquet_sink(path: str | os.PathLike[str], schema: pa.Schema) -> ParquetSink:
+def parquet_sink(
+    path: str | os.PathLike[str], schema: pa.Schema, like: pq.ParquetFile | None = None
+) -> ParquetSink:
     """A Parquet file opened for writing (OSError if it cannot be), to use with `with`: it
-    appears under its name only when the block ends without an exception."""
-    return ParquetSink(path, schema)
+    appears under its name only when the block ends without an exception. Compressed as the
+    largest column of `like` (the input) is, if given and that codec can be written;
+    otherwise with Snappy, pyarrow's default."""
+    return ParquetSink(path, schema, _compression(like))
+
+
+def _compression(like: pq.ParquetFile | None) -> str:
+    """The codec of the largest column of `like`'s first row group (the text, in a corpus)."""
+    if like is None or like.metadata.num_row_groups == 0:
+        return "snappy"
+    group = like.metadata.row_group(0)
+    columns = [group.column(i) for i in range(group.num_columns)]
+    largest = max(columns, key=lambda column: column.total_uncompressed_size)
+    codec = {"UNCOMPRESSED": "none", "LZ4_RAW": "lz4"}.get(largest.compression, largest.compression)
+    codec = codec.lower()
+    return codec if codec == "none" or pa.Codec.is_available(codec) else "snappy"
 
 
 def _release() -> None:
