@@ -489,6 +489,7 @@ def _run_warc_parquet(request: BatchRequest, display: Display) -> Tally:
     """WARC/WET files into one Parquet file (-o FILE.parquet) or each into its own under
     --out-dir (its WARC suffixes replaced by .parquet): the records of the JSONL stream, as
     columns url, id, date, the text and with --format json the artclean result as JSON."""
+    from .cli_request import file_size, jsonl_paths
     from .parquet import parquet_sink, records_schema, records_table
     from .reading import InputError
     from .tally import failure
