@@ -7,7 +7,9 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import random
 import re
+import resource
 import subprocess
 import sys
 from pathlib import Path
@@ -312,10 +314,74 @@ def test_without_the_extra_the_error_names_it(
     )
 
 
-def test_wet_with_out_dir_says_to_write_one_stream(tmp_path: Path) -> None:
-    status, _, stderr = run("x.wet.gz", "--input-format", "warc", "--out-dir", str(tmp_path))
-    assert status == 2
-    assert "one JSONL stream: use -o FILE" in stderr
+@pytest.mark.parametrize("output_format", ["text", "json"])
+def test_wet_to_parquet_holds_the_records_of_the_jsonl_output(
+    output_format: str, tmp_path: Path
+) -> None:
+    fields = records(9)
+    source = tmp_path / "crawl.warc.wet.gz"
+    members = wet(fields)
+    members[5] = members[5][:40] + bytes(30) + members[5][70:]  # a damaged record: reported
+    source.write_bytes(b"".join(members))
+    common = [str(source), "--input-format", "warc", "-q", "--format", output_format]
+    status, expected_lines, stderr = run(*common)
+    assert status == 2 and stderr.count("damaged gzip member") == 1
+    expected = lines(expected_lines)
+    target = tmp_path / "clean.parquet"
+    assert run(*common, "-o", str(target)) == (2, b"", stderr)
+    table = pq.read_table(target)
+    names = ["url", "id", "date", "text"] + (["artclean"] if output_format == "json" else [])
+    assert table.schema.names == names
+    assert all(pa.types.is_string(field.type) for field in table.schema)
+    rows = table.to_pylist()
+    for row in rows:
+        if "artclean" in row:
+            row["artclean"] = json.loads(row["artclean"])
+    assert rows == expected and len(rows) == 8
+    assert [row["url"] for row in rows] == [f["url"] for f in fields if f is not fields[4]]
+
+
+def test_a_directory_of_wet_files_to_out_dir_is_a_parquet_file_each(tmp_path: Path) -> None:
+    fields = records(6)
+    crawl = tmp_path / "crawl"
+    (crawl / "2024").mkdir(parents=True)
+    (crawl / "CC-MAIN-00000.warc.wet.gz").write_bytes(b"".join(wet(fields[:4])))
+    (crawl / "2024" / "b.warc").write_bytes(b"".join(conversion(f) for f in fields[4:]))
+    out = tmp_path / "out"
+    status, stdout, stderr = run(
+        str(crawl), "--input-format", "warc", "-q", "--out-dir", str(out), "-j", "2"
+    )
+    assert (status, stdout, stderr) == (0, b"", "")
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*.parquet")) == [
+        "2024/b.parquet",
+        "CC-MAIN-00000.parquet",
+    ]
+    texts = pq.read_table(out / "CC-MAIN-00000.parquet").column("text").to_pylist()
+    texts += pq.read_table(out / "2024" / "b.parquet").column("text").to_pylist()
+    status, stdout, _ = run(str(crawl), "--input-format", "warc", "-q")
+    assert texts == [record["text"] for record in lines(stdout)]  # a directory's files first
+    assert texts == [r["text"] for r in jsonl_of(fields, tmp_path)]
+
+
+def test_wet_to_parquet_end_to_end_and_what_it_refuses(tmp_path: Path) -> None:
+    source = tmp_path / "a.wet.gz"
+    source.write_bytes(b"".join(wet(records(3))))
+    target = tmp_path / "clean.parquet"
+    done = subprocess.run(
+        [ARTCLEAN, str(source), "--input-format", "warc", "-o", str(target), "-q"],
+        capture_output=True,
+        check=False,
+    )
+    assert (done.returncode, done.stderr) == (0, b"")
+    assert pq.read_table(target).num_rows == 3
+    status, _, stderr = run("-", "--input-format", "warc", "--out-dir", str(tmp_path / "o"))
+    assert (status, stderr) == (
+        2,
+        "artclean: error: standard input has no name to write under --out-dir: "
+        "use -o FILE.parquet\n",
+    )
+    status, _, stderr = run(str(source), "--input-format", "warc", "--in-place")
+    assert status == 2 and "use -o FILE or --out-dir DIR" in stderr
 
 
 # --- Parquet ----------------------------------------------------------------------------------
@@ -350,6 +416,38 @@ def test_parquet_keeps_every_column_the_schema_and_the_row_groups(tmp_path: Path
         assert table.column(name).equals(original.column(name))
     expected = [record["text"] for record in jsonl_of(fields, tmp_path)]
     assert table.column("text").to_pylist() == expected
+
+
+def test_a_row_group_over_the_output_limit_is_written_as_several_with_the_same_rows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import artclean.parquet
+
+    monkeypatch.setattr(artclean.parquet, "GROUP_BYTES", 2000)  # about three rows of output
+    monkeypatch.setattr(artclean.parquet, "SLICE_BYTES", 600)  # a row or two at a time
+    fields = records(10)
+    source, target = tmp_path / "in.parquet", tmp_path / "clean.parquet"
+    parquet_file(source, fields, row_group=10)
+    status, _, _ = run(str(source), "--input-format", "parquet", "-q", "-o", str(target))
+    written = pq.ParquetFile(target)
+    assert status == 0 and written.num_row_groups > 1
+    rows = [written.metadata.row_group(i).num_rows for i in range(written.num_row_groups)]
+    assert sum(rows) == 10
+    expected = [record["text"] for record in jsonl_of(fields, tmp_path)]
+    assert written.read().column("text").to_pylist() == expected
+
+
+@pytest.mark.parametrize("codec", ["ZSTD", "GZIP", "NONE"])
+def test_parquet_output_is_compressed_as_the_input_text_column_is(
+    codec: str, tmp_path: Path
+) -> None:
+    source, target = tmp_path / "in.parquet", tmp_path / "clean.parquet"
+    pq.write_table(pa.table({"text": [page(n) for n in range(4)], "n": [0, 1, 2, 3]}), source,
+                   compression=codec)  # fmt: skip
+    assert run(str(source), "--input-format", "parquet", "-q", "-o", str(target))[0] == 0
+    group = pq.ParquetFile(target).metadata.row_group(0)
+    written = {group.column(i).compression for i in range(group.num_columns)}
+    assert written == {"UNCOMPRESSED" if codec == "NONE" else codec}
 
 
 def test_parquet_format_json_adds_the_result_as_a_json_string_column(tmp_path: Path) -> None:
@@ -444,6 +542,33 @@ def test_parquet_jobs_two_and_templates_work_as_for_jsonl(tmp_path: Path) -> Non
     assert all("Quayside" not in text for text in expected)
 
 
+@pytest.mark.parametrize("where", ["-o", "--out-dir"])
+def test_a_parquet_output_that_cannot_be_written_is_one_line_and_exit_2(
+    where: str, tmp_path: Path
+) -> None:
+    limit = 16 << 10  # ulimit -f: the output is larger
+    source = tmp_path / "in" / "shard.parquet"
+    source.parent.mkdir()
+    texts = [page(number) + "\n\n" + random.Random(number).randbytes(3000).hex()
+             for number in range(12)]  # fmt: skip
+    pq.write_table(pa.table({"text": texts}), source)
+    target = tmp_path / ("clean.parquet" if where == "-o" else "out")
+    done = subprocess.run(
+        [ARTCLEAN, str(source), "--input-format", "parquet", "-q", where, str(target)],
+        capture_output=True,
+        timeout=120,
+        preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit)),
+        check=False,
+    )
+    written = target if where == "-o" else target / "shard.parquet"
+    assert (done.returncode, done.stderr.decode()) == (
+        2,
+        f"artclean: error: {written}: cannot write (File too large)\n",
+    )
+    left = sorted(path.relative_to(tmp_path).as_posix() for path in tmp_path.rglob("*"))
+    assert left == ["in", "in/shard.parquet"] + ([] if where == "-o" else ["out"])  # no temporary
+
+
 def test_parquet_needs_files_not_stdin() -> None:
     status, _, stderr = run("-", "--input-format", "parquet")
     assert status == 2 and "give files, not stdin" in stderr
@@ -491,6 +616,39 @@ def test_dask_writes_the_records_the_local_cli_writes(kind: str, tmp_path: Path)
         assert len(names) == 5  # a row group each: 4+4+1 rows, then 4+3
         together = pa.concat_tables(pq.read_table(name) for name in names)
         assert together.equals(pq.read_table(local_out))
+
+
+@pytest.mark.dask
+@pytest.mark.parametrize("kind", ["warc", "parquet"])
+def test_dask_a_part_that_cannot_be_written_is_one_line_and_exit_2(
+    kind: str, tmp_path: Path
+) -> None:
+    pytest.importorskip("distributed")
+    limit = 16 << 10  # ulimit -f, which the workers inherit: every part is larger
+    fields = records(12)
+    for number, each in enumerate(fields):
+        each["text"] += "\n\n" + random.Random(number).randbytes(3000).hex()
+    if kind == "warc":
+        source = tmp_path / "crawl.wet.gz"
+        source.write_bytes(b"".join(wet(fields)))
+    else:
+        source = tmp_path / "shard.parquet"
+        parquet_file(source, fields, row_group=12)
+    done = subprocess.run(
+        [ARTCLEAN, str(source), "--input-format", kind, "--engine", "dask", "-j", "2", "-q",
+         "--out-dir", str(tmp_path / "out")],
+        capture_output=True,
+        timeout=300,
+        preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit)),
+        check=False,
+    )  # fmt: skip
+    assert done.returncode == 2, done.stderr
+    suffix = "jsonl" if kind == "warc" else "parquet"
+    assert done.stderr.decode().splitlines() == [
+        f"artclean: error: {tmp_path / 'out' / f'part-00000.{suffix}'}: cannot write "
+        "(File too large)"
+    ]
+    assert list((tmp_path / "out").iterdir()) == []  # no part, no temporary file
 
 
 # --- Hugging Face datasets --------------------------------------------------------------------

@@ -91,7 +91,8 @@ _OPTIONS = [
         show_default=True,
         help="jsonl: one JSON record per line (gzip read transparently); the text field is "
         "cleaned, other fields pass through. warc: WARC/WET files (Common Crawl), text records "
-        "out as JSONL (needs pip install 'artclean[warc]'). parquet: the text column cleaned, "
+        "out as JSONL, or as Parquet with -o FILE.parquet or --out-dir DIR "
+        "(needs pip install 'artclean[warc]'). parquet: the text column cleaned, "
         "every column kept; -o FILE.parquet or --out-dir DIR writes Parquet "
         "(needs pip install 'artclean[parquet]').",
     ),
@@ -183,6 +184,8 @@ def run_batch(
 
     batch = BatchSettings(**settings)
     request = BatchRequest(sources, options, batch, output_format, output, encoding, errors, limit)
+    if batch.input_format == "parquet":
+        _arrow_allocator()
     problem = _misuse(request, explain)
     if problem:
         raise InputProblem(problem)
@@ -191,6 +194,8 @@ def run_batch(
     with Display(console, unit=unit, show_bar=not batch.quiet) as display:
         runners = {"jsonl": _run_jsonl, "warc": _run_warc, "parquet": _run_parquet}
         run = runners.get(batch.input_format, _run_files)
+        if batch.input_format == "warc" and _parquet_out(request):
+            run = _run_warc_parquet
         if batch.engine == "dask":
             from .cli_dask import run_dask as run
         from .parallel import WorkerLost
@@ -202,6 +207,15 @@ def run_batch(
     if not batch.quiet:
         render_summary(console, tally, unit=unit, seconds=display.elapsed())
     return EXIT_ERROR if tally.failed else EXIT_OK
+
+
+def _arrow_allocator() -> None:
+    """Arrow's memory from malloc, which gives freed memory back to the system, for a run
+    that streams Parquet row groups: its default (mimalloc) keeps what a row group took, and
+    the peak is about a quarter higher. Only before pyarrow is first imported (it reads the
+    choice then), and not over the user's own ARROW_DEFAULT_MEMORY_POOL."""
+    if "pyarrow" not in sys.modules:
+        os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", "system")
 
 
 def _misuse(request: BatchRequest, explain: bool) -> str | None:
@@ -425,16 +439,15 @@ def _corpus_misuse(request: BatchRequest, encoding: str, writes_files: bool) -> 
     name = "WARC" if batch.input_format == "warc" else "Parquet"
     if encoding != "utf-8":
         return f"{name} text is read as UTF-8; --encoding applies to text input"
-    parquet_out = request.output.endswith(".parquet")
     if batch.input_format == "warc":
-        if writes_files:
-            return "WARC records are cleaned into one JSONL stream: use -o FILE instead"
-        if parquet_out:
-            return (
-                "WARC records are written as JSONL (-o FILE.jsonl); Parquet out is for Parquet in"
-            )
+        if batch.in_place:
+            return "WARC records are cleaned into JSONL or Parquet: use -o FILE or --out-dir DIR"
+        if batch.out_dir is not None and "-" in sources:
+            return "standard input has no name to write under --out-dir: use -o FILE.parquet"
         if batch.learn_templates and "-" in sources:
             return "--learn-templates reads the input twice, so it needs files, not stdin"
+        if _parquet_out(request):
+            return missing_extra("warc") or missing_extra("parquet")
     else:
         if "-" in sources:
             return "Parquet is read from its footer, at the end of a file: give files, not stdin"
@@ -467,6 +480,63 @@ def _run_warc(request: BatchRequest, display: Display) -> Tally:
     return tally + _stream_records(request, display, paths, cleaned)
 
 
+def _parquet_out(request: BatchRequest) -> bool:
+    """Whether WARC records go to Parquet: -o FILE.parquet, or a file per input (--out-dir)."""
+    return request.batch.out_dir is not None or request.output.endswith(".parquet")
+
+
+def _run_warc_parquet(request: BatchRequest, display: Display) -> Tally:
+    """WARC/WET files into one Parquet file (-o FILE.parquet) or each into its own under
+    --out-dir (its WARC suffixes replaced by .parquet): the records of the JSONL stream, as
+    columns url, id, date, the text and with --format json the artclean result as JSON."""
+    from .cli_request import file_size, jsonl_paths
+    from .parquet import parquet_sink, records_schema, records_table
+    from .reading import InputError
+    from .tally import failure
+    from .warc import clean_stream, learn_templates, open_warc, warc_batches
+
+    paths, tally = jsonl_paths(request, display)
+    job = _learned(request, display, paths, learn_templates)
+    display.stage("cleaning", documents=None, total_bytes=file_size(paths))
+    schema = records_schema(job.text_field, job.with_result)
+    targets = _parquet_targets(request, paths, suffix=_warc_as_parquet)
+    with contextlib.ExitStack() as outputs:
+        if targets is None:
+            sink = outputs.enter_context(_writable(parquet_sink, request.output, schema))
+        for path in paths:
+            name = "<stdin>" if path == "-" else path
+            read = 0
+            try:
+                with open_warc(path) as records, contextlib.ExitStack() as own:
+                    if targets is not None:
+                        sink = own.enter_context(
+                            _writable(parquet_sink, _made(targets[path]), schema)
+                        )
+                    try:  # an input that cannot be read to its end keeps what came before
+                        for outcome in clean_stream(warc_batches(records, name), job, request.jobs):
+                            sink.add(records_table(outcome.output, schema), False)
+                            tally += outcome.tally
+                            display.advance(outcome.tally.seen, outcome.consumed - read)
+                            read = outcome.consumed
+                            for message in outcome.problems:
+                                display.problem(message)
+                    except InputError as error:
+                        display.problem(str(error))
+                        tally += failure()
+            except InputError as error:  # cannot be opened
+                display.problem(str(error))
+                tally += failure()
+    return tally
+
+
+def _warc_as_parquet(relative: Path) -> Path:
+    """crawl/CC-MAIN-…-00000.warc.wet.gz -> crawl/CC-MAIN-…-00000.parquet"""
+    name = relative.name
+    for suffix in (".gz", ".wet", ".warc"):
+        name = name.removesuffix(suffix)
+    return relative.with_name(f"{name}.parquet")
+
+
 def _run_parquet(request: BatchRequest, display: Display) -> Tally:
     """Parquet files into one stream (JSONL, or Parquet for -o FILE.parquet), or each into
     its own Parquet file under --out-dir."""
@@ -493,12 +563,13 @@ def _run_parquet(request: BatchRequest, display: Display) -> Tally:
                 if stream is not None:
                     tally += run(lambda table, _: stream.write(jsonl_lines(table)))
                 elif targets is not None:
-                    with _writable(parquet_sink, _made(targets[path]), schema) as sink:
+                    like = partial(parquet_sink, like=file)
+                    with _writable(like, _made(targets[path]), schema) as sink:
                         tally += run(sink.add)
                 else:
                     if not shared:
                         sink = outputs.enter_context(
-                            _writable(parquet_sink, request.output, schema)
+                            _writable(partial(parquet_sink, like=file), request.output, schema)
                         )
                         shared.append((path, schema, sink))
                     first, wanted, sink = shared[0]
@@ -555,9 +626,13 @@ def _made(target: Path) -> Path:
     return target
 
 
-def _parquet_targets(request: BatchRequest, paths: Sequence[str]) -> dict[str, Path] | None:
+def _parquet_targets(
+    request: BatchRequest,
+    paths: Sequence[str],
+    suffix: Callable[[Path], Path] = lambda relative: relative,
+) -> dict[str, Path] | None:
     """With --out-dir, each input's output file: the same path under DIR as under the
-    directory it was found in (a file named directly: its name)."""
+    directory it was found in (a file named directly: its name), renamed by `suffix`."""
     out_dir = request.batch.out_dir
     if out_dir is None:
         return None
@@ -569,7 +644,7 @@ def _parquet_targets(request: BatchRequest, paths: Sequence[str]) -> dict[str, P
             None,
         )
         relative = Path(path).relative_to(root) if root is not None else Path(Path(path).name)
-        target = Path(out_dir) / relative
+        target = Path(out_dir) / suffix(relative)
         if target in seen:
             raise InputProblem(
                 f"{seen[target]} and {path} would both be written to {target}; "

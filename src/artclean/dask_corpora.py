@@ -41,6 +41,7 @@ from .dask import (
     output_directory,
     remove_leftovers,
 )
+from .files import OutputFailed
 from .jsonl import RecordJob
 from .reading import InputError
 from .tally import Tally, failure
@@ -148,11 +149,21 @@ def _write_unit(
     index: int,
     width: int,
 ) -> Part:
+    """Read, clean and write one partition. A part that cannot be written (a full disk,
+    `ulimit -f`) is returned with its `write_error`, not raised, as `dask._write_block` does:
+    the run then stops with one line, and no worker logs a traceback."""
     if templates is not None:
         job = replace(job, templates=templates)
-    if input_format == "warc":
-        return _write_warc(unit, job, out_dir, index, width)
-    return _write_parquet(unit, job, out_dir, index, width)
+    suffix = "jsonl" if input_format == "warc" else "parquet"
+    try:
+        if input_format == "warc":
+            return _write_warc(unit, job, out_dir, index, width)
+        return _write_parquet(unit, job, out_dir, index, width)
+    except (OSError, OutputFailed) as failed:
+        error = failed.error if isinstance(failed, OutputFailed) else failed
+        target = os.path.join(out_dir, f"part-{index:0{width}d}.{suffix}")
+        written = (error.errno or 0, error.strerror or str(error))
+        return Part(index, target, 0, (), Tally(), write_error=written)
 
 
 def _write_warc(unit: Unit, job: RecordJob, out_dir: str, index: int, width: int) -> Part:
@@ -189,12 +200,16 @@ def _write_parquet(unit: Unit, job: RecordJob, out_dir: str, index: int, width: 
     problems: list[str] = []
     tally = Tally()
     slices = row_slices(file, unit.source, job, groups=[unit.group], first_row=unit.first_row)
-    with parquet_sink(target, schema) as sink:
-        for table, rows in slices:
-            outcome = clean_rows(rows, job)
-            sink.add(cleaned_table(table, outcome, job), rows.last)
-            problems.extend(outcome.problems)
-            tally += outcome.tally
+    with parquet_sink(target, schema, like=file) as sink:
+        try:
+            for table, rows in slices:
+                outcome = clean_rows(rows, job)
+                sink.add(cleaned_table(table, outcome, job), rows.last)
+                problems.extend(outcome.problems)
+                tally += outcome.tally
+        except InputError as error:  # the rows before it stand, as in the CLI's -o FILE
+            problems.append(str(error).replace(unit.path, unit.source, 1))
+            tally += failure()
     return Part(index, target, sink.rows, tuple(problems), tally)
 
 

@@ -35,6 +35,7 @@ try:
 except ImportError as missing:  # pragma: no cover - exercised without the extra
     raise ImportError(f"{missing}: Parquet needs pip install 'artclean[parquet]'") from None
 
+from .files import OutputFailed
 from .jsonl import RESULT_KEY, SITE_FIELD, URL_FIELD, RecordJob
 from .parallel import ordered_map
 from .reading import InputError, input_errors
@@ -44,6 +45,8 @@ from .templates import DEFAULT_CAPACITY, DEFAULT_MIN_DOCS, TemplateCounter, Temp
 INSTALL = "pip install 'artclean[parquet]'"
 PATTERNS = ("*.parquet",)
 SLICE_BYTES = 1 << 18
+# Column chunks are read through a buffer of this size, not each read whole.
+READ_BUFFER = 1 << 20
 # The most data one output row group holds before it is written (see ParquetSink).
 GROUP_BYTES = 16 << 20
 _RESULT_TYPE = pa.string()
@@ -53,8 +56,9 @@ def open_parquet(path: str, text_field: str) -> pq.ParquetFile:
     """A Parquet file whose `text_field` column holds strings; InputError says why not."""
     with input_errors(path):
         try:
-            # Pre-buffering reads a row group's columns ahead, all at once: memory, no gain here.
-            file = pq.ParquetFile(path, pre_buffer=False)
+            # Pre-buffering reads a row group's columns ahead, all at once, and without a
+            # buffer each column chunk is read whole (compressed): memory, no gain here.
+            file = pq.ParquetFile(path, pre_buffer=False, buffer_size=READ_BUFFER)
         except (pa.ArrowInvalid, pa.ArrowIOError, OSError) as error:
             if isinstance(error, FileNotFoundError | IsADirectoryError | PermissionError):
                 raise
@@ -87,7 +91,7 @@ def row_slices(
     file: pq.ParquetFile,
     source: str,
     job: RecordJob,
-    size: int = SLICE_BYTES,
+    size: int | None = None,
     *,
     groups: Sequence[int] | None = None,
     first_row: int = 0,
@@ -95,11 +99,12 @@ def row_slices(
 ) -> Iterator[tuple[pa.Table, RowSlice]]:
     """The rows of a Parquet file (or of its row `groups`, the first of which starts at row
     `first_row`), a row group at a time, in slices of about `size` bytes: each as a table
-    and as the plain values its cleaning needs.
+    and as the plain values its cleaning needs (`size` None: SLICE_BYTES).
 
     A row group is streamed, its pages decoded a slice at a time, not read whole: that
     takes several times the row group's size, where this takes about its compressed size.
     """
+    size = size or SLICE_BYTES
     first = first_row
     for group in range(file.num_row_groups) if groups is None else groups:
         metadata = file.metadata.row_group(group)
@@ -189,16 +194,48 @@ def _site_columns(
     return {name: table.column(name).to_pylist() for name in names if name in table.schema.names}
 
 
+# --- Records of other readers (WARC) as Parquet ---------------------------------------------
+
+WARC_COLUMNS = ("url", "id", "date")
+
+
+def records_schema(text_field: str, with_result: bool) -> pa.Schema:
+    """The columns of WARC records written as Parquet: url, id, date (strings, null when the
+    record has none), the clean text, and with `with_result` the artclean result as JSON."""
+    names = list(dict.fromkeys([*WARC_COLUMNS, text_field]))
+    if with_result:
+        names.append(RESULT_KEY)
+    return pa.schema([pa.field(name, pa.string()) for name in names])
+
+
+def records_table(lines: bytes, schema: pa.Schema) -> pa.Table:
+    """JSONL lines (as the WARC stream writes them) as a table of `schema`: the same records,
+    field for field, with the artclean object as a JSON string, as `--format json` gives it
+    for Parquet input."""
+    columns: dict[str, list[Any]] = {name: [] for name in schema.names}
+    for line in lines.splitlines():
+        record = json.loads(line)
+        for name, values in columns.items():
+            value = record.get(name)
+            if name == RESULT_KEY and value is not None:
+                value = json.dumps(value, ensure_ascii=False)
+            values.append(value)
+    return pa.table(columns, schema=schema)
+
+
 # --- Writing ----------------------------------------------------------------------------------
 
 
 class ParquetSink:
     """A Parquet file written atomically: it appears under its name only when `close` is
-    reached without an error. Tables `add`ed go into the current row group, which ends at
-    the end of an input row group, or once it holds GROUP_BYTES: a larger input row group
-    is written as several, so that memory never holds more than that of output."""
+    reached without an error; a write that fails raises `files.OutputFailed`. Tables `add`ed
+    go into the current row group, which ends at the end of an input row group, or once it
+    holds GROUP_BYTES: a larger input row group is written as several, so that memory never
+    holds more than that of output."""
 
-    def __init__(self, path: str | os.PathLike[str], schema: pa.Schema) -> None:
+    def __init__(
+        self, path: str | os.PathLike[str], schema: pa.Schema, compression: str = "snappy"
+    ) -> None:
         self.target = Path(path)
         self.schema = schema
         fd, self.temporary = tempfile.mkstemp(
@@ -206,7 +243,7 @@ class ParquetSink:
         )
         os.close(fd)
         try:
-            self.writer = pq.ParquetWriter(self.temporary, schema)
+            self.writer = pq.ParquetWriter(self.temporary, schema, compression=compression)
         except BaseException:
             os.unlink(self.temporary)
             raise
@@ -229,18 +266,32 @@ class ParquetSink:
             return
         table = pa.concat_tables(tables) if len(tables) > 1 else tables[0]
         del tables
-        self.writer.write_table(table.cast(self.schema), row_group_size=rows)
+        if not table.schema.equals(self.schema, check_metadata=False):
+            table = table.cast(self.schema)  # a copy: only when a type differs
+        with self._reported():
+            self.writer.write_table(table, row_group_size=rows)
         self.rows += rows
         del table
         _release()
 
     def close(self) -> None:
         self._flush()
-        self.writer.close()
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(self.temporary, 0o666 & ~umask)
-        os.replace(self.temporary, self.target)
+        with self._reported():
+            self.writer.close()
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(self.temporary, 0o666 & ~umask)
+            os.replace(self.temporary, self.target)
+
+    @contextlib.contextmanager
+    def _reported(self) -> Iterator[None]:
+        """A failed write (a full disk, `ulimit -f`) as OutputFailed naming the target, with
+        the system's reason: Arrow's own message wraps it in a sentence of its own."""
+        try:
+            yield
+        except OSError as error:
+            reason = os.strerror(error.errno) if error.errno else str(error)
+            raise OutputFailed(str(self.target), OSError(error.errno, reason)) from None
 
     def __enter__(self) -> ParquetSink:
         return self
@@ -258,10 +309,26 @@ class ParquetSink:
             os.unlink(self.temporary)
 
 
-def parquet_sink(path: str | os.PathLike[str], schema: pa.Schema) -> ParquetSink:
+def parquet_sink(
+    path: str | os.PathLike[str], schema: pa.Schema, like: pq.ParquetFile | None = None
+) -> ParquetSink:
     """A Parquet file opened for writing (OSError if it cannot be), to use with `with`: it
-    appears under its name only when the block ends without an exception."""
-    return ParquetSink(path, schema)
+    appears under its name only when the block ends without an exception. Compressed as the
+    largest column of `like` (the input) is, if given and that codec can be written;
+    otherwise with Snappy, pyarrow's default."""
+    return ParquetSink(path, schema, _compression(like))
+
+
+def _compression(like: pq.ParquetFile | None) -> str:
+    """The codec of the largest column of `like`'s first row group (the text, in a corpus)."""
+    if like is None or like.metadata.num_row_groups == 0:
+        return "snappy"
+    group = like.metadata.row_group(0)
+    columns = [group.column(i) for i in range(group.num_columns)]
+    largest = max(columns, key=lambda column: column.total_uncompressed_size)
+    codec = {"UNCOMPRESSED": "none", "LZ4_RAW": "lz4"}.get(largest.compression, largest.compression)
+    codec = codec.lower()
+    return codec if codec == "none" or pa.Codec.is_available(codec) else "snappy"
 
 
 def _release() -> None:

@@ -2,6 +2,8 @@
 
     python tests/bench/bench_corpora.py                   # 400 MB reader, 1 GB WET, 1 GB Parquet
     python tests/bench/bench_corpora.py --wet-mb 20 --parquet-mb 20   # what fits in minutes
+    python tests/bench/bench_corpora.py --reader-mb 0 --size 1G --parquet-mb 0 \
+        --data /tmp/corpora-data --stop-at 08:45        # the 1 GB WET run, stopped if need be
 
 The documents are the dev-bench page texts (/work/shared/bench: traf-dev and aeb-dev), over
 and over with their URLs made unique (or, with --pages generated, the generated articles of
@@ -17,25 +19,34 @@ files: a warcinfo record, then one `conversion` record per page, each its own gz
 3. Parquet: the same pages as a Parquet file (row groups of --row-group-mb of text),
    `artclean FILE --input-format parquet --jobs N -o OUT.parquet`, peak memory, MB/s.
 
-Generated data goes under --workdir and is deleted.
+Generated data goes under --workdir and is deleted; with --data DIR it is kept there and
+used again by the next run of the same size. A run still going at --stop-at (UTC, HH:MM) is
+stopped: the script prints the peaks so far and how far into its input it had read (the
+input file's offset, from /proc), and says that it was stopped. While a run goes, a line
+every --every seconds gives the peaks so far.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import datetime
 import gzip
 import io
 import json
 import os
 import shutil
+import signal
+import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
-from bench_batch import ARTCLEAN, MB, watched
+from bench_batch import ARTCLEAN, MB, Run, _sample, _tree
 
 import artclean.warc  # noqa: F401 - imported before the reader is timed
 
@@ -263,40 +274,166 @@ class contextlib_suppress_warcio_noise:
         sys.stderr = self.stderr
 
 
-def report(label: str, command: list[str], size: int, text: int) -> None:
-    run = watched(command)
-    print(f"  $ {' '.join(command)}")
-    seen = [line.strip() for line in run.stderr.splitlines() if "records seen" in line]
-    print(f"  {seen[0] if seen else '?'}")
+STOP_AT: datetime.datetime | None = None
+EVERY = 60.0
+
+
+def _offset(pid: int, path: Path) -> int | None:
+    """How far into `path` the process tree of `pid` has read: the file offset of the
+    descriptor that has it open (the largest, if several do)."""
+    found = None
+    for member in _tree(pid):
+        with contextlib.suppress(OSError):
+            for fd in os.listdir(f"/proc/{member}/fd"):
+                with contextlib.suppress(OSError):
+                    if os.readlink(f"/proc/{member}/fd/{fd}") == str(path):
+                        info = Path(f"/proc/{member}/fdinfo/{fd}").read_text()
+                        position = int(info.split("pos:", 1)[1].split()[0])
+                        found = max(found or 0, position)
+    return found
+
+
+def _written(output: Path | None) -> int:
+    """The size of the temporary file `output` is being written to (0 if none)."""
+    if output is None:
+        return 0
+    sizes = [0]
+    for temporary in output.parent.glob(f".{output.name}.*.tmp"):
+        with contextlib.suppress(OSError):
+            sizes.append(temporary.stat().st_size)
+    return max(sizes)
+
+
+def watched_until(
+    command: list[str], source: Path, output: Path | None = None
+) -> tuple[Run, bool, int | None, int]:
+    """Run `command` as bench_batch.watched does (the process tree sampled every 0.1 s), but
+    stop it at STOP_AT: (the run, whether it was stopped, bytes of `source` read by then
+    (None when it is read at offsets, as Parquet is), bytes of `output` written by then)."""
+    run = Run()
+    finished = threading.Event()
+    where: list[int | None] = [None]
+    out = [0]
+    start = time.perf_counter()
+    with open(os.devnull, "wb") as sink:
+        process = subprocess.Popen(
+            command, stdin=subprocess.DEVNULL, stdout=sink, stderr=subprocess.PIPE,
+            start_new_session=True,
+        )  # fmt: skip
+
+        def sample() -> None:
+            last = time.perf_counter()
+            while not finished.wait(0.1):
+                _sample(process.pid, run)
+                where[0] = _offset(process.pid, source) or where[0]
+                out[0] = _written(output) or out[0]
+                if time.perf_counter() - last >= EVERY:
+                    last = time.perf_counter()
+                    print(f"    {last - start:7.0f} s: {(where[0] or 0) / MB:8.1f} MB read, "
+                          f"{out[0] / MB:8.1f} MB written; "
+                          f"peak PSS {run.peak_pss / MB:.1f} MB, largest process "
+                          f"{run.peak_process / MB:.1f} MB", flush=True)  # fmt: skip
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        stopped = False
+        timeout = None
+        if STOP_AT is not None:
+            now = datetime.datetime.now(datetime.UTC)
+            timeout = max(0.0, (STOP_AT - now).total_seconds())
+        try:
+            _, stderr = process.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            stopped = True
+            os.killpg(process.pid, signal.SIGINT)  # as Ctrl-C: to the main process and workers
+            _, stderr = process.communicate()
+        run.seconds = time.perf_counter() - start
+        finished.set()
+        sampler.join()
+    run.stderr = stderr.decode()
+    assert stopped or process.returncode == 0, run.stderr
+    return run, stopped, where[0], out[0]
+
+
+def report(
+    label: str, command: list[str], size: int, text: int, source: Path, output: Path | None = None
+) -> None:
+    print(f"  $ {' '.join(command)}", flush=True)
+    run, stopped, read, written = watched_until(command, source, output)
+    if stopped:
+        print(f"  STOPPED at {STOP_AT:%H:%M} UTC after {run.seconds:.0f} s")
+        if read is None:
+            print(f"  {written / MB:,.1f} MB of output written by then (complete row groups); "
+                  f"the input is {size / MB:,.1f} MB")  # fmt: skip
+            size = text = 0
+        else:
+            share = read / size
+            print(f"  about {read / MB:,.1f} of {size / MB:,.1f} MB of {label} read ({share:.0%}; "
+                  "the reader runs a little ahead of the cleaning)")  # fmt: skip
+            size, text = read, round(text * share)
+    else:
+        seen = [line.strip() for line in run.stderr.splitlines() if "records seen" in line]
+        print(f"  {seen[0] if seen else '?'}")
     print(f"  wall time {run.seconds:.1f} s: {size / MB / run.seconds:.2f} MB/s of {label}, "
           f"{text / MB / run.seconds:.2f} MB/s of text; CPU {run.cpu_seconds:.1f} s")  # fmt: skip
     print(f"  peak RSS, one process (VmHWM): {run.peak_process / MB:.1f} MB")
     print(f"  peak RSS, whole process tree (VmRSS summed): {run.peak_total / MB:.1f} MB")
-    print(f"  peak PSS, whole process tree: {run.peak_pss / MB:.1f} MB")
+    print(f"  peak PSS, whole process tree: {run.peak_pss / MB:.1f} MB", flush=True)
 
 
-def wet_stream(workdir: Path, megabytes: float, jobs: int) -> None:
-    path = workdir / "stream.warc.wet.gz"
-    records, text = write_wet(path, megabytes)
+def generated(
+    data: Path | None, workdir: Path, name: str, write: Callable[[Path], tuple[int, ...]]
+) -> tuple[Path, tuple[int, ...]]:
+    """The file `name`, written by `write` (its counts kept beside it), or with --data, the
+    one an earlier run wrote there."""
+    if data is None:
+        path = workdir / name
+        return path, write(path)
+    data.mkdir(parents=True, exist_ok=True)
+    path, counts = data / name, data / f"{name}.counts.json"
+    if not (path.exists() and counts.exists()):
+        counts.unlink(missing_ok=True)
+        numbers = write(path)
+        counts.write_text(json.dumps(numbers))
+    return path, tuple(json.loads(counts.read_text()))
+
+
+def wet_stream(workdir: Path, megabytes: float, jobs: int, data: Path | None) -> None:
+    name = f"stream-{megabytes:g}MB-{SOURCE}.warc.wet.gz"
+    path, (records, text) = generated(data, workdir, name, lambda p: write_wet(p, megabytes))
     size = path.stat().st_size
     print(f"WET stream: {size / MB:,.1f} MB compressed, {text / MB:,.1f} MB of text, "
           f"{records:,} records")  # fmt: skip
     command = [ARTCLEAN, str(path), "--input-format", "warc", "--jobs", str(jobs)]
-    report("compressed WET", [*command, "-o", os.devnull], size, text)
-    path.unlink()
+    report("compressed WET", [*command, "-o", os.devnull], size, text, path)
+    if data is None:
+        path.unlink()
 
 
-def parquet(workdir: Path, megabytes: float, row_group_mb: float, jobs: int) -> None:
-    path = workdir / "corpus.parquet"
-    rows, groups, text = write_parquet(path, megabytes, row_group_mb)
+def parquet(
+    workdir: Path, megabytes: float, row_group_mb: float, jobs: int, data: Path | None
+) -> None:
+    name = f"corpus-{megabytes:g}MB-{row_group_mb:g}MB-groups-{SOURCE}.parquet"
+    path, (rows, groups, text) = generated(
+        data, workdir, name, lambda p: write_parquet(p, megabytes, row_group_mb)
+    )
     size = path.stat().st_size
     print(f"Parquet: {size / MB:,.1f} MB (zstd), {text / MB:,.1f} MB of text, {rows:,} rows "
           f"in {groups} row groups")  # fmt: skip
     out = workdir / "clean.parquet"
     command = [ARTCLEAN, str(path), "--input-format", "parquet", "--jobs", str(jobs)]
-    report("Parquet", [*command, "-o", str(out)], size, text)
-    path.unlink()
-    out.unlink()
+    report("Parquet", [*command, "-o", str(out)], size, text, path, out)
+    if data is None:
+        path.unlink()
+    out.unlink(missing_ok=True)
+
+
+def megabytes(size: str) -> float:
+    """A size as 1G, 500M or 500 (MB)."""
+    units = {"G": 1000.0, "M": 1.0}
+    if size[-1:].upper() in units:
+        return float(size[:-1]) * units[size[-1:].upper()]
+    return float(size)
 
 
 def main() -> None:
@@ -308,9 +445,29 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--pages", choices=["dev-bench", "generated"], default="dev-bench")
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/artclean-bench-corpora"))
+    parser.add_argument(
+        "--size", type=megabytes, help="WET and Parquet size at once (1G, 200M): --wet-mb and "
+        "--parquet-mb, where those are not given",
+    )  # fmt: skip
+    parser.add_argument("--data", type=Path, help="keep generated inputs here, and reuse them")
+    parser.add_argument("--stop-at", help="stop a cleaning run still going at HH:MM (UTC)")
+    parser.add_argument("--every", type=float, default=60, help="seconds between peak lines")
     arguments = parser.parse_args()
-    global SOURCE
+    global SOURCE, STOP_AT, EVERY
     SOURCE = arguments.pages
+    EVERY = arguments.every
+    if arguments.size is not None:
+        given = {arg.split("=")[0] for arg in sys.argv[1:]}
+        if "--wet-mb" not in given:
+            arguments.wet_mb = arguments.size
+        if "--parquet-mb" not in given:
+            arguments.parquet_mb = arguments.size
+    if arguments.stop_at:
+        hour, minute = (int(part) for part in arguments.stop_at.split(":"))
+        now = datetime.datetime.now(datetime.UTC)
+        STOP_AT = now.replace(hour=hour, minute=minute, second=0, microsecond=0)
+        if now >= STOP_AT:
+            STOP_AT += datetime.timedelta(days=1)
     workdir = arguments.workdir
     workdir.mkdir(parents=True, exist_ok=True)
     print(f"artclean corpus formats benchmark ({SOURCE} pages); {os.cpu_count()} CPUs; "
@@ -319,9 +476,12 @@ def main() -> None:
         if arguments.reader_mb:
             reader(workdir, arguments.reader_mb)
         if arguments.wet_mb:
-            wet_stream(workdir, arguments.wet_mb, arguments.jobs)
+            wet_stream(workdir, arguments.wet_mb, arguments.jobs, arguments.data)
         if arguments.parquet_mb:
-            parquet(workdir, arguments.parquet_mb, arguments.row_group_mb, arguments.jobs)
+            parquet(
+                workdir, arguments.parquet_mb, arguments.row_group_mb, arguments.jobs,
+                arguments.data,
+            )  # fmt: skip
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
 
