@@ -346,8 +346,8 @@ if __name__ == "__main__":
             path.write_text(text, encoding="utf-8")
     elif len(sys.argv) > 1:  # rewrite the table in a page: docs/reference/rules.md
         with open(sys.argv[1], encoding="utf-8") as file:
-            page = file.read()
+            page = with_table(file.read())  # before opening it for writing: an error loses nothing
         with open(sys.argv[1], "w", encoding="utf-8") as file:
-            file.write(with_table(page))
+            file.write(page)
     else:
         print(render_table(), end="")
