@@ -353,3 +353,41 @@ def test_an_article_cut_in_two_by_a_gallery_keeps_both_stretches(
     assert kept(text) == ARTICLE
     monkeypatch.setattr(classify, "_FURTHER_SHARE", float("inf"))
     assert kept(text) != ARTICLE  # one region alone loses a stretch
+
+
+TEASERS = [
+    "Ford Recalls Pickups Over Loose Cable That Can Cause Stalling Or Fires The carmaker is "
+    "recalling more than 168,000 trucks after reports of engines stopping on the highway.",
+    "The 4 Best Vegan Spots In The Old Town Right Now We crunched the numbers to find the top "
+    "vegan restaurants around the city, using reviews and our own visits.",
+    "Customers Leave Without Paying Big Bill At Riverside Steakhouse A party of six left the "
+    "restaurant on Saturday night without paying, the owner told reporters.",
+    "Harbour Festival Returns With Fireworks And Late Trams The three-day festival is back "
+    "after two years, with extra trams running until two in the morning.",
+]
+
+
+def test_a_list_of_other_stories_headlines_run_into_teasers_goes_as_related(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Each teaser reads like prose; a run of them that all open like headlines is a list."""
+    text = page(MENU, *([p] for p in ARTICLE), *([t] for t in TEASERS), FOOTER)
+    result = clean(text)
+    assert [k.text for k in result.kept] == ARTICLE
+    listed = [r for r in result.removed if r.rule == "teaser-list"]
+    assert [r.text for r in listed] == TEASERS
+    assert {(r.kind, r.code, r.group) for r in listed} == {("related", "R005", listed[0].index)}
+    monkeypatch.setattr(classify, "_HEADLINE_RUN", 99)
+    assert kept(text) != ARTICLE  # the model alone keeps some of them
+
+
+def test_two_paragraphs_opening_with_names_are_no_list_of_stories() -> None:
+    named = [
+        "Mayor Anna Berg Told The Council that the tram would be finished before the next "
+        "election, whatever the cost of the works in the centre.",
+        "Transport Director Paul Weiss Said On Tuesday that the new bus lines would start in "
+        "March, a month later than planned.",
+    ]
+    body = [ARTICLE[0], *named, *ARTICLE[1:]]
+    text = page(MENU, *([p] for p in body), FOOTER)
+    assert kept(text) == body

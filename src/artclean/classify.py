@@ -65,6 +65,15 @@ _FURTHER_SHARE = 0.5
 # A comment thread may start this many paragraphs after the article region (a "3 Comments"
 # title, a comment policy): the model often ends the region before it, rightly.
 _THREAD_AFTER = 6
+# A run of this many kept paragraphs, each opening like a headline (this share of its second
+# to seventh words capitalised), with at most _HEADLINE_GAP removed paragraphs between two of
+# them, is a list of other stories, each headline run into its teaser ("Ford Recalls F-150s;
+# Loose Cable Can Cause Stalling Or Fires Ford is recalling ..."): no article is written so.
+# On both dev sets such runs held no article text.
+_HEADLINE_RUN = 3
+_HEADLINE_START = 0.67
+_HEADLINE_GAP = 1
+_HEADLINE = NAMES.index("headline_start")
 
 
 SECOND = ("cohesion",)
@@ -405,6 +414,15 @@ def page_findings(
                     "authors' names and dates, each over a comment)"
                 )
                 findings.append(Finding(i, "comments", "comment-thread", reason))
+    listed = set()
+    kept = [k and not c for k, c in zip(verdicts.keep, claimed, strict=True)]
+    for run in headline_runs(rows, kept):
+        lines = f"lines {paragraphs[run[0]].line}-{paragraphs[run[-1]].end_line}"
+        reason = f"in a list of other stories ({lines}: {len(run)} headlines with their teasers)"
+        for i in run:
+            if not (thread and thread[0] <= i <= thread[1]):
+                listed.add(i)
+                findings.append(Finding(i, "related", "teaser-list", reason, group=run[0]))
     spans = [(first, last), *verdicts.more]
     article = "lines " + ", ".join(
         f"{paragraphs[a].line}-{paragraphs[b].end_line}" for a, b in sorted(spans) if a <= b
@@ -414,6 +432,7 @@ def page_findings(
         if (
             claimed[i]
             or verdicts.keep[i]
+            or i in listed
             or (thread and thread[0] <= i <= thread[1])
             or (inside and not tokens[i])  # a writer's section break ("* * *") stays
         ):
@@ -425,6 +444,22 @@ def page_findings(
         reason = f"{where}; {what}; prose probability {verdicts.probability[i]:.2f}"
         findings.append(Finding(i, kind, rule, reason))
     return findings
+
+
+def headline_runs(rows: Sequence[Sequence[float]], kept: Sequence[bool]) -> list[list[int]]:
+    """Runs of kept paragraphs that each open like a headline (see _HEADLINE_RUN)."""
+    runs: list[list[int]] = []
+    run: list[int] = []
+    for i, row in enumerate(rows):
+        if not kept[i]:
+            continue
+        if row[_HEADLINE] < _HEADLINE_START or (run and i - run[-1] > _HEADLINE_GAP + 1):
+            runs.append(run)
+            run = []
+        if row[_HEADLINE] >= _HEADLINE_START:
+            run.append(i)
+    runs.append(run)
+    return [r for r in runs if len(r) >= _HEADLINE_RUN]
 
 
 def _menu_like(row: Sequence[float]) -> bool:
