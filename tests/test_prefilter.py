@@ -22,11 +22,12 @@ from artclean.boilerplate import (
     Rule,
     available_languages,
     compile_rules,
+    language_rules,
     phrasebook,
 )
 from artclean.options import Options
 from artclean.pipeline import comparable_texts
-from artclean.prefilter import Needs, needs
+from artclean.prefilter import Needs, needs, shipped
 from conftest import FIXTURES
 
 
@@ -154,3 +155,18 @@ def test_a_line_in_a_pipe_compiles_no_whole_language() -> None:
     longest = int(done.stdout)
     en = phrasebook(("en",))
     assert longest < len(en.anchored.pattern) / 4
+
+
+@pytest.mark.parametrize("language", available_languages())
+def test_the_shipped_readings_are_those_of_the_phrase_files_patterns(language: str) -> None:
+    """data/prefilter/ saves a one-line pipe reading every pattern; rewrite it with
+    `python -m artclean.boilerplate` after editing a phrase file."""
+    patterns = {r.pattern for r in language_rules(language) if not r.contains}
+    assert shipped(language) == {p: needs(p) for p in patterns}
+
+
+def test_a_pattern_missing_from_the_shipped_readings_is_read_as_usual() -> None:
+    rule = Rule("share", "edited", "S999", 6, r"(?:share|tweet) this\b")
+    book = Phrasebook(("en",), (rule,), re.compile("(?!)"), 6)
+    assert book.match("share this", 2) is rule
+    assert book.match("print this", 2) is None

@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 
 from .kinds import KINDS
 from .normalize import Comparable
-from .prefilter import Needs, needs
+from .prefilter import Needs, needs, shipped
 from .rules import check_code, configured_code
 from .safepattern import NESTED_REPETITION, nested_repetition
 
@@ -74,10 +74,16 @@ class _Matcher:
     menu's entries on every page of a site), and their verdicts are remembered.
     """
 
-    def __init__(self, rules: Sequence[Rule]) -> None:
+    def __init__(self, rules: Sequence[Rule], languages: Sequence[str] = ()) -> None:
         self.rules = tuple(rules)
+        known: dict[str, Needs] = {}
+        for language in languages:
+            known.update(shipped(language))
         tests = [
-            Needs(None, rule.contains) if rule.contains else needs(rule.pattern) for rule in rules
+            Needs(None, rule.contains)
+            if rule.contains
+            else known.get(rule.pattern) or needs(rule.pattern)
+            for rule in rules
         ]
         self.literals = [t.literals for t in tests]
         self.compiled: list[Callable[[str], object] | None] = [None] * len(rules)
@@ -216,7 +222,7 @@ class Phrasebook:
     def _matcher(self) -> _Matcher:
         matcher: _Matcher | None = self._lazy.get("matcher")
         if matcher is None:
-            matcher = self._lazy["matcher"] = _Matcher(self.rules)
+            matcher = self._lazy["matcher"] = _Matcher(self.rules, self.languages)
         return matcher
 
     def match(self, text: str, words: int, *, articles: bool = False) -> Rule | None:
@@ -281,6 +287,11 @@ def _load(language: str) -> dict[str, object]:
 
 
 @lru_cache(maxsize=32)
+def language_rules(language: str) -> list[Rule]:
+    """The phrase rules of one language's file, in file order."""
+    return [_rule(entry, language) for entry in _load(language).get("rule", [])]  # type: ignore[attr-defined]
+
+
 def phrasebook(languages: tuple[str, ...] = ("en",)) -> Phrasebook:
     """The compiled phrase rules of the given languages, in the order given."""
     rules: list[Rule] = []
@@ -464,3 +475,16 @@ def related_lists(
             j += 1
         i = j
     return findings
+
+
+if __name__ == "__main__":  # python -m artclean.boilerplate: rewrite data/prefilter/*.json
+    import json
+    from pathlib import Path
+
+    folder = Path(__file__).parent / "data" / "prefilter"
+    folder.mkdir(exist_ok=True)
+    for language in available_languages():
+        patterns = sorted({r.pattern for r in language_rules(language) if not r.contains})
+        readings = {p: list(needs(p)) for p in patterns}
+        text = json.dumps(readings, ensure_ascii=False, indent=0, sort_keys=True)
+        (folder / f"{language}.json").write_text(text + "\n", encoding="utf-8")
