@@ -170,3 +170,9 @@ def test_a_pattern_missing_from_the_shipped_readings_is_read_as_usual() -> None:
     book = Phrasebook(("en",), (rule,), re.compile("(?!)"), 6)
     assert book.match("share this", 2) is rule
     assert book.match("print this", 2) is None
+
+
+def test_a_tuple_of_languages_gets_one_phrasebook_read_once() -> None:
+    """Every document of a language shares its phrasebook: reading the phrase files and
+    building the matcher per document made cleaning seventy times slower."""
+    assert phrasebook(("de", "en")) is phrasebook(("de", "en"))

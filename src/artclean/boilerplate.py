@@ -286,12 +286,12 @@ def _load(language: str) -> dict[str, object]:
     return tomllib.loads(path.read_text(encoding="utf-8"))
 
 
-@lru_cache(maxsize=32)
 def language_rules(language: str) -> list[Rule]:
     """The phrase rules of one language's file, in file order."""
     return [_rule(entry, language) for entry in _load(language).get("rule", [])]  # type: ignore[attr-defined]
 
 
+@lru_cache(maxsize=32)
 def phrasebook(languages: tuple[str, ...] = ("en",)) -> Phrasebook:
     """The compiled phrase rules of the given languages, in the order given."""
     rules: list[Rule] = []
