@@ -286,9 +286,10 @@ def _load(language: str) -> dict[str, object]:
     return tomllib.loads(path.read_text(encoding="utf-8"))
 
 
-def language_rules(language: str) -> list[Rule]:
-    """The phrase rules of one language's file, in file order."""
-    return [_rule(entry, language) for entry in _load(language).get("rule", [])]  # type: ignore[attr-defined]
+def language_rules(language: str, data: Mapping[str, object] | None = None) -> list[Rule]:
+    """The phrase rules of one language's file (`data`, if already loaded), in file order."""
+    data = _load(language) if data is None else data
+    return [_rule(entry, language) for entry in data.get("rule", [])]  # type: ignore[attr-defined]
 
 
 @lru_cache(maxsize=32)
@@ -298,8 +299,7 @@ def phrasebook(languages: tuple[str, ...] = ("en",)) -> Phrasebook:
     headers: list[str] = []
     for language in languages:
         data = _load(language)
-        for entry in data.get("rule", []):  # type: ignore[attr-defined]
-            rules.append(_rule(entry, language))
+        rules.extend(language_rules(language, data))
         headers.extend(data.get("related", {}).get("headers", []))  # type: ignore[attr-defined]
     related_header = re.compile("|".join(f"(?:{h})" for h in headers) or r"(?!)")
     return compile_rules(languages, rules, related_header)

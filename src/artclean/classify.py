@@ -183,7 +183,7 @@ def main_region(
     start = 0
     region = (0, -1)
     for i, (p, size) in enumerate(zip(probability, sizes, strict=True)):
-        evidence = 0.0 if neutral[i] else (p - threshold) * math.log1p(size)
+        evidence = _gain(p, size, threshold, neutral[i])
         if current <= 0:
             current, start = evidence, i
         else:
@@ -191,6 +191,11 @@ def main_region(
         if current > best:
             best, region = current, (start, i)
     return region
+
+
+def _gain(probability: float, size: float, threshold: float, neutral: bool) -> float:
+    """One paragraph's evidence of prose: (probability - threshold) * log(1 + words)."""
+    return 0.0 if neutral else (probability - threshold) * math.log1p(size)
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,9 +258,8 @@ def _evidence(
 ) -> float:
     """A region's evidence of prose, as `main_region` sums it."""
     return sum(
-        (probability[i] - threshold) * math.log1p(sizes[i])
+        _gain(probability[i], sizes[i], threshold, neutral[i])
         for i in range(region[0], region[1] + 1)
-        if not neutral[i]
     )
 
 
