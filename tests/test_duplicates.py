@@ -238,6 +238,36 @@ def test_recurring_labels_at_the_edge_of_a_repeated_pair_stay() -> None:
     assert removals(text) == [(5, "duplicate", "exact", 1)]
 
 
+def test_a_recurring_attribution_inside_a_body_scraped_twice_goes_with_the_copy() -> None:
+    """The copy of an article comes out as the article does: its embeds' repeated credit too."""
+    credit = "— The City Council (@CityCouncil) October 9, 2018"
+    body = [
+        "The council met on Tuesday for the first time since the summer recess.",
+        "Members observed a minute of silence for two former councillors who died in August.",
+        "The meeting was shared on the council's account. See the posts:",
+        "Council resolves to adjourn until next week in honour of the departed.",
+        credit,
+        "The leader moves that all business be suspended until the next sitting day.",
+        credit,
+    ]
+    article = clean(doc(*body)).text
+    result = clean(doc(*body, *body[1:]))
+    assert result.text == article
+    assert clean(result.text).text == result.text
+
+
+def test_the_recurring_lines_of_a_plan_written_day_by_day_stay() -> None:
+    """A passage made mostly of recurring lines is the writer's structure, not a scraped copy."""
+    meal = "Oats with berries, a spoon of honey and a glass of milk before you set out."
+    days = []
+    for day in ("Monday", "Tuesday", "Wednesday", "Thursday"):
+        days += [day, "Breakfast", "Eat before eight", meal, "Lunch", "Eat at noon"]
+    days[-3] = "Two eggs on toast with spinach, and black coffee, at half past seven."
+    result = clean(doc(*days))
+    assert [r.text for r in result.removed] == [meal, meal]
+    assert result.text.count("Breakfast") == 4 and result.text.count("Eat at noon") == 4
+
+
 # --- what must never be merged ----------------------------------------------------------------
 
 QUOTE = (

@@ -418,24 +418,41 @@ def scraping_repeats(
         i: d for i, d in duplicates.items() if d.moved and d.rule != "teaser" and i not in claimed
     }
     counted = {**plain, **showing}
-    copies = Counter(d.of for d in counted.values())
-    recurring = {of for of, count in copies.items() if count + (of not in claimed) >= RECURRING}
-    if page:
+    own = _own_text(len(texts), duplicates, claimed, words) if page else []
+
+    def recurring_among(copies_of: Mapping[int, Duplicate]) -> set[int]:
+        copies = Counter(d.of for d in copies_of.values())
+        found = {of for of, count in copies.items() if count + (of not in claimed) >= RECURRING}
+        if not page:
+            return found
         # A page repeats its title, captions and teasers; an interview's questions recur too.
         members: dict[int, list[int]] = {}
-        for i, d in counted.items():
+        for i, d in copies_of.items():
             members.setdefault(d.of, [d.of] * (d.of not in claimed)).append(i)
-        own = _own_text(len(texts), duplicates, claimed, words)
-        recurring = {
-            of for of in recurring if words(of) < SUBSTANTIAL_WORDS or _written(members[of], own)
-        }
+        return {of for of in found if words(of) < SUBSTANTIAL_WORDS or _written(members[of], own)}
+
+    recurring = recurring_among(counted)
+
+    def substantial(run: Sequence[int]) -> bool:
+        return len(run) > 1 and max(map(words, run)) >= SUBSTANTIAL_WORDS
+
     # A repeated block repeats paragraphs that do not recur by themselves, one of substance.
     # Separators ("___") have nothing to say and go with the block they are inside.
     candidates = {i: d for i, d in plain.items() if d.of not in recurring or not texts[i]}
     in_block: set[int] = set()
-    for run in _runs(candidates):
-        if len(run) > 1 and max(map(words, run)) >= SUBSTANTIAL_WORDS:
+    for run in filter(substantial, _runs(candidates)):
+        in_block.update(_inner(run, texts))
+    # A recurring line (an embed's attribution) inside a passage repeated once goes with it:
+    # a passage made mostly of text found once elsewhere is the scraper's repeat, one made
+    # mostly of recurring lines is the writer's structure (a meal plan's days).
+    widened = False
+    for run in filter(substantial, _runs(plain)):
+        once = sum(plain[i].of not in recurring for i in run)
+        if once * 2 > len(run) and not in_block.issuperset(run):
             in_block.update(_inner(run, texts))
+            widened = True
+    if widened:  # copies that go with a block do not make their text recur
+        recurring = recurring_among({i: d for i, d in counted.items() if i not in in_block})
 
     def stands(d: Duplicate) -> bool:
         if d.index in showing and d.of in recurring:
