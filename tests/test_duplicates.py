@@ -268,6 +268,32 @@ def test_the_recurring_lines_of_a_plan_written_day_by_day_stay() -> None:
     assert result.text.count("Breakfast") == 4 and result.text.count("Eat at noon") == 4
 
 
+@pytest.mark.parametrize(
+    "heading, copy",
+    [("CLOSEOUT SEQUENCE", "CLOESOUT  SEQUECNE"), ("Key findings", "Key findngs")],
+)
+def test_a_short_line_repeated_right_after_itself_with_a_typo_goes(heading: str, copy: str) -> None:
+    result = clean(doc(OTHER, heading, copy, BETWEEN))
+    assert result.text == doc(OTHER, heading, BETWEEN)
+    assert [(r.text, r.rule, r.duplicate_of) for r in result.removed] == [(copy, "near", 1)]
+
+
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        ("Part A", "Part B"),
+        ("Round 1", "Round 2"),
+        ("Step one", "Step two"),
+        ("Gold", "Bold"),
+        ("Grant", "Grand"),
+    ],
+)
+def test_short_lines_that_differ_in_a_letter_number_or_short_word_both_stay(
+    first: str, second: str
+) -> None:
+    assert removals(doc(OTHER, first, second, BETWEEN)) == []
+
+
 # --- what must never be merged ----------------------------------------------------------------
 
 QUOTE = (

@@ -34,6 +34,8 @@ FUZZY_MIN_CHARS = 16
 # lengths (two 1 MB paragraphs take 20 s) and sketching one holds all its shingles; the
 # longest paragraph in the development benchmark has 2,071 characters.
 FUZZY_MAX_CHARS = 10_000
+# A short line's words differ from the line before it by a typo only in words this long.
+FUZZY_TYPO_LETTERS = 6
 # A later copy at least this much longer is the more complete text.
 FULLER_RATIO = 1.05
 # A repeated paragraph shorter than this is a duplicate only inside a repeated block: written
@@ -148,6 +150,38 @@ def _opening_ratio(teaser: str, full: str, threshold: float) -> float:
     return score
 
 
+def _slipped_copy(text: str, previous: str) -> bool:
+    """Whether a short line repeats the line before it with a typo in a word or two.
+
+    Short lines are compared exactly ("Round 1", "Step two" differ on purpose), but a line
+    right after itself with a letter swapped, dropped or changed ("Closeout sequence",
+    "Cloesout sequecne") is a scraped copy. Only words of FUZZY_TYPO_LETTERS letters or more
+    may differ, by one edit each: numbers, letters and short words ("Part A", "Part B";
+    "Round 1", "Round 2"; "Step one", "Step two") never make a copy.
+    """
+    words, others = text.split(), previous.split()
+    if text == previous or len(words) != len(others) or _fuzzy(previous):
+        return False
+    return all(
+        a == b or (len(a) >= FUZZY_TYPO_LETTERS and a.isalpha() and b.isalpha() and _one_edit(a, b))
+        for a, b in zip(words, others, strict=True)
+    )
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether two different words are one letter swapped, dropped, added or changed apart."""
+    if len(a) < len(b):
+        a, b = b, a
+    if len(a) - len(b) > 1:
+        return False
+    start = next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), len(b))
+    if len(a) > len(b):
+        return a[start + 1 :] == b[start:]
+    rest_a, rest_b = a[start + 1 :], b[start + 1 :]
+    swapped = a[start + 1 : start + 2] == b[start : start + 1] and a[start + 2 :] == b[start + 2 :]
+    return rest_a == rest_b or (swapped and a[start] == b[start + 1])
+
+
 def find_matches(
     items: Sequence[Comparable], threshold: float, numbers: frozenset[str] = frozenset()
 ) -> list[Match]:
@@ -173,6 +207,8 @@ def find_matches(
                     index.add(i, sketch(item.text))
             continue
         if not _fuzzy(item.text):
+            if i and _slipped_copy(item.text, items[i - 1].text):
+                found.append(Match(i, i - 1))
             continue
         fingerprint = sketch(item.text)
         candidates = [j for j, _shared in index.candidates(fingerprint)]
@@ -472,7 +508,7 @@ def scraping_repeats(
     gone = set(claimed) | (standing - shown) | set(moved.values())
     for i in sorted(plain):
         d = plain[i]
-        if i in standing or d.rule != "exact" or d.of in recurring or not texts[i]:
+        if i in standing or d.rule == "teaser" or d.of in recurring or not texts[i]:
             continue  # a separator ("___", "…") with nothing to say goes only with a block
         before = i - 1
         while before in gone:
