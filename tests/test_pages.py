@@ -391,3 +391,35 @@ def test_two_paragraphs_opening_with_names_are_no_list_of_stories() -> None:
     body = [ARTICLE[0], *named, *ARTICLE[1:]]
     text = page(MENU, *([p] for p in body), FOOTER)
     assert kept(text) == body
+
+
+BIO = (
+    "Anna Berg has covered city politics for the Herald since 2015. Before that she reported "
+    "on courts and crime for a regional radio station."
+)
+
+
+@pytest.mark.parametrize("heading", ["About Anna Berg", "Über Anna Berg", "Sobre Anna Berg"])
+def test_an_author_box_after_the_article_goes_with_its_heading(heading: str) -> None:
+    text = page(MENU, *([p] for p in ARTICLE), [heading], [BIO], FOOTER)
+    result = clean(text)
+    assert [k.text for k in result.kept] == ARTICLE
+    box = [r for r in result.removed if r.rule == "author-box"]
+    assert [(r.text, r.kind, r.code) for r in box] == [
+        (heading, "boilerplate", "B003"),
+        (BIO, "boilerplate", "B003"),
+    ]
+    assert box[0].reason.startswith("an author box after the article (lines ")
+
+
+def test_a_page_about_a_person_keeps_the_heading_and_biography_it_opens_with() -> None:
+    body = ["About Anna Berg", BIO, *ARTICLE]
+    text = page(MENU, *([p] for p in body), FOOTER)
+    assert [r.rule for r in clean(text).removed if r.rule == "author-box"] == []
+
+
+def test_a_heading_about_a_subject_the_next_paragraph_does_not_name_stays() -> None:
+    other = "Residents can send their views to the council until the end of the month by post."
+    body = [*ARTICLE, "About The Plan", other]
+    text = page(MENU, *([p] for p in body), FOOTER)
+    assert [r.rule for r in clean(text).removed if r.rule == "author-box"] == []

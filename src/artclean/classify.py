@@ -25,7 +25,7 @@ from importlib import resources
 from .boilerplate import Finding
 from .features import NAMES, cohesion, content_words, document_features, word_count
 from .segment import Paragraph
-from .structures import comment_thread
+from .structures import author_boxes, comment_thread
 
 # Phrase-rule kinds that only page furniture has; an article has at most one such line.
 FURNITURE = frozenset({"navigation", "share", "subscribe", "cookie", "comments", "advertisement"})
@@ -420,6 +420,15 @@ def page_findings(
                 findings.append(Finding(i, "comments", "comment-thread", reason))
     listed = set()
     kept = [k and not c for k, c in zip(verdicts.keep, claimed, strict=True)]
+    for heading, bio in author_boxes([p.text.strip() for p in paragraphs], kept):
+        reason = (
+            f"an author box after the article (lines {paragraphs[heading].line}-"
+            f"{paragraphs[bio].end_line}: a heading naming its subject over a biography)"
+        )
+        for i in (heading, bio):
+            if kept[i]:
+                listed.add(i)
+                findings.append(Finding(i, "boilerplate", "author-box", reason))
     for run in headline_runs(rows, kept):
         lines = f"lines {paragraphs[run[0]].line}-{paragraphs[run[-1]].end_line}"
         reason = f"in a list of other stories ({lines}: {len(run)} headlines with their teasers)"

@@ -1,4 +1,5 @@
-"""Structures of a page that a paragraph-by-paragraph reading misses: comment threads.
+"""Structures of a page that a paragraph-by-paragraph reading misses: comment threads and
+author boxes.
 
 A comment reads like prose, and a thread of them under an article reads like more article.
 What gives a thread away is its shape, in any language: the same short header again and
@@ -11,6 +12,8 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Sequence
+from functools import lru_cache
+from importlib import resources
 
 # A date or a time as comment headers write them: 07:47, 18.11.2019, 2019-11-18,
 # 18 November 2019, November 18, 2019, "2 days ago".
@@ -93,3 +96,51 @@ def comment_thread(texts: Sequence[str], start: int, end: int) -> tuple[int, int
 def _closed(text: str) -> bool:
     """Ends as a sentence does: a line of the article, not a header."""
     return text.rstrip().endswith((".", "!", "?", "\u3002"))
+
+
+# An author box's biography is a paragraph of prose under its heading, naming its subject
+# among its first words; the article above it has at least two paragraphs of prose, and at
+# most one follows the box.
+BIO_WORDS = 12
+BIO_NAME_WITHIN = 30
+PROSE_WORDS = 25
+NAME_MAX_WORDS = 4
+
+
+@lru_cache(maxsize=1)
+def _author_heading() -> re.Pattern[str]:
+    """The heading "About Jane Doe" in the languages of data/author-boxes.toml; `name` is hers."""
+    import tomllib  # here, not at the top: only page dumps read this file
+
+    path = resources.files("artclean").joinpath("data", "author-boxes.toml")
+    words = tomllib.loads(path.read_text(encoding="utf-8"))["about"]
+    about = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    name = rf"[^\W\d_][\w.'’-]*(?:\s+[\w.'’-]+){{0,{NAME_MAX_WORDS - 1}}}"
+    return re.compile(rf"(?i:{about})(?:\s+|(?<=['’]))(?P<name>{name})")
+
+
+def author_boxes(texts: Sequence[str], kept: Sequence[bool]) -> list[tuple[int, int]]:
+    """Author boxes at the end of an article: (heading, biography) pairs.
+
+    A heading is "About" and a name, written as names are (first and last words
+    capitalised), alone on its line; the biography is the next paragraph of prose and names
+    the same subject among its first words. A page about a person opens with such a pair, so
+    a box counts only after two paragraphs of the article (`kept`) and before at most one.
+    """
+    prose = [k and len(t.split()) >= PROSE_WORDS for k, t in zip(kept, texts, strict=True)]
+    before = list(itertools.accumulate(prose, initial=0))
+    boxes = []
+    for h, text in enumerate(texts):
+        found = _author_heading().fullmatch(text.strip().rstrip(":"))
+        if not found or before[h] < 2:
+            continue
+        name = found["name"].split()
+        if not (name[0][0].isupper() and name[-1][0].isupper()):
+            continue
+        bio = next((j for j in range(h + 1, min(h + 3, len(texts))) if texts[j].strip()), None)
+        if bio is None or len(texts[bio].split()) < BIO_WORDS or before[-1] - before[bio + 1] > 1:
+            continue
+        opening = [w.strip(".,;:!?()\"'’") for w in texts[bio].split()[:BIO_NAME_WITHIN]]
+        if name[-1].strip(".,") in opening:
+            boxes.append((h, bio))
+    return boxes
