@@ -362,6 +362,16 @@ MISSED = [
     ("pt", "comments", "comment-form-fields", "E-mail (não será publicado)"),
     ("nl", "comments", "comment-form-fields", "E-mail (wordt niet gepubliceerd)"),
     ("pl", "comments", "comment-form-fields", "Adres e-mail (nie zostanie opublikowany)"),
+    ("en", "comments", "comment-prompt", "You must log in to post a comment."),
+    ("en", "comments", "comment-prompt", "You must be logged in to post a comment."),
+    # How to reach the writer.
+    (
+        "en",
+        "boilerplate",
+        "author-contact",
+        "Email Jane Doe at jdoe@example.com or follow her @jdoe. Follow us @Example.",
+    ),
+    ("en", "boilerplate", "author-contact", "Contact the reporter at news@example.org."),
 ]
 
 
@@ -446,6 +456,8 @@ KEPT = [
     ("it", "Mi piace la nuova linea, ha detto una passeggera."),
     ("nl", "Vind ik leuk, zei een reiziger over de nieuwe tram."),
     ("pl", "Ten wpis w kronice miasta został opublikowany przez radnych."),
+    ("en", "Contact the council at the town hall if you want to object to the plan."),
+    ("en", "Reach the museum on foot from the station in ten minutes."),
 ]
 
 
