@@ -364,8 +364,11 @@ def test_paragraphs_that_differ_only_in_a_number_are_both_kept(first: str, secon
             "The first round of voting ended without a winner.",
             "The second round of voting ended without a winner.",
         ),
+        ("Letter from a client, September 2015", "Letter from a client, November 2015"),
+        ("E-Mail eines Mandanten, September 2015", "E-Mail eines Mandanten, November 2015"),
+        ("Open on Saturday from ten until six", "Open on Sunday from ten until six"),
     ],
-    ids=["day-one-two", "part-one-two", "first-second-round"],
+    ids=["day-one-two", "part-one-two", "first-second-round", "month", "monat", "weekday"],
 )
 def test_lines_that_differ_only_in_a_number_word_are_both_kept(first: str, second: str) -> None:
     assert removals(doc(first, second)) == []

@@ -75,7 +75,8 @@ class Duplicate:
 
 @lru_cache(maxsize=32)
 def number_words(languages: tuple[str, ...]) -> frozenset[str]:
-    """Numbers written as words in the given languages (data/number-words.txt).
+    """Numbers written as words, and month and weekday names, in the given languages
+    (data/number-words.txt).
 
     Per language: Italian "due" is two, English "due" is not.
     """
