@@ -294,6 +294,15 @@ def test_short_lines_that_differ_in_a_letter_number_or_short_word_both_stay(
     assert removals(doc(OTHER, first, second, BETWEEN)) == []
 
 
+def test_separators_of_different_lengths_are_different_lines() -> None:
+    """A line of 71 stars is no truncated copy of one of 78: neither moves to the other's place."""
+    stars = ["*" * 71, "*" * 78, "*" * 93]
+    text = doc(OTHER, stars[0], BETWEEN, stars[1], FULL, stars[2], QUOTED)
+    result = clean(text)
+    assert result.removed == ()
+    assert clean(result.text).text == result.text
+
+
 # --- what must never be merged ----------------------------------------------------------------
 
 QUOTE = (

@@ -102,7 +102,10 @@ def _numbers(text: str, words: frozenset[str]) -> tuple[str, ...]:
 
 
 def _fuzzy(text: str) -> bool:
-    if len(text) > FUZZY_MAX_CHARS:
+    """Whether near copies of a text are sought: long enough to tell a typo from another
+    text, short enough to verify, and with something to say (a separator, "*****", has only
+    exact copies: one of another length is another separator, not a fuller copy)."""
+    if len(text) > FUZZY_MAX_CHARS or not any(map(str.isalnum, text)):
         return False
     words = text.split()
     if len(words) >= FUZZY_MIN_WORDS:
