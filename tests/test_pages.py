@@ -423,3 +423,25 @@ def test_a_heading_about_a_subject_the_next_paragraph_does_not_name_stays() -> N
     body = [*ARTICLE, "About The Plan", other]
     text = page(MENU, *([p] for p in body), FOOTER)
     assert [r.rule for r in clean(text).removed if r.rule == "author-box"] == []
+
+
+PRODUCTS = [
+    "1) Lego Star Wars 75188 Resistance Bomber",
+    "2) Polistil 960574 Electric Racing Track",
+    "3) Blade Runner The Final Cut (4K Ultra HD + Blu-Ray)",
+    "4) Ghostbusters Collection 1-2 (Steelbook)",
+    "5) Roger Waters – The Wall (DVD)",
+]
+
+
+def test_an_articles_numbered_list_stays_whole_after_its_prose() -> None:
+    """Items counted 1, 2, 3… read like menu lines; their numbers say they are the article's."""
+    body = [*ARTICLE, *PRODUCTS]
+    text = page(MENU, *([p] for p in body), FOOTER)
+    assert kept(text) == body
+
+
+def test_a_numbered_list_under_a_most_read_header_after_the_article_goes() -> None:
+    most_read = ["1. Tram Works Start In Spring", "2. Mayor Defends Plan", "3. Fares To Rise"]
+    text = page(MENU, *([p] for p in ARTICLE), ["Most read", *most_read], FOOTER)
+    assert kept(text) == ARTICLE

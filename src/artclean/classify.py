@@ -25,7 +25,7 @@ from importlib import resources
 from .boilerplate import Finding
 from .features import NAMES, cohesion, content_words, document_features, word_count
 from .segment import Paragraph
-from .structures import author_boxes, comment_thread
+from .structures import author_boxes, comment_thread, numbered_lists
 
 # Phrase-rule kinds that only page furniture has; an article has at most one such line.
 FURNITURE = frozenset({"navigation", "share", "subscribe", "cookie", "comments", "advertisement"})
@@ -405,9 +405,13 @@ def page_findings(
     first, last = verdicts.article
     if last < first:
         return []
+    texts = [p.text.strip() for p in paragraphs]
+    # An article's numbered list stays whole, however menu-like its lines read.
+    counted = set(numbered_lists(texts, (first, last), claimed))
+    keep = [k or i in counted for i, k in enumerate(verdicts.keep)]
     findings = []
     after = min(len(paragraphs) - 1, last + _THREAD_AFTER)
-    thread = comment_thread([p.text.strip() for p in paragraphs], first, after)
+    thread = comment_thread(texts, first, after)
     if thread is not None:
         last = min(last, thread[0] - 1)
         for i in range(thread[0], thread[1] + 1):
@@ -419,8 +423,8 @@ def page_findings(
                 )
                 findings.append(Finding(i, "comments", "comment-thread", reason))
     listed = set()
-    kept = [k and not c for k, c in zip(verdicts.keep, claimed, strict=True)]
-    for heading, bio in author_boxes([p.text.strip() for p in paragraphs], kept):
+    kept = [k and not c for k, c in zip(keep, claimed, strict=True)]
+    for heading, bio in author_boxes(texts, kept):
         reason = (
             f"an author box after the article (lines {paragraphs[heading].line}-"
             f"{paragraphs[bio].end_line}: a heading naming its subject over a biography)"
@@ -444,7 +448,7 @@ def page_findings(
         inside = any(a <= i <= b for a, b in spans)
         if (
             claimed[i]
-            or verdicts.keep[i]
+            or keep[i]
             or i in listed
             or (thread and thread[0] <= i <= thread[1])
             or (inside and not tokens[i])  # a writer's section break ("* * *") stays

@@ -1,5 +1,5 @@
-"""Structures of a page that a paragraph-by-paragraph reading misses: comment threads and
-author boxes.
+"""Structures of a page that a paragraph-by-paragraph reading misses: comment threads,
+author boxes and an article's numbered list.
 
 A comment reads like prose, and a thread of them under an article reads like more article.
 What gives a thread away is its shape, in any language: the same short header again and
@@ -144,3 +144,47 @@ def author_boxes(texts: Sequence[str], kept: Sequence[bool]) -> list[tuple[int, 
         if name[-1].strip(".,") in opening:
             boxes.append((h, bio))
     return boxes
+
+
+# An item of a numbered list: "1) Lego Star Wars …", "2. Polistil …", "#3 …", after an
+# optional bullet a text dump writes before it.
+_NUMBERED = re.compile(r"[*o+•-]?\s*#?(\d{1,3})[.):]\s+\S")
+# Items of an article's list follow one another within this many paragraphs (links, prices
+# and pictures between them); a list has at least LIST_ITEMS of them.
+LIST_GAP = 4
+LIST_ITEMS = 3
+
+
+def numbered_lists(
+    texts: Sequence[str], region: tuple[int, int], claimed: Sequence[bool]
+) -> list[int]:
+    """The items of numbered lists ("1) …", "2) …", …, LIST_ITEMS or more) that open inside
+    the article's `region` or within LIST_GAP paragraphs after it.
+
+    A list of products or places that an article counts off reads like a menu, line by
+    line; its numbers, one after another, say it is one list, as a menu's lines never are.
+    A "most read" list after an article is counted too, but under a header a rule claims.
+    """
+    first, last = region
+    numbers = [_number(text) for text in texts]
+    found: list[int] = []
+    end = min(last + LIST_GAP + 1, len(texts))
+    for opening in (i for i in range(first, end) if numbers[i] == 1 and not claimed[i]):
+        if opening > last and any(claimed[last + 1 : opening]):
+            continue
+        items = [opening]
+        while True:
+            after = range(items[-1] + 1, min(items[-1] + LIST_GAP + 1, len(texts)))
+            wanted = len(items) + 1
+            step = next((j for j in after if numbers[j] == wanted), None)
+            if step is None or claimed[step]:
+                break
+            items.append(step)
+        if len(items) >= LIST_ITEMS:
+            found += items
+    return found
+
+
+def _number(text: str) -> int | None:
+    found = _NUMBERED.match(text)
+    return int(found[1]) if found else None
