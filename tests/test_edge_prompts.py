@@ -364,6 +364,9 @@ MISSED = [
     ("pl", "comments", "comment-form-fields", "Adres e-mail (nie zostanie opublikowany)"),
     ("en", "comments", "comment-prompt", "You must log in to post a comment."),
     ("en", "comments", "comment-prompt", "You must be logged in to post a comment."),
+    # Share buttons run together on one line.
+    ("de", "share", "social-names", "Weiterempfehlen Drucken"),
+    ("de", "share", "social-names", "Rezept drucken Bei Pinterest speichern"),
     # How to reach the writer.
     (
         "en",
