@@ -445,3 +445,25 @@ def test_a_numbered_list_under_a_most_read_header_after_the_article_goes() -> No
     most_read = ["1. Tram Works Start In Spring", "2. Mayor Defends Plan", "3. Fares To Rise"]
     text = page(MENU, *([p] for p in ARTICLE), ["Most read", *most_read], FOOTER)
     assert kept(text) == ARTICLE
+
+
+BYLINE_BIO = (
+    "Anna Berg is a professor of urban planning at the city university, where she has "
+    "studied the long dispute over the tram since 2015. Before that she advised the regional "
+    "transport authority on its bus network in the north of the country."
+)
+
+
+def test_the_writers_biography_under_the_article_goes_when_a_byline_names_her() -> None:
+    text = page(MENU, ["By Anna Berg"], *([p] for p in ARTICLE), [BYLINE_BIO], FOOTER)
+    result = clean(text)
+    assert [k.text for k in result.kept] == ARTICLE
+    bio = [(r.text, r.kind, r.code) for r in result.removed if r.rule == "byline-bio"]
+    assert bio == [(BYLINE_BIO, "boilerplate", "B004")]
+
+
+def test_a_paragraph_about_a_person_no_byline_names_stays() -> None:
+    """An article ends on a person as often as a page on its writer: the byline tells them apart."""
+    body = [*ARTICLE, BYLINE_BIO]
+    text = page(MENU, ["By Paul Weiss"], *([p] for p in body), FOOTER)
+    assert kept(text) == body

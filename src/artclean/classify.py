@@ -25,7 +25,7 @@ from importlib import resources
 from .boilerplate import Finding
 from .features import NAMES, cohesion, content_words, document_features, word_count
 from .segment import Paragraph
-from .structures import author_boxes, comment_thread, numbered_lists
+from .structures import author_boxes, byline_bios, comment_thread, numbered_lists
 
 # Phrase-rule kinds that only page furniture has; an article has at most one such line.
 FURNITURE = frozenset({"navigation", "share", "subscribe", "cookie", "comments", "advertisement"})
@@ -433,6 +433,10 @@ def page_findings(
             if kept[i]:
                 listed.add(i)
                 findings.append(Finding(i, "boilerplate", "author-box", reason))
+    for i in byline_bios(texts, [k and i not in listed for i, k in enumerate(kept)]):
+        reason = "the writer's biography after the article: it opens with the name a byline gives"
+        listed.add(i)
+        findings.append(Finding(i, "boilerplate", "byline-bio", reason))
     for run in headline_runs(rows, kept):
         lines = f"lines {paragraphs[run[0]].line}-{paragraphs[run[-1]].end_line}"
         reason = f"in a list of other stories ({lines}: {len(run)} headlines with their teasers)"

@@ -105,16 +105,28 @@ BIO_WORDS = 12
 BIO_NAME_WITHIN = 30
 PROSE_WORDS = 25
 NAME_MAX_WORDS = 4
+# A byline is a short line; a biography is one of the last two paragraphs of prose.
+BYLINE_WORDS = 8
+BIO_LAST = 2
+
+
+@lru_cache(maxsize=1)
+def _author_data() -> dict[str, list[str]]:
+    import tomllib  # here, not at the top: only page dumps read this file
+
+    path = resources.files("artclean").joinpath("data", "author-boxes.toml")
+    data: dict[str, list[str]] = tomllib.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+def _alternation(words: Sequence[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
 def _author_heading() -> re.Pattern[str]:
     """The heading "About Jane Doe" in the languages of data/author-boxes.toml; `name` is hers."""
-    import tomllib  # here, not at the top: only page dumps read this file
-
-    path = resources.files("artclean").joinpath("data", "author-boxes.toml")
-    words = tomllib.loads(path.read_text(encoding="utf-8"))["about"]
-    about = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    about = _alternation(_author_data()["about"])
     name = rf"[^\W\d_][\w.'’-]*(?:\s+[\w.'’-]+){{0,{NAME_MAX_WORDS - 1}}}"
     return re.compile(rf"(?i:{about})(?:\s+|(?<=['’]))(?P<name>{name})")
 
@@ -144,6 +156,40 @@ def author_boxes(texts: Sequence[str], kept: Sequence[bool]) -> list[tuple[int, 
         if name[-1].strip(".,") in opening:
             boxes.append((h, bio))
     return boxes
+
+
+@lru_cache(maxsize=1)
+def _bio_opening() -> re.Pattern[str]:
+    """A paragraph that opens with a name and a verb: "Jane Doe is …", "Jane is …"."""
+    verbs = _alternation(_author_data()["verbs"])
+    word = r"[^\W\d_][\w'’.-]*"
+    return re.compile(rf"(?P<name>{word}(?: {word}){{0,2}}) (?:{verbs})\b")
+
+
+def byline_bios(texts: Sequence[str], kept: Sequence[bool]) -> list[int]:
+    """The writer's biography among the last BIO_LAST paragraphs of prose the article keeps.
+
+    It opens with a name written as names are and a verb ("Jane Doe is a professor …"), and
+    a byline on the page gives that name ("By Jane Doe"; for "Jane is …", "By Jane Doe").
+    An article's own paragraph about a person opens the same way, but no byline names them.
+    """
+    prose = [i for i, k in enumerate(kept) if k and len(texts[i].split()) >= BIO_WORDS]
+    by = _alternation(_author_data()["by"])
+    bylines = [
+        t for t in texts if 0 < len(t.split()) <= BYLINE_WORDS and re.match(rf"(?i:{by})\b", t)
+    ]
+    found = []
+    for i in prose[-BIO_LAST:]:
+        opening = _bio_opening().match(texts[i])
+        if not opening:
+            continue
+        name = opening["name"].split()
+        if not all(w[0].isupper() for w in name):
+            continue
+        full = re.escape(" ".join(name)) + (r" [^\W\d_]" if len(name) == 1 else r"\b")
+        if any(re.match(rf"(?i:{by})\s*:?\s+{full}", line) for line in bylines):
+            found.append(i)
+    return found
 
 
 # An item of a numbered list: "1) Lego Star Wars …", "2. Polistil …", "#3 …", after an
