@@ -467,3 +467,40 @@ def test_a_paragraph_about_a_person_no_byline_names_stays() -> None:
     body = [*ARTICLE, BYLINE_BIO]
     text = page(MENU, ["By Paul Weiss"], *([p] for p in body), FOOTER)
     assert kept(text) == body
+
+
+DIALOG = [
+    "This website uses cookies to improve your experience.",
+    "Settings",
+    "Necessary cookies",
+    "These cookies are necessary for the basic functions of the website to work, such as "
+    "navigating between pages and keeping your session, and they cannot be switched off.",
+    "Performance cookies",
+    "Performance cookies help us understand how visitors use the website, which pages they "
+    "read most often and where they leave, so that we can improve what we write for them.",
+    "Marketing cookies",
+    "Marketing cookies from our partners help us show you offers that match your interests "
+    "on other platforms, and measure how well our campaigns work over several weeks.",
+    "Accept all",
+]
+
+
+def test_a_cookie_dialog_that_reads_like_prose_goes_as_one_and_the_article_is_found() -> None:
+    text = page(DIALOG, MENU, *([p] for p in ARTICLE), FOOTER)
+    result = clean(text)
+    assert [k.text for k in result.kept] == ARTICLE
+    dialog = {r.text: (r.kind, r.rule) for r in result.removed if r.text in DIALOG}
+    assert set(dialog) == set(DIALOG)
+    assert dialog[DIALOG[3]] == ("cookie", "cookie-dialog")
+
+
+def test_an_article_about_cookies_is_no_dialog() -> None:
+    about = [
+        "Browser makers have agreed to phase out third-party cookies, the small files that "
+        "let advertisers follow people from one website to the next.",
+        "Regulators in Europe said the change would not end tracking, because cookies set by "
+        "the sites themselves and other techniques would remain.",
+        *ARTICLE[2:],
+    ]
+    text = page(MENU, *([p] for p in about), FOOTER)
+    assert kept(text) == about

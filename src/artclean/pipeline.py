@@ -31,10 +31,12 @@ from .options import Options
 from .result import Kept, Removal, Result, Stats
 from .rules import builtin_code, matches
 from .segment import Paragraph, assemble
+from .structures import cookie_dialogs
 
 _LANGUAGE_SAMPLE = 2000
 REPEATED_BLOCK = builtin_code("duplicate", "repeated-block")
 _NOTHING = Comparable("", False)
+_DIALOG_REASON = "in a cookie dialog: it names cookies, or is a button between lines that do"
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,15 +75,31 @@ class Analysis:
 
     def page_inputs(self) -> PageInputs:
         """What the page classifier reads (for training and inspection)."""
-        return page_inputs(self.paragraphs, self.tokens, *self._page_context())
+        return page_inputs(self.paragraphs, self.tokens, *self._page_context(self.dialogs()))
 
     def page_findings(self) -> list[Finding]:
-        return page_findings(self.paragraphs, self.tokens, *self._page_context())
+        dialogs = self.dialogs()
+        found = page_findings(self.paragraphs, self.tokens, *self._page_context(dialogs))
+        return [*dialogs, *found]
 
-    def _page_context(self) -> tuple[frozenset[str], list[bool], list[bool]]:
+    def dialogs(self) -> list[Finding]:
+        """A page's cookie dialogs, around the lines cookie rules found (see cookie_dialogs)."""
+        anchors = [i for i, f in self.findings.items() if f.kind == "cookie"]
+        if not anchors:
+            return []
+        return [
+            Finding(i, "cookie", "cookie-dialog", _DIALOG_REASON, page_only=True)
+            for i in cookie_dialogs(self.texts, anchors)
+            if i not in self.findings
+        ]
+
+    def _page_context(
+        self, dialogs: Sequence[Finding]
+    ) -> tuple[frozenset[str], list[bool], list[bool]]:
         count = len(self.paragraphs)
         stop = stopwords(self.languages[0]) if self.languages else frozenset()
-        claimed = [i in self.findings for i in range(count)]
+        found = {f.index for f in dialogs}
+        claimed = [i in self.findings or i in found for i in range(count)]
         # Repeated separators ("___") say nothing about the text around them.
         copies = {
             i for d in self.duplicates.values() if self.texts[d.index] for i in (d.index, d.of)

@@ -1,5 +1,5 @@
 """Structures of a page that a paragraph-by-paragraph reading misses: comment threads,
-author boxes and an article's numbered list.
+author boxes, cookie dialogs and an article's numbered list.
 
 A comment reads like prose, and a thread of them under an article reads like more article.
 What gives a thread away is its shape, in any language: the same short header again and
@@ -114,7 +114,7 @@ BIO_LAST = 2
 def _author_data() -> dict[str, list[str]]:
     import tomllib  # here, not at the top: only page dumps read this file
 
-    path = resources.files("artclean").joinpath("data", "author-boxes.toml")
+    path = resources.files("artclean").joinpath("data", "structures.toml")
     data: dict[str, list[str]] = tomllib.loads(path.read_text(encoding="utf-8"))
     return data
 
@@ -125,7 +125,7 @@ def _alternation(words: Sequence[str]) -> str:
 
 @lru_cache(maxsize=1)
 def _author_heading() -> re.Pattern[str]:
-    """The heading "About Jane Doe" in the languages of data/author-boxes.toml; `name` is hers."""
+    """The heading "About Jane Doe" in the languages of data/structures.toml; `name` is hers."""
     about = _alternation(_author_data()["about"])
     name = rf"[^\W\d_][\w.'’-]*(?:\s+[\w.'’-]+){{0,{NAME_MAX_WORDS - 1}}}"
     return re.compile(rf"(?i:{about})(?:\s+|(?<=['’]))(?P<name>{name})")
@@ -190,6 +190,47 @@ def byline_bios(texts: Sequence[str], kept: Sequence[bool]) -> list[int]:
         if any(re.match(rf"(?i:{by})\s*:?\s+{full}", line) for line in bylines):
             found.append(i)
     return found
+
+
+# A cookie dialog's short lines are buttons and headings ("OK", "Einstellungen", "Notwendige
+# Cookies"); it ends after DIALOG_GAP paragraphs that neither name cookies nor are short.
+DIALOG_SHORT_WORDS = 4
+DIALOG_GAP = 2
+
+
+@lru_cache(maxsize=1)
+def _cookie() -> re.Pattern[str]:
+    return re.compile(_alternation(_author_data()["cookie"]), re.IGNORECASE)
+
+
+def cookie_dialogs(texts: Sequence[str], anchors: Sequence[int]) -> list[int]:
+    """The paragraphs of the cookie dialogs around the lines in `anchors` (found by cookie
+    phrase rules): those that name cookies, and the short lines between them.
+
+    A rule recognises the dialog's opening ("This website uses cookies"); the paragraphs that
+    explain each kind of cookie read like prose, and a long dialog can outweigh a short
+    article. Naming cookies (data/structures.toml) is what they share.
+    """
+    cookie = _cookie()
+    names = [bool(cookie.search(t)) for t in texts]
+    short = [0 < len(t.split()) <= DIALOG_SHORT_WORDS for t in texts]
+    found: set[int] = set()
+    for anchor in anchors:
+        if anchor in found:
+            continue
+        ends = []
+        for step in (-1, 1):
+            last = anchor
+            k, misses = anchor + step, 0
+            while 0 <= k < len(texts) and misses < DIALOG_GAP:
+                if names[k]:
+                    last, misses = k, 0
+                elif not short[k]:
+                    misses += 1
+                k += step
+            ends.append(last)
+        found.update(range(ends[0], ends[1] + 1))
+    return sorted(found)
 
 
 # An item of a numbered list: "1) Lego Star Wars …", "2. Polistil …", "#3 …", after an
