@@ -504,3 +504,42 @@ def test_an_article_about_cookies_is_no_dialog() -> None:
     ]
     text = page(MENU, *([p] for p in about), FOOTER)
     assert kept(text) == about
+
+
+METHOD = [
+    "Heat the oven to 180 degrees. Beat the butter and sugar until pale, then beat in the eggs "
+    "one at a time, adding a spoon of flour with each so that the mixture does not curdle.",
+    "Fold in the rest of the flour with the baking powder and the milk, spoon the batter into "
+    "the tin and bake for forty minutes, until a skewer pushed into the middle comes out clean.",
+    "Leave the cake to cool in the tin for ten minutes before turning it out onto a rack, and "
+    "dust it with sugar once it is completely cold.",
+]
+INGREDIENTS = [
+    "For the cake:",
+    "250 g flour",
+    "250 g butter",
+    "150 g sugar",
+    "4 eggs",
+    "½ tsp cinnamon",
+    "Salt",
+    "2 tbsp milk",
+]
+
+
+def test_a_recipes_ingredients_above_its_method_stay() -> None:
+    """Ingredient lines read like a menu's, but a menu's lines never open with amounts."""
+    body = [*INGREDIENTS, *METHOD]
+    text = page(MENU, ["Ingredients"], *([p] for p in body), FOOTER)
+    assert kept(text)[-len(body) :] == body
+
+
+def test_lines_counted_one_by_one_are_no_ingredients() -> None:
+    contents = ["1 History", "2 Effects", "3 Known uses", "4 See also", "5 References"]
+    text = page(MENU, contents, *([p] for p in METHOD), FOOTER)
+    assert kept(text) == METHOD
+
+
+def test_a_blogs_counters_are_no_ingredients() -> None:
+    counters = ["273 Posts", "236 Tags", "1.132 Comments", "62 Links", "53 Post Categories"]
+    text = page(MENU, counters, *([p] for p in METHOD), FOOTER)
+    assert kept(text) == METHOD

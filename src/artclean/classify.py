@@ -25,7 +25,13 @@ from importlib import resources
 from .boilerplate import Finding
 from .features import NAMES, cohesion, content_words, document_features, word_count
 from .segment import Paragraph
-from .structures import author_boxes, byline_bios, comment_thread, numbered_lists
+from .structures import (
+    author_boxes,
+    byline_bios,
+    comment_thread,
+    ingredient_lists,
+    numbered_lists,
+)
 
 # Phrase-rule kinds that only page furniture has; an article has at most one such line.
 FURNITURE = frozenset({"navigation", "share", "subscribe", "cookie", "comments", "advertisement"})
@@ -407,7 +413,10 @@ def page_findings(
         return []
     texts = [p.text.strip() for p in paragraphs]
     # An article's numbered list stays whole, however menu-like its lines read.
-    counted = set(numbered_lists(texts, (first, last), claimed))
+    counted = {
+        *numbered_lists(texts, (first, last), claimed),
+        *ingredient_lists(texts, (first, last), claimed),
+    }
     keep = [k or i in counted for i, k in enumerate(verdicts.keep)]
     findings = []
     after = min(len(paragraphs) - 1, last + _THREAD_AFTER)

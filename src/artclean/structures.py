@@ -111,7 +111,8 @@ BIO_LAST = 2
 
 
 @lru_cache(maxsize=1)
-def _author_data() -> dict[str, list[str]]:
+def _structure_words() -> dict[str, list[str]]:
+    """The words of data/structures.toml."""
     import tomllib  # here, not at the top: only page dumps read this file
 
     path = resources.files("artclean").joinpath("data", "structures.toml")
@@ -126,7 +127,7 @@ def _alternation(words: Sequence[str]) -> str:
 @lru_cache(maxsize=1)
 def _author_heading() -> re.Pattern[str]:
     """The heading "About Jane Doe" in the languages of data/structures.toml; `name` is hers."""
-    about = _alternation(_author_data()["about"])
+    about = _alternation(_structure_words()["about"])
     name = rf"[^\W\d_][\w.'’-]*(?:\s+[\w.'’-]+){{0,{NAME_MAX_WORDS - 1}}}"
     return re.compile(rf"(?i:{about})(?:\s+|(?<=['’]))(?P<name>{name})")
 
@@ -161,7 +162,7 @@ def author_boxes(texts: Sequence[str], kept: Sequence[bool]) -> list[tuple[int, 
 @lru_cache(maxsize=1)
 def _bio_opening() -> re.Pattern[str]:
     """A paragraph that opens with a name and a verb: "Jane Doe is …", "Jane is …"."""
-    verbs = _alternation(_author_data()["verbs"])
+    verbs = _alternation(_structure_words()["verbs"])
     word = r"[^\W\d_][\w'’.-]*"
     return re.compile(rf"(?P<name>{word}(?: {word}){{0,2}}) (?:{verbs})\b")
 
@@ -174,7 +175,7 @@ def byline_bios(texts: Sequence[str], kept: Sequence[bool]) -> list[int]:
     An article's own paragraph about a person opens the same way, but no byline names them.
     """
     prose = [i for i, k in enumerate(kept) if k and len(texts[i].split()) >= BIO_WORDS]
-    by = _alternation(_author_data()["by"])
+    by = _alternation(_structure_words()["by"])
     bylines = [
         t for t in texts if 0 < len(t.split()) <= BYLINE_WORDS and re.match(rf"(?i:{by})\b", t)
     ]
@@ -200,7 +201,7 @@ DIALOG_GAP = 2
 
 @lru_cache(maxsize=1)
 def _cookie() -> re.Pattern[str]:
-    return re.compile(_alternation(_author_data()["cookie"]), re.IGNORECASE)
+    return re.compile(_alternation(_structure_words()["cookie"]), re.IGNORECASE)
 
 
 def cookie_dialogs(texts: Sequence[str], anchors: Sequence[int]) -> list[int]:
@@ -270,6 +271,69 @@ def numbered_lists(
         if len(items) >= LIST_ITEMS:
             found += items
     return found
+
+
+# A line of a recipe's ingredients opens with a quantity: "125 g Mehl", "1½ cups rice",
+# "2-3 EL Öl". A list of them holds QUANTITY_LINES such lines or more, and ends at most
+# LIST_BEFORE paragraphs before the article's region (recipes put the ingredients above the
+# method) or lies inside it.
+_QUANTITY = re.compile(r"(?:\d+(?:[.,/]\d+)?|\d*[½¼¾⅓⅔⅛])(?:\s*[-–]\s*\d+)?\s")
+QUANTITY_LINES = 4
+QUANTITY_WORDS = 12
+QUANTITY_GAP = 2
+LIST_BEFORE = 12
+
+
+def ingredient_lists(
+    texts: Sequence[str], region: tuple[int, int], claimed: Sequence[bool]
+) -> list[int]:
+    """The lines of ingredient lists next to the article: short lines opening with a
+    quantity (see _QUANTITY), at most QUANTITY_GAP other short lines apart, with the
+    headings and plain items ("Salt") among them.
+
+    An ingredient line reads like a menu's, but a menu's lines never open with amounts."""
+    first, last = region
+    found: list[int] = []
+    group: list[int] = []  # quantity lines, each near the one before
+
+    def close() -> None:
+        # Counters ("273 Posts"), contents ("1 History") and rankings open with numbers too.
+        if len(group) < QUANTITY_LINES or sum(_measured(texts[i]) for i in group) * 2 < len(group):
+            return
+        if first - LIST_BEFORE <= group[-1] and group[0] <= last:
+            span = range(group[0], group[-1] + 1)
+            found.extend(i for i in span if not claimed[i])
+            heading = group[0] - 1
+            if heading >= 0 and texts[heading].endswith(":") and not claimed[heading]:
+                found.append(heading)
+
+    for i, text in enumerate(texts):
+        words = len(text.split())
+        if claimed[i] or not 0 < words <= QUANTITY_WORDS:
+            if not claimed[i] and words:  # a paragraph of prose ends the list
+                close()
+                group = []
+            continue
+        if _QUANTITY.match(text):
+            if group and i - group[-1] > QUANTITY_GAP + 1:
+                close()
+                group = []
+            group.append(i)
+    close()
+    return sorted(set(found))
+
+
+@lru_cache(maxsize=1)
+def _units() -> frozenset[str]:
+    return frozenset(u.casefold() for u in _structure_words()["units"])
+
+
+def _measured(text: str) -> bool:
+    """Whether a line opens with an amount in a unit ("250 g", "2 EL") or a fraction."""
+    words = text.split()
+    return any(c in "½¼¾⅓⅔⅛/" for c in words[0]) or (
+        len(words) > 1 and words[1].casefold().rstrip(".") in _units()
+    )
 
 
 def _number(text: str) -> int | None:
