@@ -599,6 +599,7 @@ def test_cleaning_a_pipe_imports_no_batch_machinery() -> None:
     modules = imported_by([], stdin=b"hello\n")
     assert "artclean.pipeline" in modules
     assert not modules & BATCH_MODULES
+    assert "artclean.content" not in modules  # the profile of Markdown and content files
 
 
 def test_a_batch_still_finds_its_machinery(tmp_path: Path) -> None:

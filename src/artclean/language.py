@@ -7,37 +7,38 @@ feature of article text (jusText is built on it). Lists are data files in `data/
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
 from itertools import chain
 
+from .lazy import pattern
+
 # Enough words to tell languages apart; more only costs time.
 _SAMPLE_WORDS = 2000
 _SAMPLE_CHARACTERS = 20_000
 # Below this share of stop words no language is claimed.
 _MIN_SHARE = 0.05
-_KANA = re.compile("[\u3040-\u30ff]")
-_HAN = re.compile("[\u4e00-\u9fff]")
+_KANA = pattern("[\u3040-\u30ff]")
+_HAN = pattern("[\u4e00-\u9fff]")
 # Scripts that name their language: Hangul is Korean, Greek is Greek; Arabic script without the
 # letters Persian and Urdu add is Arabic.
-_HANGUL = re.compile("[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")
-_GREEK = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
-_ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f]")
+_HANGUL = pattern("[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")
+_GREEK = pattern("[\u0370-\u03ff\u1f00-\u1fff]")
+_ARABIC = pattern("[\u0600-\u06ff\u0750-\u077f]")
 # پ چ ژ ک گ ی (Persian) and ٹ ڈ ڑ ں ھ ہ ے (Urdu)
-_NOT_ARABIC = re.compile(
+_NOT_ARABIC = pattern(
     "[\u067e\u0686\u0698\u06a9\u06af\u06cc\u0679\u0688\u0691\u06ba\u06be\u06c1\u06d2]"
 )
 # Any letter of those scripts: most texts have none, and one search tells.
-_NAMING_SCRIPTS = re.compile(
+_NAMING_SCRIPTS = pattern(
     "[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af\u1100-\u11ff\u3130-\u318f"
     "\u0370-\u03ff\u1f00-\u1fff\u0600-\u06ff\u0750-\u077f]"
 )
 # Letters only Ukrainian or only Russian write: they settle a text the stop words of both claim.
-_UKRAINIAN = re.compile("[\u0456\u0457\u0454\u0491]")  # і ї є ґ
-_RUSSIAN = re.compile("[\u044b\u044d\u044a\u0451]")  # ы э ъ ё
+_UKRAINIAN = pattern("[\u0456\u0457\u0454\u0491]")  # і ї є ґ
+_RUSSIAN = pattern("[\u044b\u044d\u044a\u0451]")  # ы э ъ ё
 # Stop words per language used for identification: the most frequent ones.
 _DETECTION_WORDS = 100
 
@@ -81,7 +82,8 @@ def _script(sample: Sequence[str]) -> str | None:
     # A "word" of text without spaces can be a whole 50 MB line: findall would hold a string
     # per character (30 times the text's size), so the script is told from its start.
     text = "".join(sample)[:_SAMPLE_CHARACTERS]
-    if not text or _NAMING_SCRIPTS.search(text) is None:
+    # ASCII text has none of those letters: knowing so is free, and spares compiling the class.
+    if not text or text.isascii() or _NAMING_SCRIPTS.search(text) is None:
         return None
     third = len(text) / 3
     kana = len(_KANA.findall(text))

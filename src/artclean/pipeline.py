@@ -22,7 +22,6 @@ from .boilerplate import (
     teaser_links,
 )
 from .classify import PageInputs, looks_like_page, page_findings, page_inputs
-from .content import content_duplicates, content_findings
 from .duplicates import Duplicate, find_duplicates, number_words, scraping_repeats
 from .features import words_of
 from .language import detect, stopwords
@@ -123,6 +122,8 @@ def analyse(text: str, options: Options) -> Analysis:
     findings: dict[int, Finding] = {}
     content_repeats = None
     if options.profile == "content":
+        from .content import content_duplicates, content_findings  # only content files use it
+
         # A writer's separators are never findings, not even beside a pasted copy.
         said = {i: d for i, d in duplicates.items() if texts[i]}
         content_repeats = content_duplicates(said, layout, originals, comparables)
