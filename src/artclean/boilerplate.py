@@ -15,6 +15,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, NamedTuple
 
+from . import lazy
 from .kinds import KINDS
 from .normalize import Comparable
 from .prefilter import Needs, needs, shipped
@@ -304,7 +305,8 @@ def phrasebook(languages: tuple[str, ...] = ("en",)) -> Phrasebook:
         data = _load(language)
         rules.extend(language_rules(language, data))
         headers.extend(data.get("related", {}).get("headers", []))  # type: ignore[attr-defined]
-    related_header = re.compile("|".join(f"(?:{h})" for h in headers) or r"(?!)")
+    # Compiled when a paragraph starts as a header may (see Phrasebook.is_related_header).
+    related_header = lazy.pattern("|".join(f"(?:{h})" for h in headers) or r"(?!)")
     return compile_rules(languages, rules, related_header)
 
 

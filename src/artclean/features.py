@@ -11,13 +11,13 @@ stop-word list still separates its article from its menus. Text written without 
 from __future__ import annotations
 
 import math
-import re
 import string
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
 
+from .lazy import pattern
 from .segment import Paragraph
 
 OWN = (
@@ -51,10 +51,10 @@ NAMES = OWN + DOCUMENT
 _TERMINAL = tuple(".!?。！？\"”'’»)")
 _SENTENCE_ENDS = (". ", "! ", "? ", "。", "！", "？")
 _SYMBOLS = "|•·»«›‹/:@#©>"
-_BULLET = re.compile(r"\s*(?:[-*+•·▪◦o]\s|\d{1,3}[.)]\s|[»›>]\s?)")
+_BULLET = pattern(r"\s*(?:[-*+•·▪◦o]\s|\d{1,3}[.)]\s|[»›>]\s?)")
 # What a bullet's first visible character is, when it is no digit.
 _BULLET_STARTS = frozenset("-*+•·▪◦o»›>")
-_CLOCK = re.compile(r"\d{1,2}:\d{2}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}")
+_CLOCK = pattern(r"\d{1,2}:\d{2}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}")
 _SPLIT = str.maketrans({c: " " for c in string.punctuation + "“”‘’«»…–—·•|"})
 # The same on ASCII text, for bytes.translate, which takes a quarter of the time.
 _ASCII_SPLIT = bytes(ord(" ") if chr(c) in string.punctuation else c for c in range(256))

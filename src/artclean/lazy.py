@@ -37,6 +37,7 @@ class _Deferred:
     def __init__(self, source: str, flags: int) -> None:
         self._source = source
         self._flags = flags
+        self.pattern = source  # read without compiling (prefilter.needs reads it)
 
     def __getattr__(self, name: str) -> Any:
         # Called only for what the instance does not hold yet: the first use of the pattern.

@@ -23,6 +23,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from .lazy import pattern
 from .segment import Paragraph, is_blank, is_wrapped, segment
 
 # Roles of the paragraphs that take part in detection.
@@ -102,11 +103,11 @@ def text_layout(text: str) -> Layout:
 
 # --- recognising lines ------------------------------------------------------------------------
 
-_NEWLINE = re.compile(r"\r\n|\r|\n")
-_FENCE = re.compile(r"[ \t]*(`{3,}|~{3,})")
-_MATH = re.compile(r"[ \t]*\$\$")
-_COMMENT = re.compile(r"[ \t]*<!--")
-_RAW_HTML = re.compile(r"[ \t]{0,3}<(script|pre|style|textarea)(?:[\s>]|$)", re.IGNORECASE)
+_NEWLINE = pattern(r"\r\n|\r|\n")
+_FENCE = pattern(r"[ \t]*(`{3,}|~{3,})")
+_MATH = pattern(r"[ \t]*\$\$")
+_COMMENT = pattern(r"[ \t]*<!--")
+_RAW_HTML = pattern(r"[ \t]{0,3}<(script|pre|style|textarea)(?:[\s>]|$)", re.IGNORECASE)
 _HTML_BLOCK_TAGS = (
     "address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|"
     "dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|"
@@ -114,30 +115,30 @@ _HTML_BLOCK_TAGS = (
     "param|picture|section|source|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul|video|"
     "audio|img|br|center|span|a|sup|sub|kbd"
 )
-_HTML_BLOCK = re.compile(
+_HTML_BLOCK = pattern(
     rf"[ \t]{{0,3}}</?(?:(?:{_HTML_BLOCK_TAGS})(?:[\s/>]|$)|[A-Z][\w.]*(?:[\s/>]|$))"
 )
-_LONE_TAG = re.compile(r"[ \t]{0,3}</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>\s*$")
-_MDX_ESM = re.compile(r"(?:import|export)\s+(?:[\w*{]|default\b|const\b|function\b)")
-_TEMPLATE = re.compile(r"[ \t]*(?:\{%|\{\{|\{#|%\})")
-_CONTAINER = re.compile(r"[ \t]*(?::::|!!!|\?\?\?\+?)")
-_DEFINITION = re.compile(r"[ \t]{0,3}\[(?!\^)[^\]]+\]:\s*\S")
-_FOOTNOTE = re.compile(r"[ \t]{0,3}\[\^[^\]]+\]:")
-_BREAK = re.compile(r"[ \t]{0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
-_SETEXT = re.compile(r"[ \t]{0,3}(?:=+|-+)[ \t]*$")
-_ATX = re.compile(r"[ \t]{0,3}#{1,6}(?:[ \t]|$)")
-_QUOTE = re.compile(r"[ \t]{0,3}>")
-_QUOTE_BLANK = re.compile(r"(?:[ \t]{0,3}>)+[ \t]*$")
-_ITEM = re.compile(r"([ \t]*)(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
-_TABLE_DELIMITER = re.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
-_INDENTED = re.compile(r"(?: {4}|\t)")
-_DIRECTIVE = re.compile(r"<!--\s*artclean:\s*([\w-]+)((?:[\s,]+[\w-]+)*)[\s,]*-->")
+_LONE_TAG = pattern(r"[ \t]{0,3}</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>\s*$")
+_MDX_ESM = pattern(r"(?:import|export)\s+(?:[\w*{]|default\b|const\b|function\b)")
+_TEMPLATE = pattern(r"[ \t]*(?:\{%|\{\{|\{#|%\})")
+_CONTAINER = pattern(r"[ \t]*(?::::|!!!|\?\?\?\+?)")
+_DEFINITION = pattern(r"[ \t]{0,3}\[(?!\^)[^\]]+\]:\s*\S")
+_FOOTNOTE = pattern(r"[ \t]{0,3}\[\^[^\]]+\]:")
+_BREAK = pattern(r"[ \t]{0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
+_SETEXT = pattern(r"[ \t]{0,3}(?:=+|-+)[ \t]*$")
+_ATX = pattern(r"[ \t]{0,3}#{1,6}(?:[ \t]|$)")
+_QUOTE = pattern(r"[ \t]{0,3}>")
+_QUOTE_BLANK = pattern(r"(?:[ \t]{0,3}>)+[ \t]*$")
+_ITEM = pattern(r"([ \t]*)(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
+_TABLE_DELIMITER = pattern(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
+_INDENTED = pattern(r"(?: {4}|\t)")
+_DIRECTIVE = pattern(r"<!--\s*artclean:\s*([\w-]+)((?:[\s,]+[\w-]+)*)[\s,]*-->")
 # A labelled note: "Note:", "**Warning**", "Update:", "Disclaimer:", "P.S.:"; up to three words.
-_CALLOUT = re.compile(
+_CALLOUT = pattern(
     r"[ \t]*(?:(?:\*\*|__)[^*_\n]{1,30}(?:\*\*|__)|[^\s:]+(?: [^\s:]+){0,2}:(?:\s|$))"
 )
-_TAG = re.compile(r"<(/?)([A-Za-z][\w.-]*)[^<>]*?(/?)>")
-_TEMPLATE_TAG = re.compile(r"\{([%{])[-<%]?\s*(/|end)?([A-Za-z]\w*)")
+_TAG = pattern(r"<(/?)([A-Za-z][\w.-]*)[^<>]*?(/?)>")
+_TEMPLATE_TAG = pattern(r"\{([%{])[-<%]?\s*(/|end)?([A-Za-z]\w*)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -496,4 +497,4 @@ def has_inline_markup(text: str) -> bool:
     return _MARKUP.search(text) is not None
 
 
-_MARKUP = re.compile(r"\]\(|\]\[|!\[|`|\*\*|__|<[A-Za-z/!]|(?<![\w*])\*[^\s*]|(?<!\w)_[^\s_]")
+_MARKUP = pattern(r"\]\(|\]\[|!\[|`|\*\*|__|<[A-Za-z/!]|(?<![\w*])\*[^\s*]|(?<!\w)_[^\s_]")

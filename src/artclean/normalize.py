@@ -13,6 +13,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import NamedTuple
 
+from .lazy import pattern
+
 _FOLD = str.maketrans(
     {
         "\u2018": "'",
@@ -62,7 +64,7 @@ _FOLD = str.maketrans(
 _EDGE = " \t!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~•·▪◦»«›‹…|"
 
 # A paragraph cut short by a scraper or a teaser widget: "…", "...", "[…]", "Read more".
-_TEASER_END = re.compile(
+_TEASER_END = pattern(
     r"(?:\s*(?:\.\.\.|\[\.\.\.\]|\(\.\.\.\)))?"
     r"\s*(?:(?:read|see|view) (?:more|full (?:story|article))|continue reading|more\s*>+|\.\.\.)"
     r"[\s\]>)»›.\"']*$"

@@ -18,6 +18,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from .lazy import pattern
+
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 # A line and its terminator, if it has one: only CR, LF and CRLF end lines.
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
@@ -34,7 +36,7 @@ _WIDEST_WRAP = 200
 _PIECE_WIDTHS = (60, 100)
 _SENTENCE_END = (".", "!", "?", "。", "！", "？", "؟", "।")
 _CLOSING = "\"'”’»)]）」』"
-_BULLET = re.compile(r"\s*(?:[-*+•·▪◦o]\s|\d{1,3}[.)]\s|[»›>]\s?)")
+_BULLET = pattern(r"\s*(?:[-*+•·▪◦o]\s|\d{1,3}[.)]\s|[»›>]\s?)")
 
 
 @dataclass(frozen=True, slots=True)

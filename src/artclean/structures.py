@@ -15,9 +15,11 @@ from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
 
+from .lazy import pattern
+
 # A date or a time as comment headers write them: 07:47, 18.11.2019, 2019-11-18,
 # 18 November 2019, November 18, 2019, "2 days ago".
-_WHEN = re.compile(
+_WHEN = pattern(
     r"\b\d{1,2}[:.h]\d{2}\b(?:\s?(?:[ap]\.?m\b\.?|uhr\b))?"
     r"|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b"
     r"|\b\d{4}-\d{2}-\d{2}\b"
