@@ -1,4 +1,5 @@
-"""Record streams (JSONL, WARC/WET) whose worker process dies: one line, the next input goes on.
+"""Record streams (JSONL, WARC/WET to JSONL or Parquet) whose worker process dies: one line,
+the next input goes on.
 
 A worker killed while it holds work (kill -9, the OOM killer) ends its pool with `WorkerLost`.
 Both stream formats report it the same way, from the one loop that writes every record
@@ -91,3 +92,43 @@ def test_a_lost_worker_is_one_line_and_the_next_input_goes_on(
     written = [json.loads(line) for line in out.read_bytes().splitlines()]
     assert len(written) == 2  # the second input's records, cleaned
     assert all(record["text"] == "A short article about the harbour." for record in written)
+
+
+@pytest.mark.parametrize("into", ["-o", "--out-dir"])
+def test_a_lost_worker_writing_parquet_is_one_line_and_the_next_input_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, into: str
+) -> None:
+    """WARC/WET to Parquet goes through the same loop: the Parquet output keeps what came
+    before the loss (with --out-dir, the first input's file holds no rows), and the next
+    input is cleaned into it."""
+    parquet = pytest.importorskip("pyarrow.parquet", reason="needs artclean[parquet]")
+    first = wet_input(tmp_path / "first.wet.gz", 3)
+    second = wet_input(tmp_path / "second.wet.gz", 2)
+    real = artclean.parallel.ordered_map
+    calls: list[int] = []
+
+    def dies_on_the_first_input(
+        function: Callable[[Any], Any], items: Iterable[Any], jobs: int, **kwargs: Any
+    ) -> Iterator[Any]:
+        calls.append(jobs)
+        if len(calls) == 1:
+            raise WorkerLost
+        yield from real(function, items, 1, **kwargs)
+
+    monkeypatch.setattr("artclean.warc.ordered_map", dies_on_the_first_input)
+    target = tmp_path / ("clean.parquet" if into == "-o" else "out")
+    status, stdout, stderr = run(
+        str(first), str(second), "--input-format", "warc", "-q", "-j", "2", into, str(target)
+    )
+    assert (status, stdout) == (2, b"")
+    assert stderr == (
+        f"{first}: a worker process died (killed, perhaps for lack of memory); "
+        "the rest of this input was not cleaned\n"
+    )
+    assert calls == [2, 2]
+    if into == "--out-dir":
+        assert parquet.read_table(target / "first.parquet").num_rows == 0
+        target = target / "second.parquet"
+    table = parquet.read_table(target)
+    assert table.column("url").to_pylist() == ["https://news.example/0", "https://news.example/1"]
+    assert set(table.column("text").to_pylist()) == {"A short article about the harbour."}

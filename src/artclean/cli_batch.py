@@ -46,6 +46,8 @@ if TYPE_CHECKING:
 
 
 Command = TypeVar("Command", bound=Callable[..., Any])
+# Where the JSONL lines of cleaned records go: a stream, or the rows of a Parquet file.
+_Write = Callable[[bytes], object]
 RECORD_FORMATS = ("jsonl", "warc", "parquet")
 # The optional library each record format needs, and how to install it.
 _EXTRAS = {"warc": "FastWARC", "parquet": "pyarrow"}
@@ -194,8 +196,6 @@ def run_batch(
     with Display(console, unit=unit, show_bar=not batch.quiet) as display:
         runners = {"jsonl": _run_jsonl, "warc": _run_warc, "parquet": _run_parquet}
         run = runners.get(batch.input_format, _run_files)
-        if batch.input_format == "warc" and _parquet_out(request):
-            run = _run_warc_parquet
         if batch.engine == "dask":
             from .cli_dask import run_dask as run
         from .parallel import WorkerLost
@@ -389,8 +389,10 @@ def _stream_records(
     cleaned: Callable[
         [str, str], contextlib.AbstractContextManager[Iterable[tuple[_StreamOutcome, int]]]
     ],
+    sink: Callable[[str], contextlib.AbstractContextManager[_Write]] | None = None,
 ) -> Tally:
-    """Write the cleaned records of each input, in order, into one JSONL stream.
+    """Write the cleaned records of each input, in order: into one JSONL stream, or through
+    `sink(path)`, which opens where the JSONL lines of one input go (a Parquet file).
 
     `cleaned(path, name)` opens an input and gives its outcomes, each with the bytes of
     input it stands for. An input that cannot be read, and one whose worker dies,
@@ -401,24 +403,39 @@ def _stream_records(
     from .tally import Tally, failure
 
     tally = Tally()
-    with _open_stream(request.output) as stream:
-        assert stream is not None
+    with contextlib.ExitStack() as outputs:
+        if sink is None:
+            stream = outputs.enter_context(_open_stream(request.output))
+            assert stream is not None
+
+            def write(lines: bytes) -> None:
+                stream.write(lines)
+                stream.flush()
+
+            def shared(_path: str) -> contextlib.AbstractContextManager[_Write]:
+                return contextlib.nullcontext(write)
+
+            sink = shared
         for path in paths:
             name = "<stdin>" if path == "-" else path
+            stopped: Exception | None = None
             try:
-                with cleaned(path, name) as outcomes:
-                    for outcome, size in outcomes:
-                        stream.write(outcome.output)
-                        stream.flush()
-                        tally += outcome.tally
-                        display.advance(outcome.tally.seen, size)
-                        for message in outcome.problems:
-                            display.problem(message)
-            except InputError as error:
-                display.problem(str(error))
-                tally += failure()
-            except WorkerLost as error:
-                display.problem(f"{name}: {error}; the rest of this input was not cleaned")
+                with cleaned(path, name) as outcomes, sink(path) as into:
+                    try:
+                        for outcome, size in outcomes:
+                            into(outcome.output)
+                            tally += outcome.tally
+                            display.advance(outcome.tally.seen, size)
+                            for message in outcome.problems:
+                                display.problem(message)
+                    except (InputError, WorkerLost) as error:  # the output keeps what came
+                        stopped = error
+            except (InputError, WorkerLost) as error:  # before; or it cannot be opened
+                stopped = error
+            if stopped is not None:
+                lost = isinstance(stopped, WorkerLost)
+                rest = "; the rest of this input was not cleaned"
+                display.problem(f"{name}: {stopped}{rest}" if lost else str(stopped))
                 tally += failure()
     return tally
 
@@ -459,6 +476,10 @@ def _corpus_misuse(request: BatchRequest, encoding: str, writes_files: bool) -> 
 
 
 def _run_warc(request: BatchRequest, display: Display) -> Tally:
+    """WARC/WET files into one JSONL stream, or as Parquet (see `_parquet_out`): one file
+    for -o FILE.parquet, or each input into its own under --out-dir (its WARC suffixes
+    replaced by .parquet), the records as columns url, id, date, the text and with --format
+    json the artclean result as JSON."""
     from .cli_request import file_size, jsonl_paths
     from .warc import clean_stream, learn_templates, open_warc, warc_batches
 
@@ -477,56 +498,34 @@ def _run_warc(request: BatchRequest, display: Display) -> Tally:
         with open_warc(path) as records:
             yield advancing(clean_stream(warc_batches(records, name), job, request.jobs))
 
-    return tally + _stream_records(request, display, paths, cleaned)
+    if not _parquet_out(request):
+        return tally + _stream_records(request, display, paths, cleaned)
+    from .parquet import parquet_sink, records_schema, records_table
+
+    schema = records_schema(job.text_field, job.with_result)
+    targets = _parquet_targets(request, paths, suffix=_warc_as_parquet)
+
+    def rows(sink: Any) -> _Write:
+        return lambda lines: sink.add(records_table(lines, schema), False)
+
+    if targets is None:
+        with _writable(parquet_sink, request.output, schema) as shared:
+            into = rows(shared)
+            return tally + _stream_records(
+                request, display, paths, cleaned, lambda _path: contextlib.nullcontext(into)
+            )
+
+    @contextlib.contextmanager
+    def own(path: str) -> Iterator[_Write]:
+        with _writable(parquet_sink, _made(targets[path]), schema) as sink:
+            yield rows(sink)
+
+    return tally + _stream_records(request, display, paths, cleaned, own)
 
 
 def _parquet_out(request: BatchRequest) -> bool:
     """Whether WARC records go to Parquet: -o FILE.parquet, or a file per input (--out-dir)."""
     return request.batch.out_dir is not None or request.output.endswith(".parquet")
-
-
-def _run_warc_parquet(request: BatchRequest, display: Display) -> Tally:
-    """WARC/WET files into one Parquet file (-o FILE.parquet) or each into its own under
-    --out-dir (its WARC suffixes replaced by .parquet): the records of the JSONL stream, as
-    columns url, id, date, the text and with --format json the artclean result as JSON."""
-    from .cli_request import file_size, jsonl_paths
-    from .parquet import parquet_sink, records_schema, records_table
-    from .reading import InputError
-    from .tally import failure
-    from .warc import clean_stream, learn_templates, open_warc, warc_batches
-
-    paths, tally = jsonl_paths(request, display)
-    job = _learned(request, display, paths, learn_templates)
-    display.stage("cleaning", documents=None, total_bytes=file_size(paths))
-    schema = records_schema(job.text_field, job.with_result)
-    targets = _parquet_targets(request, paths, suffix=_warc_as_parquet)
-    with contextlib.ExitStack() as outputs:
-        if targets is None:
-            sink = outputs.enter_context(_writable(parquet_sink, request.output, schema))
-        for path in paths:
-            name = "<stdin>" if path == "-" else path
-            read = 0
-            try:
-                with open_warc(path) as records, contextlib.ExitStack() as own:
-                    if targets is not None:
-                        sink = own.enter_context(
-                            _writable(parquet_sink, _made(targets[path]), schema)
-                        )
-                    try:  # an input that cannot be read to its end keeps what came before
-                        for outcome in clean_stream(warc_batches(records, name), job, request.jobs):
-                            sink.add(records_table(outcome.output, schema), False)
-                            tally += outcome.tally
-                            display.advance(outcome.tally.seen, outcome.consumed - read)
-                            read = outcome.consumed
-                            for message in outcome.problems:
-                                display.problem(message)
-                    except InputError as error:
-                        display.problem(str(error))
-                        tally += failure()
-            except InputError as error:  # cannot be opened
-                display.problem(str(error))
-                tally += failure()
-    return tally
 
 
 def _warc_as_parquet(relative: Path) -> Path:
