@@ -327,6 +327,21 @@ def test_a_file_found_twice_is_cleaned_once(tmp_path: Path) -> None:
     assert len(stdout.splitlines()) == 3
 
 
+def test_a_file_reached_through_links_is_cleaned_once(tmp_path: Path) -> None:
+    """A directory named through a link to it, and a file through a link to it, are the
+    files found in the real directory: each is cleaned once, where it was first found."""
+    tree = make_tree(tmp_path)
+    (tmp_path / "alias").symlink_to(tree, target_is_directory=True)
+    (tmp_path / "page.txt").symlink_to(tree / "world" / "iran.txt")
+    args = (str(tree), str(tmp_path / "alias"), str(tmp_path / "page.txt"))
+    status, stdout, _ = run(*args, "--format", "jsonl", "-q")
+    assert status == 0
+    assert len(stdout.splitlines()) == 3
+    status, stdout, _ = run(str(tmp_path / "page.txt"), str(tree), "--format", "jsonl", "-q")
+    assert status == 0
+    assert len(stdout.splitlines()) == 3
+
+
 def test_summary_on_stderr_plain_when_not_a_terminal(tmp_path: Path) -> None:
     tree = make_tree(tmp_path)
     (tree / "bad.txt").write_bytes(b"\xff\xfe\x00\x00garbage")

@@ -91,6 +91,8 @@ def plan(
     With output "jsonl" nothing is written; each task's result comes back as a line.
     """
     tasks = []
+    suffix = ".json" if output == "json" else ""
+    folders: dict[tuple[str, ...], str] = {}  # str(Path(out_dir, *parts)), once per folder
     for source in sources:
         target: str | None
         if output == "jsonl":
@@ -98,8 +100,12 @@ def plan(
         elif out_dir is None:
             target = str(source.path)
         else:
-            suffix = ".json" if output == "json" else ""
-            target = str(Path(out_dir, *source.relative.parts)) + suffix
+            *parts, name = source.relative.parts
+            key = tuple(parts)
+            if key not in folders:
+                folders[key] = str(Path(out_dir, *parts))
+            folder = folders[key]
+            target = (name if folder == "." else os.path.join(folder, name)) + suffix
         tasks.append(FileTask(str(source.path), target, str(source.path.parent), source.size))
     return tasks
 

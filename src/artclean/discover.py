@@ -88,8 +88,16 @@ def _once(sources: Iterable[Source]) -> tuple[Source, ...]:
     """Each file once, where it was first found (`DIR DIR/sub` names some files twice)."""
     seen: set[str] = set()
     unique = []
+    real: dict[str, str] = {}  # a folder's real path, resolved once for all its files
     for source in sources:
-        key = os.path.realpath(source.path)
+        path = str(source.path)
+        if os.path.islink(path):
+            key = os.path.realpath(path)
+        else:  # its real path is its folder's and its name: a lstat, not one per component
+            folder, name = os.path.split(path)
+            if folder not in real:
+                real[folder] = os.path.realpath(folder)
+            key = os.path.join(real[folder], name)
         if key not in seen:
             seen.add(key)
             unique.append(source)
