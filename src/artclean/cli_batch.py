@@ -283,6 +283,10 @@ def _run_files(request: BatchRequest, display: Display) -> Tally:
             Path(batch.out_dir).mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise InputProblem(f"{batch.out_dir}: cannot create ({error.strerror})") from None
+    if request.jobs > 1 and any(os.path.isdir(source) for source in request.sources):
+        from .parallel import start_early
+
+        start_early()  # its workers' start overlaps the walk of the directories
     skip = [Path(batch.out_dir)] if batch.out_dir is not None else []
     found = find_sources(request.sources, batch.include or TEXT_PATTERNS, batch.exclude, skip)
     tasks = plan(found.sources, out_dir=batch.out_dir, output=request.output_format)

@@ -164,6 +164,25 @@ def _in_workers(
             pool.shutdown(wait=True, cancel_futures=True)
 
 
+def start_early() -> None:
+    """Start the fork server now, so that it imports the cleaning core while this process
+    does something else (finds a batch's files): the first `ordered_map` with workers then
+    forks them at once instead of waiting about 0.15 s for that import."""
+    if _context().get_start_method() != "forkserver":
+        return
+    from multiprocessing import forkserver
+
+    def start() -> None:
+        # Born blocking the main process's signals, as `_in_workers` starts it: Ctrl-C to
+        # the process group while it imports must not end it with a traceback.
+        signal.pthread_sigmask(signal.SIG_BLOCK, _MAIN_SIGNALS)
+        forkserver.ensure_running()
+
+    starter = threading.Thread(target=start, name="artclean-start", daemon=True)
+    starter.start()
+    starter.join()
+
+
 def _context() -> multiprocessing.context.BaseContext:
     """forkserver where there is one: a fork of this process, which runs threads, is unsafe."""
     if "forkserver" in multiprocessing.get_all_start_methods():
