@@ -600,6 +600,80 @@ def test_cleaning_a_pipe_imports_no_batch_machinery() -> None:
     assert "artclean.pipeline" in modules
     assert not modules & BATCH_MODULES
     assert "artclean.content" not in modules  # the profile of Markdown and content files
+    # A bare `artclean` reading a pipe is answered by cli_pipe, without click.
+    assert not {"click", "artclean.cli_command", "artclean.cli_common"} & modules
+
+
+# A bare `artclean` (cli_pipe, no click) against `artclean -` (the click command), on inputs
+# that take each way out: a clean text, bytes not in UTF-8, binary input, an empty input.
+PIPE_INPUTS = [
+    ARTICLE.encode(),
+    b"A caf\xe9 article.\n",
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+    b"",
+    "Zeile eins.\n\nWeitergelesen: hier.\n\ufeff".encode("utf-16"),
+]
+
+
+@pytest.mark.parametrize(
+    "data", PIPE_INPUTS, ids=["article", "latin-1", "binary", "empty", "utf-16"]
+)
+def test_a_bare_pipe_answers_as_the_click_command_does(data: bytes) -> None:
+    def run(*args: str) -> tuple[int, bytes, bytes]:
+        done = subprocess.run([installed_command(), *args], input=data, capture_output=True)
+        return done.returncode, done.stdout, done.stderr
+
+    assert run() == run("-")
+
+
+def test_a_bare_pipe_into_a_full_disk_or_a_closed_reader_exits_as_the_click_command_does(
+    tmp_path: Path,
+) -> None:
+    source = tmp_path / "big.txt"
+    source.write_text(ARTICLE * 2000)
+
+    def full_disk(*args: str) -> tuple[int, bytes]:
+        with source.open("rb") as stdin, open("/dev/full", "wb") as stdout:
+            done = subprocess.run(
+                [installed_command(), *args], stdin=stdin, stdout=stdout, stderr=subprocess.PIPE
+            )
+        return done.returncode, done.stderr
+
+    def closed_early(*args: str) -> tuple[int, bytes]:
+        with source.open("rb") as stdin:
+            process = subprocess.Popen(
+                [installed_command(), *args],
+                stdin=stdin,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+            )
+            assert process.stdout is not None and process.stderr is not None
+            process.stdout.read(10)
+            process.stdout.close()  # as `head -c 10` does
+            error = process.stderr.read()
+            return process.wait(timeout=60), error
+
+    if Path("/dev/full").exists():
+        assert full_disk() == full_disk("-")
+        assert full_disk()[0] == 2
+    assert closed_early() == closed_early("-") == (141, b"")
+
+
+def test_the_bare_pipe_uses_the_defaults_the_click_command_declares() -> None:
+    """cli_pipe spells out what the click command's defaults give: they must stay so."""
+    from artclean.reading import MAX_INPUT_BYTES
+
+    with cli.make_context("artclean", []) as context:
+        given = context.params
+    assert given["max_size"] == MAX_INPUT_BYTES
+    assert given["similarity"] == 90.0
+    assert (given["keep"], given["select"], given["extend_select"], given["ignore"]) == ((),) * 4
+    assert (given["encoding"], given["errors"], given["output_format"]) == (
+        "utf-8",
+        "strict",
+        "text",
+    )
+    assert (given["output"], given["explain"], given["paths"]) == ("-", False, ())
 
 
 def test_a_batch_still_finds_its_machinery(tmp_path: Path) -> None:
