@@ -1,7 +1,7 @@
 """The command line of batch cleaning: directories, --in-place, --out-dir, record streams
 (JSONL, WARC/WET, Parquet).
 
-`cli.py` applies the option bundle `batch_options` and hands over to `run_batch` when
+`cli_command.py` applies the option bundle `batch_options` and hands over to `run_batch` when
 `wants_batch` says so, so the one-document command stays as it was. The work itself is in
 the library (`batch.py`, `jsonl.py`); this module checks the options, shows progress and
 the summary, and turns what happened into an exit status: 2 when any file or line failed.
@@ -21,7 +21,7 @@ from typing import IO, TYPE_CHECKING, Any, Protocol, TypeVar
 
 import click
 
-# Only what declaring the options needs is imported here: `cli` imports this module for
+# Only what declaring the options needs is imported here: `cli_command` imports this for
 # every run, and a single document needs none of the batch machinery (see `run_batch`).
 from .cli_common import EXIT_ERROR, EXIT_OK, InputProblem, OutputFailed, stdout_bytes
 from .patterns import JSONL_PATTERNS, PARQUET_PATTERNS, TEXT_PATTERNS, WALK_ORDER, WARC_PATTERNS

@@ -1,8 +1,9 @@
 """What every layer of the command line shares: exit codes and the errors users see.
 
-The command modules import this one and never each other upwards: `cli` (one document)
-hands over to `cli_batch`, which hands over to `cli_dask`; all three report through here.
-What needs no click lives in `cli_io` and is re-exported here.
+The command modules import this one and never each other upwards: `cli_command` (one
+document) hands over to `cli_batch`, which hands over to `cli_dask`; all three report through
+here. What needs no click lives in `cli_io` and is re-exported here (`cli_pipe`, which answers
+a bare `artclean` without click, uses it directly).
 """
 
 from __future__ import annotations
