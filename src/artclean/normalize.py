@@ -60,6 +60,21 @@ _FOLD = str.maketrans(
     }
 )
 
+# What _FOLD changes, one character to a string: on text that is not ASCII, str.translate looks
+# every character up in a dict; a regex finds the few it changes in a tenth of the time.
+_FOLDED = {chr(k): v or "" for k, v in _FOLD.items()}
+
+
+@lru_cache(maxsize=1)
+def _folded_characters() -> re.Pattern[str]:
+    return re.compile(f"[{''.join(map(re.escape, _FOLDED))}]")
+
+
+def _fold_characters(text: str) -> str:
+    """text.translate(_FOLD), in one regex pass."""
+    return _folded_characters().sub(lambda found: _FOLDED[found[0]], text)
+
+
 # Punctuation and symbols trimmed from both ends: bullets, quotes, brackets, full stops.
 _EDGE = " \t!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~•·▪◦»«›‹…|"
 
@@ -123,7 +138,7 @@ def fold(text: str) -> str:
         folded = text.lower().encode("ascii").translate(_ASCII_FOLD, _ASCII_DROP).decode("ascii")
         return " ".join(folded.split())
     text = _cap_combining_runs(text)
-    folded = unicodedata.normalize("NFKC", text).casefold().translate(_FOLD)
+    folded = _fold_characters(unicodedata.normalize("NFKC", text).casefold())
     return " ".join(folded.split())
 
 
