@@ -50,6 +50,7 @@ NAMES = OWN + DOCUMENT
 
 _TERMINAL = tuple(".!?。！？\"”'’»)")
 _SENTENCE_ENDS = (". ", "! ", "? ", "。", "！", "？")
+_ASCII_SENTENCE_ENDS = (". ", "! ", "? ")
 _SYMBOLS = "|•·»«›‹/:@#©>"
 _BULLET = pattern(r"\s*(?:[-*+•·▪◦o]\s|\d{1,3}[.)]\s|[»›>]\s?)")
 # What a bullet's first visible character is, when it is no digit.
@@ -116,7 +117,7 @@ def own_features(text: str, tokens: Sequence[str], stop: frozenset[str]) -> list
     stripped = text.strip()
     raw_words = stripped.split()
     count = len(raw_words)
-    unspaced = is_unspaced(stripped, count)
+    unspaced = count > 0 and len(stripped) > 12 * count  # is_unspaced, inlined
     if unspaced:
         words = len(stripped) / _CHARS_PER_WORD
         characters = "".join(raw_words)
@@ -126,15 +127,21 @@ def own_features(text: str, tokens: Sequence[str], stop: frozenset[str]) -> list
         stop_share = sum(map(stop.__contains__, tokens)) / len(tokens) if tokens else 0.0
     initials = [w[0] for w in raw_words if w[0].isalpha()]
     capitalised = sum(map(str.isupper, initials)) / len(initials) if initials else 0.0
-    opening = initials[1:7]
+    opening = initials[1:7] if count >= 12 else ()
     headline_start = sum(map(str.isupper, opening)) / len(opening) if opening else 0.0
     head = stripped[:200]
     size = len(head) or 1
+    ascii_head = head.isascii()
     digit_count, symbol_count = _digits_and_symbols(head)
-    digits = digit_count / size
-    symbols = symbol_count / size
-    sentences = sum(map(stripped.count, _SENTENCE_ENDS)) + stripped.endswith(_TERMINAL)
-    terminal = 1.0 if stripped.endswith(_TERMINAL) else 0.0
+    ends = stripped.endswith(_TERMINAL)
+    # An ASCII text has none of the wide sentence ends (its head is its start: if the head is
+    # not ASCII, neither is the text).
+    sentences = (
+        sum(map(stripped.count, _ASCII_SENTENCE_ENDS))
+        if ascii_head and stripped.isascii()
+        else sum(map(stripped.count, _SENTENCE_ENDS))
+    ) + ends
+    terminal = 1.0 if ends else 0.0
     log_words = math.log1p(words)
     first = stripped[:1]
     return [
@@ -143,18 +150,23 @@ def own_features(text: str, tokens: Sequence[str], stop: frozenset[str]) -> list
         capitalised,
         terminal,
         math.log1p(sentences),
-        digits,
-        symbols,
+        digit_count / size,
+        symbol_count / size,
         1.0 if (first in _BULLET_STARTS or first.isdecimal()) and _BULLET.match(text) else 0.0,
         1.0 if words <= 3 else 0.0,
         1.0 if unspaced else 0.0,
         1.0 if ("http" in head or "www." in head or ".com" in head) else 0.0,
-        # (\d is any decimal digit: only an ASCII head without one surely has no time)
-        1.0 if (digit_count or not head.isascii()) and _CLOCK.search(head) else 0.0,
+        # (\d is any decimal digit: only an ASCII head without one surely has no time; and
+        # every time or date has a ":", "-" or "/")
+        1.0
+        if (digit_count or not ascii_head)
+        and ("/" in head or ":" in head or "-" in head)
+        and _CLOCK.search(head)
+        else 0.0,
         1.0 if first.isalpha() and first.islower() else 0.0,
         stop_share * log_words,
         terminal * log_words,
-        headline_start if count >= 12 else 0.0,
+        headline_start,
     ]
 
 
