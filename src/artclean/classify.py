@@ -23,7 +23,7 @@ from functools import lru_cache
 from importlib import resources
 
 from .boilerplate import Finding
-from .features import NAMES, cohesion, content_words, document_features, word_count
+from .features import NAMES, cohesion, contents, document_features, word_count
 from .segment import Paragraph
 from .structures import (
     author_boxes,
@@ -390,7 +390,7 @@ def page_inputs(
     repeated: Sequence[bool],
 ) -> PageInputs:
     rows = document_features(paragraphs, tokens, stop, claimed, repeated)
-    return PageInputs(rows, [content_words(t, stop) for t in tokens], list(repeated))
+    return PageInputs(rows, contents(tokens, stop), list(repeated))
 
 
 def page_findings(

@@ -1,0 +1,68 @@
+"""The page classifier's features, computed a column at a time, equal the per-paragraph ones.
+
+data/classifier.json was trained on `own_features` and `content_words`; `own_rows` and
+`contents` compute them for a whole document at once, and must give the same values to the
+last bit, whatever the text.
+"""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from artclean.features import (
+    content_words,
+    contents,
+    document_features,
+    own_features,
+    own_rows,
+    words_of,
+)
+from artclean.normalize import fold
+from artclean.segment import segment
+
+# Letters of both cases, digits, sentence ends (also the wide ones), bullets, clock and link
+# punctuation, white space, a capital that is no letter (Ⅷ), Japanese, and controls.
+CHARACTERS = st.sampled_from(
+    "aeiouAEIOUxyzXYZ 0123456789.!?。！？:/-•·»>*\"'”),\n\t\u00a0Ⅷの日本\x0b"
+)
+# Raw strings, and runs of words (headline_start needs twelve of them).
+TEXTS = st.one_of(
+    st.text(CHARACTERS, max_size=300),
+    st.lists(st.text(CHARACTERS, min_size=1, max_size=8), max_size=30).map(" ".join),
+)
+STOP = frozenset({"a", "the", "of", "aa", "の"})
+
+
+def bits(rows: list[list[float]]) -> list[list[str]]:
+    return [[float(v).hex() for v in row] for row in rows]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(TEXTS, max_size=20))
+def test_own_rows_are_own_features_of_each_paragraph(texts: list[str]) -> None:
+    tokens = [words_of(fold(text)) for text in texts]
+    expected = [own_features(text, t, STOP) for text, t in zip(texts, tokens, strict=True)]
+    assert bits(own_rows(texts, tokens, STOP)) == bits(expected)
+    assert contents(tokens, STOP) == [content_words(t, STOP) for t in tokens]
+
+
+def test_a_page_s_rows_are_the_paragraphs_own_features_and_its_context() -> None:
+    text = (
+        "Home\nNews\nSport\n"
+        "The council approved the plan on Tuesday after a debate of 12:30 hours. It starts soon!\n"
+        "日本の記事はここにありますが、スペースがありません。これは長い段落です。さらに続きます。\n"
+        "Read The Full Story At Www.Example.Com Today Now Please Thank You Very Much Indeed Ok\n"
+        "- a bullet of the list\n"
+    )
+    paragraphs = segment(text)
+    tokens = [words_of(fold(p.text)) for p in paragraphs]
+    flags = [i % 2 == 0 for i in range(len(paragraphs))]
+    rows = document_features(paragraphs, tokens, STOP, flags, flags[::-1])
+    own = [own_features(p.text, t, STOP) for p, t in zip(paragraphs, tokens, strict=True)]
+    assert bits([row[: len(own[0])] for row in rows]) == bits(own)
+    # short_neighbours: the share of short paragraphs among up to three on each side.
+    short = [row[0] <= own_features("a b c d", ["a"], STOP)[0] for row in own]
+    for i, row in enumerate(rows):
+        around = short[max(0, i - 3) : i] + short[i + 1 : i + 4]
+        assert row[len(own[0]) + 3] == sum(around) / len(around)
