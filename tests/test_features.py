@@ -10,6 +10,8 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from artclean import Options
+from artclean.classify import model, probabilities, second_probabilities, second_rows
 from artclean.features import (
     content_words,
     contents,
@@ -19,6 +21,7 @@ from artclean.features import (
     words_of,
 )
 from artclean.normalize import fold
+from artclean.pipeline import analyse
 from artclean.segment import segment
 
 # Letters of both cases, digits, sentence ends (also the wide ones), bullets, clock and link
@@ -66,3 +69,23 @@ def test_a_page_s_rows_are_the_paragraphs_own_features_and_its_context() -> None
     for i, row in enumerate(rows):
         around = short[max(0, i - 3) : i] + short[i + 1 : i + 4]
         assert row[len(own[0]) + 3] == sum(around) / len(around)
+
+
+def test_the_second_stage_s_probabilities_without_copied_rows_are_the_same() -> None:
+    page = "\n".join(
+        ["Home", "News", "Sport", "Weather", "Contact us", "Sign in"] * 3
+        + [
+            f"The council met on day {i} and voted on the budget for the harbour, the roads "
+            "and the schools of the town, after a long debate."
+            for i in range(8)
+        ]
+        + ["Share on Facebook", "Follow us", "Privacy policy", "Terms of use"] * 3
+    )
+    inputs = analyse(page, Options(profile="page")).page_inputs()
+    fitted = model()
+    first = probabilities(inputs.rows, fitted.first)
+    expected = probabilities(second_rows(inputs, first), fitted.second)
+    assert len(expected) == len(inputs.rows) > 30
+    assert [p.hex() for p in second_probabilities(inputs, first, fitted.second)] == [
+        p.hex() for p in expected
+    ]

@@ -216,16 +216,37 @@ class Verdicts:
 
 def second_rows(inputs: PageInputs, first: Sequence[float]) -> list[list[float]]:
     """The second stage's rows: the features, and cohesion with the likely prose."""
+    together = _cohesion(inputs, first)
+    return [[*row, together[i]] for i, row in enumerate(inputs.rows)]
+
+
+def _cohesion(inputs: PageInputs, first: Sequence[float]) -> list[float]:
     rows = inputs.rows
     prose = [p >= 0.5 and row[0] >= _PROSE_LOG_WORDS for p, row in zip(first, rows, strict=True)]
-    together = cohesion(inputs.content, prose, inputs.repeated)
-    return [[*row, together[i]] for i, row in enumerate(rows)]
+    return cohesion(inputs.content, prose, inputs.repeated)
+
+
+def second_probabilities(inputs: PageInputs, first: Sequence[float], stage: Stage) -> list[float]:
+    """`probabilities(second_rows(inputs, first), stage)`, without copying every row.
+
+    The second stage's one extra feature comes last: the sum over a row's products is the
+    sum over the first stage's features plus that product, added in the same order.
+    """
+    weights, bias = stage.weights, stage.bias
+    if len(weights) != len(NAMES) + 1:  # not a model of this module's features
+        return probabilities(second_rows(inputs, first), stage)
+    last = weights[len(NAMES)]  # cohesion's weight
+    out = []
+    for row, extra in zip(inputs.rows, _cohesion(inputs, first), strict=True):
+        z = bias + (sum(map(operator.mul, weights, row)) + last * extra)
+        out.append(1.0 / (1.0 + math.exp(-z)) if z > -500 else 0.0)
+    return out
 
 
 def judge(inputs: PageInputs, fitted: Model) -> Verdicts:
     """Locate the article and decide, paragraph by paragraph, what belongs to it."""
     first = probabilities(inputs.rows, fitted.first)
-    return decide(inputs, probabilities(second_rows(inputs, first), fitted.second), fitted)
+    return decide(inputs, second_probabilities(inputs, first, fitted.second), fitted)
 
 
 def decide(inputs: PageInputs, probability: list[float], fitted: Model) -> Verdicts:

@@ -306,19 +306,32 @@ def _removals(
     reported: Callable[[int, str], bool],
 ) -> dict[int, Removal]:
     removals: dict[int, Removal] = {}
-    for i in sorted(set(duplicates) | set(findings)):
+    codes: dict[tuple[str, str], str] = {}  # builtin_code, once per document and rule
+
+    def code_of(kind: str, rule: str) -> str:
+        code = codes.get((kind, rule))
+        if code is None:
+            code = codes[(kind, rule)] = builtin_code(kind, rule)
+        return code
+
+    for i in sorted(duplicates.keys() | findings.keys()):
         duplicate = duplicates.get(i)
         finding = findings.get(i)
-        kinds: list[tuple[str, str]] = []  # (kind, code) of each finding at i
+        kinds: list[tuple[str, str]] = []  # (kind, code) of each finding at i that is reported
         if finding is not None:
-            kinds.append((finding.kind, finding.code or builtin_code(finding.kind, finding.rule)))
+            kind = finding.kind
+            code = finding.code or code_of(kind, finding.rule)
+            if kind not in keep and reported(i, code):
+                kinds.append((kind, code))
         if duplicate is not None:
-            kinds.append(("duplicate", builtin_code("duplicate", duplicate.rule)))
-        kinds = [(k, code) for k, code in kinds if k not in keep and reported(i, code)]
+            code = code_of("duplicate", duplicate.rule)
+            if "duplicate" not in keep and reported(i, code):
+                kinds.append(("duplicate", code))
         if not kinds:
             continue
         paragraph = paragraphs[i]
-        if kinds[0][0] == "duplicate":
+        kind, code = kinds[0]
+        if kind == "duplicate":
             assert duplicate is not None
             rule, group = duplicate.rule, None
             reason = _duplicate_reason(duplicate, paragraphs, moved=duplicate.moved)
@@ -328,17 +341,17 @@ def _removals(
         if len(kinds) > 1 and duplicate is not None:
             reason += "; " + _duplicate_reason(duplicate, paragraphs, moved=False)
         removals[i] = Removal(
-            index=i,
-            line=paragraph.line,
-            kind=kinds[0][0],
-            rule=rule,
-            reason=reason,
-            text=paragraph.text,
-            duplicate_of=duplicate.of if duplicate else None,
-            similarity=duplicate.similarity if duplicate else None,
-            also=tuple(k for k, _ in kinds[1:]),
-            group=group,
-            code=kinds[0][1],
+            i,
+            paragraph.line,
+            kind,
+            rule,
+            reason,
+            paragraph.text,
+            duplicate.of if duplicate else None,
+            duplicate.similarity if duplicate else None,
+            (kinds[1][0],) if len(kinds) > 1 else (),
+            group,
+            code,
         )
     return removals
 
