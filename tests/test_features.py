@@ -1,8 +1,8 @@
-"""The page classifier's features, computed a column at a time, equal the per-paragraph ones.
+"""The page classifier's inputs, computed for a whole document, equal the per-paragraph ones.
 
-data/classifier.json was trained on `own_features` and `content_words`; `own_rows` and
-`contents` compute them for a whole document at once, and must give the same values to the
-last bit, whatever the text.
+data/classifier.json was trained on `own_features`, `content_words` and the second stage's
+rows; `document_features`, `contents` and `second_probabilities` compute them for a whole
+document at once, and must give the same values to the last bit, whatever the text.
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from artclean.features import (
     contents,
     document_features,
     own_features,
-    own_rows,
     words_of,
 )
 from artclean.normalize import fold
@@ -43,10 +42,8 @@ def bits(rows: list[list[float]]) -> list[list[str]]:
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(TEXTS, max_size=20))
-def test_own_rows_are_own_features_of_each_paragraph(texts: list[str]) -> None:
+def test_a_document_s_content_words_are_each_paragraph_s(texts: list[str]) -> None:
     tokens = [words_of(fold(text)) for text in texts]
-    expected = [own_features(text, t, STOP) for text, t in zip(texts, tokens, strict=True)]
-    assert bits(own_rows(texts, tokens, STOP)) == bits(expected)
     assert contents(tokens, STOP) == [content_words(t, STOP) for t in tokens]
 
 

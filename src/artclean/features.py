@@ -11,13 +11,12 @@ stop-word list still separates its article from its menus. Text written without 
 from __future__ import annotations
 
 import math
-import operator
 import string
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
-from itertools import accumulate, chain, compress, repeat
+from itertools import accumulate, chain
 
 from .lazy import pattern
 from .segment import Paragraph
@@ -53,7 +52,6 @@ NAMES = OWN + DOCUMENT
 _TERMINAL = tuple(".!?。！？\"”'’»)")
 _SENTENCE_ENDS = (". ", "! ", "? ", "。", "！", "？")
 _ASCII_SENTENCE_ENDS = (". ", "! ", "? ")
-_WIDE_SENTENCE_ENDS = ("。", "！", "？")
 _SYMBOLS = "|•·»«›‹/:@#©>"
 _BULLET = pattern(r"\s*(?:[-*+•·▪◦o]\s|\d{1,3}[.)]\s|[»›>]\s?)")
 # What a bullet's first visible character is, when it is no digit.
@@ -173,99 +171,6 @@ def own_features(text: str, tokens: Sequence[str], stop: frozenset[str]) -> list
     ]
 
 
-def own_rows(
-    texts: Sequence[str], tokens: Sequence[Sequence[str]], stop: frozenset[str]
-) -> list[list[float]]:
-    """`own_features` of every paragraph of a document, with the same values, a column at a time.
-
-    Each column is one C-level pass over the paragraphs (`map` of a string method), and the
-    counts over words (initials, stop words) are differences of running sums over the
-    document's words: a few operations a paragraph instead of a few dozen. Text written
-    without spaces is rare and takes `own_features` itself.
-    """
-    stripped = list(map(str.strip, texts))
-    raw_words = list(map(str.split, stripped))
-    counts = list(map(len, raw_words))
-    lengths = list(map(len, stripped))
-    # Initials: the first character of every word of the document, and running counts of the
-    # letters among them and of the capitals among those.
-    initials = "".join(map(operator.itemgetter(0), chain.from_iterable(raw_words)))
-    alpha = list(map(str.isalpha, initials))
-    letters = list(accumulate(alpha, initial=0))
-    capitals = list(accumulate(map(operator.and_, alpha, map(str.isupper, initials)), initial=0))
-    alpha_initials = "".join(compress(initials, alpha))
-    word_at = list(accumulate(counts, initial=0))
-    hits = list(accumulate(map(stop.__contains__, chain.from_iterable(tokens)), initial=0))
-    token_at = list(accumulate(map(len, tokens), initial=0))
-    heads = [text[:200] for text in stripped]
-    ends = list(map(str.endswith, stripped, repeat(_TERMINAL)))
-    sentences = list(
-        map(
-            operator.add,
-            map(
-                operator.add,
-                map(str.count, stripped, repeat(". ")),
-                map(str.count, stripped, repeat("! ")),
-            ),
-            map(operator.add, map(str.count, stripped, repeat("? ")), ends),
-        )
-    )
-    rows = []
-    for i, text in enumerate(texts):
-        count = counts[i]
-        body = stripped[i]
-        if count > 0 and lengths[i] > 12 * count:  # unspaced
-            rows.append(own_features(text, tokens[i], stop))
-            continue
-        words = float(count)
-        size = len(tokens[i])
-        stop_share = (hits[token_at[i + 1]] - hits[token_at[i]]) / size if size else 0.0
-        first_letter, end_letter = letters[word_at[i]], letters[word_at[i + 1]]
-        named = end_letter - first_letter
-        capitalised = (capitals[word_at[i + 1]] - capitals[word_at[i]]) / named if named else 0.0
-        headline_start = 0.0
-        if count >= 12 and named > 1:
-            opening = alpha_initials[first_letter + 1 : min(first_letter + 7, end_letter)]
-            headline_start = sum(map(str.isupper, opening)) / len(opening)
-        head = heads[i]
-        ascii_head = head.isascii()
-        digit_count, symbol_count = _digits_and_symbols(head)
-        size = len(head) or 1
-        sentence_count = sentences[i]
-        if not body.isascii():
-            sentence_count += sum(map(body.count, _WIDE_SENTENCE_ENDS))
-        terminal = 1.0 if ends[i] else 0.0
-        log_words = math.log1p(words)
-        first = body[:1]
-        rows.append(
-            [
-                log_words,
-                stop_share,
-                capitalised,
-                terminal,
-                math.log1p(sentence_count),
-                digit_count / size,
-                symbol_count / size,
-                1.0
-                if (first in _BULLET_STARTS or first.isdecimal()) and _BULLET.match(text)
-                else 0.0,
-                1.0 if words <= 3 else 0.0,
-                0.0,
-                1.0 if ("http" in head or "www." in head or ".com" in head) else 0.0,
-                1.0
-                if (digit_count or not ascii_head)
-                and ("/" in head or ":" in head or "-" in head)
-                and _CLOCK.search(head)
-                else 0.0,
-                1.0 if first.isalpha() and first.islower() else 0.0,
-                stop_share * log_words,
-                terminal * log_words,
-                headline_start,
-            ]
-        )
-    return rows
-
-
 def content_words(tokens: Sequence[str], stop: frozenset[str]) -> frozenset[str]:
     """The words that carry a paragraph's topic: not stop words, not numbers, not tiny."""
     return frozenset(t for t in set(tokens) - stop if len(t) > 2 and not t.isdigit())
@@ -315,9 +220,7 @@ def document_features(
     paragraphs a phrase rule or a related-links list claimed, `repeated` those that occur more
     than once (both copies: a page repeats its menus and story teasers, rarely its article).
     """
-    if len(tokens) != len(paragraphs):
-        raise ValueError("one list of tokens per paragraph")
-    rows = own_rows([p.text for p in paragraphs], tokens, stop)
+    rows = [own_features(p.text, t, stop) for p, t in zip(paragraphs, tokens, strict=True)]
     count = len(rows)
     long_rows = sorted(r[1] for r in rows if r[0] >= math.log1p(15))
     typical_stop = long_rows[len(long_rows) // 2] if long_rows else 0.0
