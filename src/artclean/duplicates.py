@@ -101,13 +101,17 @@ def _numbers(text: str, words: frozenset[str]) -> tuple[str, ...]:
     )
 
 
-def _fuzzy(text: str) -> bool:
+def _fuzzy(text: str, words: Sequence[str] | None = None) -> bool:
     """Whether near copies of a text are sought: long enough to tell a typo from another
     text, short enough to verify, and with something to say (a separator, "*****", has only
-    exact copies: one of another length is another separator, not a fuller copy)."""
+    exact copies: one of another length is another separator, not a fuller copy).
+
+    `words` are text.split(), if the caller has them already.
+    """
     if len(text) > FUZZY_MAX_CHARS or not any(map(str.isalnum, text)):
         return False
-    words = text.split()
+    if words is None:
+        words = text.split()
     if len(words) >= FUZZY_MIN_WORDS:
         return True
     return len(text) >= FUZZY_MIN_CHARS and len(text) > 12 * len(words)
@@ -154,7 +158,7 @@ def _opening_ratio(teaser: str, full: str, threshold: float) -> float:
     return score
 
 
-def _slipped_copy(text: str, previous: str) -> bool:
+def _slipped_copy(text: str, previous: str, words: Sequence[str] | None = None) -> bool:
     """Whether a short line repeats the line before it with a typo in a word or two.
 
     Short lines are compared exactly ("Round 1", "Step two" differ on purpose), but a line
@@ -163,8 +167,10 @@ def _slipped_copy(text: str, previous: str) -> bool:
     may differ, by one edit each: numbers, letters and short words ("Part A", "Part B";
     "Round 1", "Round 2"; "Step one", "Step two") never make a copy.
     """
-    words, others = text.split(), previous.split()
-    if text == previous or len(words) != len(others) or _fuzzy(previous):
+    if text == previous:
+        return False
+    words, others = text.split() if words is None else words, previous.split()
+    if len(words) != len(others) or _fuzzy(previous, others):
         return False
     return all(
         a == b or (len(a) >= FUZZY_TYPO_LETTERS and a.isalpha() and b.isalpha() and _one_edit(a, b))
@@ -199,24 +205,27 @@ def find_matches(
     index = CandidateIndex()
     found: list[Match] = []
     for i, item in enumerate(items):
-        if not item.text:
+        text = item.text
+        if not text:
             continue
-        original = first_copy.setdefault(item.text, i)
+        original = first_copy.setdefault(text, i)
         if original != i:
             found.append(Match(i, original))
             if items[original].teaser and not item.teaser:
                 # Later copies, exact or near, should match the full text, not the teaser.
-                first_copy[item.text] = i
-                if _fuzzy(item.text):
-                    index.add(i, sketch(item.text))
+                first_copy[text] = i
+                words = text.split()
+                if _fuzzy(text, words):
+                    index.add(i, sketch(text, words=words))
             continue
-        if not _fuzzy(item.text):
-            if i and _slipped_copy(item.text, items[i - 1].text):
+        words = text.split()  # once, for the length test, the sketch and the opening
+        if not _fuzzy(text, words):
+            if i and _slipped_copy(text, items[i - 1].text, words):
                 found.append(Match(i, i - 1))
             continue
-        fingerprint = sketch(item.text)
+        fingerprint = sketch(text, words=words)
         candidates = [j for j, _shared in index.candidates(fingerprint)]
-        opening = " ".join(item.text.split()[:_OPENING_WORDS])
+        opening = " ".join(words[:_OPENING_WORDS])
         # A short teaser has too few shingles to share a sketch value with the long paragraph
         # it was cut from, before or after it; their opening words find each other instead.
         candidates.extend(j for j in openings.get(opening, ()) if j not in candidates)

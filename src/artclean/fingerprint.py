@@ -35,9 +35,15 @@ def shingles(text: str) -> set[str]:
     return {" ".join(words[i : i + n]) for i in range(len(words) - n + 1)}
 
 
-def sketch(text: str, size: int = SKETCH_SIZE) -> tuple[int, ...]:
-    """The bottom-k MinHash sketch of a normalised paragraph (empty for empty text)."""
-    words = text.split()
+def sketch(
+    text: str, size: int = SKETCH_SIZE, words: Sequence[str] | None = None
+) -> tuple[int, ...]:
+    """The bottom-k MinHash sketch of a normalised paragraph (empty for empty text).
+
+    `words` are text.split(), if the caller has them already.
+    """
+    if words is None:
+        words = text.split()
     if len(words) > SHINGLE_WORDS and len(text) <= _UNSPACED_WORD_LENGTH * len(words):
         # The word 3-grams of `shingles`, hashed and sorted in C.
         grams = map(" ".join, zip(words, words[1:], words[2:], strict=False))
