@@ -141,6 +141,15 @@ def test_rules_compile_only_when_a_paragraph_could_match_them() -> None:
     assert book.match("hello", 1) is None
 
 
+def test_the_prefix_trie_grows_only_for_the_first_characters_paragraphs_start_with() -> None:
+    shipped = phrasebook(("en",))
+    book = compile_rules(shipped.languages, shipped.rules, shipped.related_header)
+    assert book.match("hello", 1) is None
+    assert set(book._matcher().trie) <= {"h"}
+    assert book.match("share this", 2) is not None
+    assert set(book._matcher().trie) <= {"h", "s"}
+
+
 def test_a_line_in_a_pipe_compiles_no_whole_language() -> None:
     probe = (
         "import re, sys\n"

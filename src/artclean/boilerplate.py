@@ -89,13 +89,17 @@ class _Matcher:
         self.literals = [t.literals for t in tests]
         self.compiled: list[Callable[[str], object] | None] = [None] * len(rules)
         # The trie: a character leads to (the next level, the rules whose prefix ends here).
+        # Its branch for a first character is built when a paragraph first starts with it:
+        # a language's thousands of prefixes take 10 ms or more, and a short document needs
+        # a few branches.
         self.trie: dict[str, tuple[dict[str, Any], list[int]]] = {}
+        self._unbuilt: dict[str, list[tuple[str, int]]] = {}
         for position, test in enumerate(tests):
             for prefix in test.prefixes or ():
-                level = self.trie
-                for char in prefix[:-1]:
-                    level = level.setdefault(char, ({}, []))[0]
-                level.setdefault(prefix[-1], ({}, []))[1].append(position)
+                branch = self._unbuilt.get(prefix[0])
+                if branch is None:
+                    branch = self._unbuilt[prefix[0]] = []
+                branch.append((prefix, position))
         self.digit = tuple(i for i, test in enumerate(tests) if test.digit)
         self.anywhere = tuple(i for i, test in enumerate(tests) if test.prefixes is None)
         self._anywhere: dict[tuple[int, bool], _Anywhere] = {}
@@ -110,6 +114,8 @@ class _Matcher:
             if known is not None:
                 return self.rules[known] if known >= 0 else None
         found: list[int] = []
+        if text[:1] in self._unbuilt:
+            self._build(text[0])
         level = self.trie
         for char in text:
             step = level.get(char)
@@ -143,6 +149,20 @@ class _Matcher:
                 self._known.clear()
             self._known[(text, words, articles)] = result
         return rules[result] if result >= 0 else None
+
+    def _build(self, first: str) -> None:
+        """The trie's branch for paragraphs that start with `first`."""
+        for prefix, position in self._unbuilt.pop(first):
+            level = self.trie
+            for char in prefix[:-1]:
+                step = level.get(char)
+                if step is None:
+                    step = level[char] = ({}, [])
+                level = step[0]
+            end = level.get(prefix[-1])
+            if end is None:
+                end = level[prefix[-1]] = ({}, [])
+            end[1].append(position)
 
     def _compile(self, position: int) -> Callable[[str], object]:
         rule = self.rules[position]
