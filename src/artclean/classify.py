@@ -24,6 +24,7 @@ from importlib import resources
 
 from .boilerplate import Finding
 from .features import NAMES, cohesion, contents, document_features, word_count
+from .records import maker
 from .segment import Paragraph
 from .structures import (
     author_boxes,
@@ -83,6 +84,7 @@ _HEADLINE = NAMES.index("headline_start")
 
 
 SECOND = ("cohesion",)
+_make_finding = maker(Finding)  # (see records.py: a page makes one for most paragraphs)
 
 
 @dataclass(frozen=True, slots=True)
@@ -493,7 +495,7 @@ def page_findings(
         rule = "not-prose" if inside else "outside-article"
         what = _describe(row) if tokens[i] else "no words, only punctuation"
         reason = f"{where}; {what}; prose probability {verdicts.probability[i]:.2f}"
-        findings.append(Finding(i, kind, rule, reason))
+        findings.append(_make_finding(i, kind, rule, reason, None, False, "", None))
     return findings
 
 

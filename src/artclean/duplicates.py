@@ -25,6 +25,7 @@ from types import ModuleType
 
 from .fingerprint import CandidateIndex, sketch
 from .normalize import Comparable
+from .records import maker
 
 # Texts of fewer words are compared exactly: "Step 1" and "Step 2" are different lines.
 FUZZY_MIN_WORDS = 5
@@ -71,6 +72,11 @@ class Duplicate:
     similarity: float
     rule: str  # "exact", "near" or "teaser"
     moved: bool = False
+
+
+# Constructors of the records made for every copy (see records.py).
+_make_match = maker(Match)
+_make_duplicate = maker(Duplicate)
 
 
 @lru_cache(maxsize=32)
@@ -210,7 +216,7 @@ def find_matches(
             continue
         original = first_copy.setdefault(text, i)
         if original != i:
-            found.append(Match(i, original))
+            found.append(_make_match(i, original))
             if items[original].teaser and not item.teaser:
                 # Later copies, exact or near, should match the full text, not the teaser.
                 first_copy[text] = i
@@ -221,7 +227,7 @@ def find_matches(
         words = text.split()  # once, for the length test, the sketch and the opening
         if not _fuzzy(text, words):
             if i and _slipped_copy(text, items[i - 1].text, words):
-                found.append(Match(i, i - 1))
+                found.append(_make_match(i, i - 1))
             continue
         fingerprint = sketch(text, words=words)
         candidates = [j for j, _shared in index.candidates(fingerprint)]
@@ -237,12 +243,12 @@ def find_matches(
             if not score:
                 continue
             if items[j].teaser and not item.teaser:
-                found.append(Match(i, j))
+                found.append(_make_match(i, j))
             key = (not items[j].teaser, score)
             if key > best_key:
                 best, best_key = j, key
         if best >= 0 and not (items[best].teaser and not item.teaser):
-            found.append(Match(i, best))
+            found.append(_make_match(i, best))
         # A copy of an indexed text is not indexed again, so that the capped buckets and
         # openings keep room for the first copies of other texts; a text fuller than a teaser
         # is, even a longer teaser, which a full text may match where the shorter one cannot.
@@ -306,7 +312,7 @@ def copy_classes(
                 continue
             rule = _rule(items[member], items[kept])
             score = round(similarity(items[member], items[kept], 0.0, numbers), 1)
-            verdicts[member] = Duplicate(member, kept, score, rule, moved=member == anchor)
+            verdicts[member] = _make_duplicate(member, kept, score, rule, member == anchor)
     return verdicts
 
 

@@ -27,6 +27,7 @@ from .features import words_of
 from .language import detect, stopwords
 from .normalize import Comparable, comparable, fold
 from .options import Options
+from .records import maker
 from .result import Kept, Removal, Result, Stats
 from .rules import builtin_code, matches
 from .segment import Paragraph, assemble
@@ -36,6 +37,9 @@ _LANGUAGE_SAMPLE = 2000
 REPEATED_BLOCK = builtin_code("duplicate", "repeated-block")
 _NOTHING = Comparable("", False)
 _DIALOG_REASON = "in a cookie dialog: it names cookies, or is a button between lines that do"
+# Constructors of the records made for every paragraph (see records.py).
+_make_removal = maker(Removal)
+_make_kept = maker(Kept)
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,7 +243,7 @@ def clean(text: str, options: Options | None = None, *, source: str | None = Non
     return Result(
         source=source,
         text=clean_text,
-        kept=tuple(Kept(i, paragraphs[i].line, paragraphs[i].text) for i in order),
+        kept=tuple(_make_kept(i, paragraphs[i].line, paragraphs[i].text) for i in order),
         removed=tuple(removals[i] for i in sorted(removals)),
         stats=Stats(
             paragraphs_in=len(paragraphs),
@@ -340,7 +344,7 @@ def _removals(
             rule, reason, group = finding.rule, finding.reason, finding.group
         if len(kinds) > 1 and duplicate is not None:
             reason += "; " + _duplicate_reason(duplicate, paragraphs, moved=False)
-        removals[i] = Removal(
+        removals[i] = _make_removal(
             i,
             paragraph.line,
             kind,
@@ -401,7 +405,7 @@ def _group_blocks(
         )
         for i in run:
             r = removals[i]
-            removals[i] = Removal(
+            removals[i] = _make_removal(
                 r.index, r.line, r.kind, "repeated-block", reason, r.text,
                 r.duplicate_of, r.similarity, r.also, run[0], REPEATED_BLOCK,
             )  # fmt: skip

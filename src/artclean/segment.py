@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from .lazy import pattern
+from .records import maker
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 # A line and its terminator, if it has one: only CR, LF and CRLF end lines.
@@ -50,6 +51,9 @@ class Paragraph:
     start: int  # offset of its first character in the document
     end: int  # offset just past its last character (its line terminator excluded)
     text: str
+
+
+_make_paragraph = maker(Paragraph)
 
 
 class _Line(NamedTuple):
@@ -208,7 +212,7 @@ def _paragraph(
     """
     while start < end and text[start] == "\ufeff":
         start += 1
-    return Paragraph(index, line, end_line, block, start, end, text[start:end])
+    return _make_paragraph(index, line, end_line, block, start, end, text[start:end])
 
 
 def newline_of(text: str) -> str:
