@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
-from itertools import accumulate, chain
+from itertools import accumulate, chain, compress
 
 from .lazy import pattern
 from .segment import Paragraph
@@ -192,11 +192,8 @@ def cohesion(
     An article's paragraphs keep returning to its people, places and terms; the teasers of
     other stories, comments and promotions around it each talk about something else.
     """
-    use: Counter[str] = Counter()
     members = [prose[i] and not repeated[i] for i in range(len(content))]
-    for words, member in zip(content, members, strict=True):
-        if member:
-            use.update(words)
+    use = Counter(chain.from_iterable(compress(content, members)))
     out = []
     for words, member in zip(content, members, strict=True):
         if not words:

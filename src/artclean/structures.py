@@ -176,11 +176,17 @@ def byline_bios(texts: Sequence[str], kept: Sequence[bool]) -> list[int]:
     a byline on the page gives that name ("By Jane Doe"; for "Jane is …", "By Jane Doe").
     An article's own paragraph about a person opens the same way, but no byline names them.
     """
-    prose = [i for i, k in enumerate(kept) if k and len(texts[i].split()) >= BIO_WORDS]
+    prose: list[int] = []  # the last BIO_LAST, sought from the end
+    for i in range(len(kept) - 1, -1, -1):
+        if kept[i] and len(texts[i].split()) >= BIO_WORDS:
+            prose.insert(0, i)
+            if len(prose) == BIO_LAST:
+                break
+    if not prose:
+        return []
     by = _alternation(_structure_words()["by"])
-    bylines = [
-        t for t in texts if 0 < len(t.split()) <= BYLINE_WORDS and re.match(rf"(?i:{by})\b", t)
-    ]
+    byline = re.compile(rf"(?i:{by})\b")
+    bylines = [t for t in texts if 0 < len(t.split()) <= BYLINE_WORDS and byline.match(t)]
     found = []
     for i in prose[-BIO_LAST:]:
         opening = _bio_opening().match(texts[i])
