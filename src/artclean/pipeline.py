@@ -34,6 +34,9 @@ from .segment import Paragraph, assemble
 from .structures import cookie_dialogs
 
 _LANGUAGE_SAMPLE = 2000
+# The tokens of a document longer than this many characters are interned (see
+# Analysis.tokens): below it they take half a megabyte at most, for the time of one call.
+_INTERN_ABOVE = 50_000
 REPEATED_BLOCK = builtin_code("duplicate", "repeated-block")
 _NOTHING = Comparable("", False)
 _DIALOG_REASON = "in a cookie dialog: it names cookies, or is a button between lines that do"
@@ -65,9 +68,12 @@ class Analysis:
     def tokens(self) -> list[list[str]]:
         """The words of the comparable forms (`features.words_of`), one list per paragraph."""
         if not self._words and self.texts:
-            # One string object per distinct word: prose repeats its words, and the token
-            # lists of 5 MB of prose take 11 MB this way instead of 57 MB.
-            self._words.extend(list(map(sys.intern, words_of(t))) for t in self.texts)
+            if len(self.text) > _INTERN_ABOVE:
+                # One string object per distinct word: prose repeats its words, and the token
+                # lists of 5 MB of prose take 11 MB this way instead of 57 MB.
+                self._words.extend(list(map(sys.intern, words_of(t))) for t in self.texts)
+            else:  # (interning costs a third of tokenising; a page's tokens are few)
+                self._words.extend(map(words_of, self.texts))
         return self._words
 
     def is_page(self, profile: str) -> bool:
