@@ -144,11 +144,13 @@ def similarity(
     if a.text == b.text:
         return 100.0
     shorter, longer = (a, b) if len(a.text) <= len(b.text) else (b, a)
-    if not shorter.teaser and _numbers(a.text, numbers) != _numbers(b.text, numbers):
-        return 0.0
     score = scorers().ratio(a.text, b.text, score_cutoff=threshold)
     if not score and shorter.teaser:
         score = _opening_ratio(shorter.text, longer.text, threshold)
+    # The numbers are compared only for a pair alike enough: most candidates are not, and
+    # rapidfuzz's verdict costs less than reading two texts' numbers.
+    if score and not shorter.teaser and _numbers(a.text, numbers) != _numbers(b.text, numbers):
+        return 0.0
     return float(score)
 
 
