@@ -151,18 +151,22 @@ class _Matcher:
         return rules[result] if result >= 0 else None
 
     def _build(self, first: str) -> None:
-        """The trie's branch for paragraphs that start with `first`."""
-        for prefix, position in self._unbuilt.pop(first):
-            level = self.trie
-            for char in prefix[:-1]:
-                step = level.get(char)
+        """The trie's branch for paragraphs that start with `first`.
+
+        Built aside and put in place whole, then crossed off: a thread that matches meanwhile
+        sees no branch (and builds the same one) or a finished one, never half of one.
+        """
+        branch: tuple[dict[str, Any], list[int]] = ({}, [])
+        for prefix, position in self._unbuilt.get(first, ()):
+            level = branch
+            for char in prefix[1:]:
+                step = level[0].get(char)
                 if step is None:
-                    step = level[char] = ({}, [])
-                level = step[0]
-            end = level.get(prefix[-1])
-            if end is None:
-                end = level[prefix[-1]] = ({}, [])
-            end[1].append(position)
+                    step = level[0][char] = ({}, [])
+                level = step
+            level[1].append(position)
+        self.trie[first] = branch
+        self._unbuilt.pop(first, None)
 
     def _compile(self, position: int) -> Callable[[str], object]:
         rule = self.rules[position]
