@@ -585,37 +585,67 @@ def test_a_file_that_is_not_parquet_is_reported(tmp_path: Path) -> None:
 
 
 @pytest.mark.dask
-@pytest.mark.parametrize("kind", ["warc", "parquet"])
+@pytest.mark.parametrize("kind", ["warc", "warc-parquet", "parquet"])
 def test_dask_writes_the_records_the_local_cli_writes(kind: str, tmp_path: Path) -> None:
     pytest.importorskip("distributed")
     fields = records(16)
-    if kind == "warc":
+    source = kind.split("-")[0]
+    if source == "warc":
         (tmp_path / "a.wet.gz").write_bytes(b"".join(wet(fields[:9])))
         (tmp_path / "b.wet.gz").write_bytes(b"".join(wet(fields[9:])))
-        local_out = tmp_path / "local.jsonl"
     else:
         parquet_file(tmp_path / "a.parquet", fields[:9], row_group=4)
         parquet_file(tmp_path / "b.parquet", fields[9:], row_group=4)
-        local_out = tmp_path / "local.parquet"
-    common = ["--input-format", kind, "-q", "--format", "json"]
-    inputs = [str(tmp_path / f"a.{'wet.gz' if kind == 'warc' else kind}")]
+    local_out = tmp_path / ("local.jsonl" if kind == "warc" else "local.parquet")
+    common = ["--input-format", source, "-q", "--format", "json"]
+    inputs = [str(tmp_path / f"a.{'wet.gz' if source == 'warc' else source}")]
     inputs.append(inputs[0].replace("a.", "b."))
     assert run(*inputs, *common, "-o", str(local_out))[0] == 0
     parts = tmp_path / "parts"
-    done = subprocess.run(
-        [ARTCLEAN, *inputs, *common, "--engine", "dask", "-j", "2", "--out-dir", str(parts)],
-        capture_output=True,
-        check=False,
-    )
+    dask = ["--engine", "dask", "-j", "2", "--out-dir", str(parts)]
+    if kind == "warc-parquet":
+        dask += ["--part-format", "parquet"]
+    done = subprocess.run([ARTCLEAN, *inputs, *common, *dask], capture_output=True, check=False)
     assert (done.returncode, done.stderr) == (0, b"")
     names = sorted(parts.iterdir())
     if kind == "warc":
         assert [name.name for name in names] == ["part-00000.jsonl", "part-00001.jsonl"]
         assert b"".join(name.read_bytes() for name in names) == local_out.read_bytes()
+        return
+    if kind == "warc-parquet":  # a part per file, the columns and rows of -o clean.parquet
+        assert [name.name for name in names] == ["part-00000.parquet", "part-00001.parquet"]
+        assert [pq.read_metadata(name).num_rows for name in names] == [9, 7]
+        assert pq.read_schema(names[0]).names == ["url", "id", "date", "text", "artclean"]
     else:
         assert len(names) == 5  # a row group each: 4+4+1 rows, then 4+3
-        together = pa.concat_tables(pq.read_table(name) for name in names)
-        assert together.equals(pq.read_table(local_out))
+    together = pa.concat_tables(pq.read_table(name) for name in names)
+    assert together.equals(pq.read_table(local_out))
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (
+            ["--input-format", "warc", "--part-format", "parquet", "--out-dir", "out"],
+            "--part-format is the format of the parts of --engine dask; add --engine dask",
+        ),
+        (
+            ["--input-format", "parquet", "--engine", "dask", "--part-format", "jsonl",
+             "--out-dir", "out"],
+            "--input-format parquet is written to parquet parts; --part-format chooses between "
+            "jsonl and parquet for WARC input",
+        ),
+    ],
+)  # fmt: skip
+def test_part_format_is_for_dask_and_warc_input(
+    arguments: list[str], message: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("distributed")
+    source = tmp_path / "crawl.wet.gz"
+    source.write_bytes(b"".join(wet(records(2))))
+    monkeypatch.chdir(tmp_path)
+    assert run(str(source), *arguments) == (2, b"", f"artclean: error: {message}\n")
+    assert not (tmp_path / "out").exists()
 
 
 @pytest.mark.dask

@@ -145,6 +145,12 @@ _OPTIONS = [
         help="The Dask scheduler to use, e.g. tcp://host:8786.  "
         "[default: a local cluster on this machine's cores]",
     ),
+    click.option(
+        "--part-format",
+        type=click.Choice(["jsonl", "parquet"]),
+        help="The format of the part files --engine dask writes: WARC records go to jsonl "
+        "or parquet parts.  [default: the input's; jsonl for WARC]",
+    ),
 ]
 
 
@@ -164,6 +170,7 @@ def wants_batch(sources: Sequence[str], settings: Mapping[str, Any]) -> bool:
         or settings.get("learn_templates")
         or settings.get("engine") == "dask"
         or settings.get("scheduler")
+        or settings.get("part_format")
         or any(source != "-" and os.path.isdir(source) for source in sources)
     )
 
@@ -221,7 +228,7 @@ def _arrow_allocator() -> None:
 def _misuse(request: BatchRequest, explain: bool) -> str | None:
     """What is wrong with the combination of options, if anything, and what to do instead."""
     batch, sources, output_format = request.batch, request.sources, request.output_format
-    if batch.engine == "dask" or batch.scheduler is not None:
+    if batch.engine == "dask" or batch.scheduler is not None or batch.part_format is not None:
         from .cli_dask import misuse
 
         return misuse(request, explain)

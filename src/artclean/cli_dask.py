@@ -36,9 +36,16 @@ def misuse(request: BatchRequest, explain: bool) -> str | None:
     """What is wrong with the options for --engine dask, if anything, and what to do instead."""
     batch = request.batch
     if batch.engine != "dask":
+        if batch.scheduler is None:
+            return "--part-format is the format of the parts of --engine dask; add --engine dask"
         return "--scheduler is the address of a Dask scheduler; add --engine dask"
     if batch.input_format not in ("jsonl", "warc", "parquet"):
         return "--engine dask cleans corpora of records: add --input-format jsonl, warc or parquet"
+    if batch.part_format not in (None, batch.input_format) and batch.input_format != "warc":
+        return (
+            f"--input-format {batch.input_format} is written to {batch.input_format} parts; "
+            "--part-format chooses between jsonl and parquet for WARC input"
+        )
     if batch.in_place:
         return "--engine dask writes part files into --out-dir DIR, not in place"
     if batch.out_dir is None:
@@ -74,6 +81,11 @@ def misuse(request: BatchRequest, explain: bool) -> str | None:
                 f"--input-format {batch.input_format} needs its library: "
                 f"pip install 'artclean[{batch.input_format}]'"
             )
+    if batch.input_format == "warc" and batch.part_format == "parquet":
+        try:
+            __import__("artclean.parquet")
+        except ImportError:
+            return "--part-format parquet needs pyarrow: pip install 'artclean[parquet]'"
     return None
 
 
@@ -113,6 +125,7 @@ def run_dask(request: BatchRequest, display: Display) -> Tally:
                     min_docs=request.min_docs,
                     client=client,
                     on_progress=progress,
+                    parts=batch.part_format,
                 )
             except FileExistsError as error:
                 raise InputProblem(str(error)) from None

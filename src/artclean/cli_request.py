@@ -38,6 +38,7 @@ class BatchSettings:
     site_field: str | None = None
     engine: str = "local"
     scheduler: str | None = None
+    part_format: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,9 @@ crawls into many files, as Common Crawl does); a Parquet file is one partition p
 read with pyarrow (the reader behind Dask's own `read_parquet`, without its pandas layer).
 Parts: `part-NNNNN.jsonl` for WARC input, `part-NNNNN.parquet` for Parquet (each row group
 written as one, with the input's schema), each written atomically; read in name order they
-are the local CLI's output (`-o clean.jsonl`, or `-o clean.parquet`).
+are the local CLI's output (`-o clean.jsonl`, or `-o clean.parquet`). WARC input may go to
+Parquet parts instead (`parts="parquet"`): a file each, with the columns and rows of the
+local `-o clean.parquet` (url, id, date, the text, and the artclean result as JSON).
 
 Template learning is the same map-reduce as for JSONL: counters per partition, combined in
 a tree, the table sent once to every worker.
@@ -51,6 +53,7 @@ if TYPE_CHECKING:
     from distributed import Client
 
 PARQUET_PART_GLOB = "part-*.parquet"
+PART_FORMATS = ("jsonl", "parquet")
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,10 +103,16 @@ def clean_corpus(
     capacity: int = DEFAULT_CAPACITY,
     client: Client | None = None,
     on_progress: Callable[[Sequence[str], Tally], object] | None = None,
+    parts: str | None = None,
 ) -> Report:
     """Clean WARC ("warc") or Parquet ("parquet") files into OUT/part-NNNNN.*, as
     `artclean FILE... --input-format FORMAT -o clean.jsonl` (or `clean.parquet`) would write
-    them. `job` is the CLI's (`cli_request.record_job`); otherwise as `dask.clean_jsonl`."""
+    them. `job` is the CLI's (`cli_request.record_job`); otherwise as `dask.clean_jsonl`.
+    `parts`: "jsonl" or "parquet", the parts' format; by default the input's (JSONL parts
+    for WARC). Parquet input is written to Parquet parts only."""
+    parts = parts or ("jsonl" if input_format == "warc" else "parquet")
+    if parts not in PART_FORMATS or (input_format == "parquet" and parts != "parquet"):
+        raise ValueError(f"{input_format} input cannot be written to {parts} parts")
     client = client or _current_client()
     out = output_directory(out_dir)
     existing = sorted(out.glob(PARQUET_PART_GLOB))
@@ -113,20 +122,20 @@ def clean_corpus(
             "remove them or choose another directory"
         )
     units = plan(paths, input_format, job.text_field)
-    parts = [unit for unit in units if isinstance(unit, Unit)]
+    units_read = [unit for unit in units if isinstance(unit, Unit)]
     templates: Any = None
     if learn:
-        counters = [delayed(_count)(unit, job, input_format, capacity) for unit in parts]
+        counters = [delayed(_count)(unit, job, input_format, capacity) for unit in units_read]
         table = delayed(_table)(_tree(counters, partial(_combine, capacity=capacity)), min_docs)
         if client is not None:
             learned = client.compute(table).result()
             templates = client.scatter(learned, broadcast=True, hash=False)
         else:
             templates = table.compute()
-    width = _width(len(parts))
+    width = _width(len(units_read))
     arguments = [
-        (unit, job, templates, input_format, str(out), index, width)
-        for index, unit in enumerate(parts)
+        (unit, job, templates, input_format, parts, str(out), index, width)
+        for index, unit in enumerate(units_read)
     ]
     with contextlib.closing(in_order(_write_unit, arguments, client)) as written:
         report = collect(units, written, Path(out), on_progress)
@@ -145,6 +154,7 @@ def _write_unit(
     job: RecordJob,
     templates: TemplateTable | None,
     input_format: str,
+    parts: str,
     out_dir: str,
     index: int,
     width: int,
@@ -154,10 +164,11 @@ def _write_unit(
     the run then stops with one line, and no worker logs a traceback."""
     if templates is not None:
         job = replace(job, templates=templates)
-    suffix = "jsonl" if input_format == "warc" else "parquet"
+    suffix = parts
     try:
         if input_format == "warc":
-            return _write_warc(unit, job, out_dir, index, width)
+            write = _write_warc if parts == "jsonl" else _write_warc_parquet
+            return write(unit, job, out_dir, index, width)
         return _write_parquet(unit, job, out_dir, index, width)
     except (OSError, OutputFailed) as failed:
         error = failed.error if isinstance(failed, OutputFailed) else failed
@@ -167,26 +178,45 @@ def _write_unit(
 
 
 def _write_warc(unit: Unit, job: RecordJob, out_dir: str, index: int, width: int) -> Part:
-    from .warc import clean_documents, open_warc, warc_batches
-
     problems: list[str] = []
     total = [Tally()]
-
-    def outputs() -> Iterator[bytes]:
-        try:
-            with open_warc(unit.path) as stream:
-                for batch in warc_batches(stream, unit.source):
-                    outcome = clean_documents(batch, job)
-                    total[0] += outcome.tally
-                    problems.extend(outcome.problems)
-                    if outcome.output:
-                        yield outcome.output
-        except InputError as error:
-            problems.append(str(error).replace(unit.path, unit.source, 1))
-            total[0] += failure()
-
-    path, _ = _write_part(out_dir, index, width, outputs())
+    path, _ = _write_part(out_dir, index, width, _warc_outputs(unit, job, problems, total))
     return Part(index, path, total[0].seen, tuple(problems), total[0])
+
+
+def _write_warc_parquet(unit: Unit, job: RecordJob, out_dir: str, index: int, width: int) -> Part:
+    """A WARC file as a Parquet part: the rows `-o clean.parquet` holds for it (the records
+    of the JSONL output, as `parquet.records_table` turns them into columns)."""
+    from .parquet import parquet_sink, records_schema, records_table
+
+    schema = records_schema(job.text_field, job.with_result)
+    target = os.path.join(out_dir, f"part-{index:0{width}d}.parquet")
+    problems: list[str] = []
+    total = [Tally()]
+    with parquet_sink(target, schema) as sink:
+        for output in _warc_outputs(unit, job, problems, total):
+            sink.add(records_table(output, schema), False)
+    return Part(index, target, sink.rows, tuple(problems), total[0])
+
+
+def _warc_outputs(
+    unit: Unit, job: RecordJob, problems: list[str], total: list[Tally]
+) -> Iterator[bytes]:
+    """The JSONL lines of a WARC file's clean records, a batch at a time, as the CLI's WARC
+    stream writes them; what is reported goes to `problems`, the counts to `total[0]`."""
+    from .warc import clean_documents, open_warc, warc_batches
+
+    try:
+        with open_warc(unit.path) as stream:
+            for batch in warc_batches(stream, unit.source):
+                outcome = clean_documents(batch, job)
+                total[0] += outcome.tally
+                problems.extend(outcome.problems)
+                if outcome.output:
+                    yield outcome.output
+    except InputError as error:
+        problems.append(str(error).replace(unit.path, unit.source, 1))
+        total[0] += failure()
 
 
 def _write_parquet(unit: Unit, job: RecordJob, out_dir: str, index: int, width: int) -> Part:
