@@ -35,6 +35,7 @@ import gzip
 import io
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -293,6 +294,20 @@ def _offset(pid: int, path: Path) -> int | None:
     return found
 
 
+def _pss_now(root: int) -> tuple[int, int]:
+    """The PSS of the tree of `root` now, and of `root` alone (bytes): the peaks say how high
+    memory went, these whether it still climbs."""
+    total = main = 0
+    for pid in _tree(root):
+        with contextlib.suppress(OSError, AttributeError):
+            rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+            found = re.search(r"^Pss:\s+(\d+)", rollup, re.MULTILINE)
+            size = int(found.group(1)) * 1024 if found else 0
+            total += size
+            main = size if pid == root else main
+    return total, main
+
+
 def _written(output: Path | None) -> int:
     """The size of the temporary file `output` is being written to (0 if none)."""
     if output is None:
@@ -329,10 +344,12 @@ def watched_until(
                 out[0] = _written(output) or out[0]
                 if time.perf_counter() - last >= EVERY:
                     last = time.perf_counter()
+                    tree, main = _pss_now(process.pid)
                     print(f"    {last - start:7.0f} s: {(where[0] or 0) / MB:8.1f} MB read, "
                           f"{out[0] / MB:8.1f} MB written; "
                           f"peak PSS {run.peak_pss / MB:.1f} MB, largest process "
-                          f"{run.peak_process / MB:.1f} MB", flush=True)  # fmt: skip
+                          f"{run.peak_process / MB:.1f} MB; PSS now {tree / MB:.1f} MB "
+                          f"(main process {main / MB:.1f})", flush=True)  # fmt: skip
 
         sampler = threading.Thread(target=sample, daemon=True)
         sampler.start()
