@@ -277,6 +277,10 @@ class contextlib_suppress_warcio_noise:
 
 STOP_AT: datetime.datetime | None = None
 EVERY = 60.0
+# The PSS of the whole tree, sampled each second after the first minute of a run: its level,
+# beside the peak (a running maximum, which only rises as a run goes on and rare moments
+# where every process is at its high add up).
+LEVELS: list[int] = []
 
 
 def _offset(pid: int, path: Path) -> int | None:
@@ -337,9 +341,14 @@ def watched_until(
         )  # fmt: skip
 
         def sample() -> None:
-            last = time.perf_counter()
+            last = level = time.perf_counter()
+            LEVELS.clear()
             while not finished.wait(0.1):
                 _sample(process.pid, run)
+                if (now := time.perf_counter()) - level >= 1:
+                    level = now
+                    if now - start >= 60:
+                        LEVELS.append(_pss_now(process.pid)[0])
                 where[0] = _offset(process.pid, source) or where[0]
                 out[0] = _written(output) or out[0]
                 if time.perf_counter() - last >= EVERY:
@@ -396,6 +405,12 @@ def report(
     print(f"  peak RSS, one process (VmHWM): {run.peak_process / MB:.1f} MB")
     print(f"  peak RSS, whole process tree (VmRSS summed): {run.peak_total / MB:.1f} MB")
     print(f"  peak PSS, whole process tree: {run.peak_pss / MB:.1f} MB", flush=True)
+    if LEVELS:
+        levels = sorted(LEVELS)
+        median, high = levels[len(levels) // 2], levels[len(levels) * 19 // 20]
+        print(f"  PSS of the tree each second after the first minute: median "
+              f"{median / MB:.1f} MB, 95th percentile {high / MB:.1f} MB ({len(levels)} samples)",
+              flush=True)  # fmt: skip
 
 
 def generated(
