@@ -385,10 +385,12 @@ def _run_jsonl(request: BatchRequest, display: Display) -> Tally:
 
     @contextlib.contextmanager
     def cleaned(path: str, name: str) -> Iterator[Iterator[tuple[_StreamOutcome, int]]]:
+        # Closed here, not when the interpreter collects it: a write error's traceback keeps
+        # the workers' generator alive until exit, when their pipes are already gone.
         with open_records(path) as records:
             batches = line_batches(records, name, limit=job.limit)
-            outcomes = clean_stream(batches, job, request.jobs)
-            yield ((outcome, outcome.tally.bytes_in) for outcome in outcomes)
+            with contextlib.closing(clean_stream(batches, job, request.jobs)) as outcomes:
+                yield ((outcome, outcome.tally.bytes_in) for outcome in outcomes)
 
     return tally + _stream_records(request, display, paths, cleaned)
 
@@ -507,7 +509,9 @@ def _run_warc(request: BatchRequest, display: Display) -> Tally:
     @contextlib.contextmanager
     def cleaned(path: str, name: str) -> Iterator[Iterator[tuple[_StreamOutcome, int]]]:
         with open_warc(path) as records:
-            yield advancing(clean_stream(warc_batches(records, name), job, request.jobs))
+            batches = warc_batches(records, name)
+            with contextlib.closing(clean_stream(batches, job, request.jobs)) as outcomes:
+                yield advancing(outcomes)
 
     if not _parquet_out(request):
         return tally + _stream_records(request, display, paths, cleaned)

@@ -33,7 +33,7 @@ import io
 import itertools
 import sys
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
@@ -260,7 +260,9 @@ def site_of(record: dict[str, Any], site_field: str | None, default: str) -> str
     return default
 
 
-def clean_stream(batches: Iterator[LineBatch], job: RecordJob, jobs: int) -> Iterator[BatchOutcome]:
+def clean_stream(
+    batches: Iterator[LineBatch], job: RecordJob, jobs: int
+) -> Generator[BatchOutcome, None, None]:
     """Clean batches of lines on `jobs` workers; outcomes in input order."""
     return ordered_map(clean_lines, batches, jobs, setting=job)
 

@@ -23,7 +23,7 @@ import select
 import signal
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
@@ -53,7 +53,7 @@ def ordered_map(
     jobs: int,
     *,
     setting: object = None,
-) -> Iterator[Output]:
+) -> Generator[Output, None, None]:
     """`map(function, items)` on `jobs` worker processes; one job runs in this process.
 
     `setting` reaches every worker once (and this process when jobs is 1), where `function`

@@ -33,7 +33,7 @@ import itertools
 import json
 import sys
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -142,7 +142,9 @@ def documents(path: str) -> Iterator[Document | str]:
                 yield item
 
 
-def clean_stream(batches: Iterator[WarcBatch], job: RecordJob, jobs: int) -> Iterator[WarcOutcome]:
+def clean_stream(
+    batches: Iterator[WarcBatch], job: RecordJob, jobs: int
+) -> Generator[WarcOutcome, None, None]:
     """Clean batches of records on `jobs` workers; outcomes in input order."""
     return ordered_map(clean_batch, batches, jobs, setting=job)
 
