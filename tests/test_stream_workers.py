@@ -54,6 +54,22 @@ def wet_input(path: Path, count: int) -> Path:
     return path
 
 
+def losing_the_first_pool(calls: list[int]) -> Callable[..., Iterator[Any]]:
+    """An `ordered_map` whose first pool loses a worker, as the pool reports a kill -9; it
+    notes the jobs each call asked for in `calls`, and maps later calls in this process."""
+    real = artclean.parallel.ordered_map
+
+    def ordered_map(
+        function: Callable[[Any], Any], items: Iterable[Any], jobs: int, **kwargs: Any
+    ) -> Iterator[Any]:
+        calls.append(jobs)
+        if len(calls) == 1:
+            raise WorkerLost
+        yield from real(function, items, 1, **kwargs)
+
+    return ordered_map
+
+
 FORMATS: dict[str, tuple[str, Callable[[Path, int], Path], str]] = {
     "jsonl": ("artclean.jsonl", jsonl_input, "jsonl"),
     "warc": ("artclean.warc", wet_input, "wet.gz"),
@@ -67,17 +83,8 @@ def test_a_lost_worker_is_one_line_and_the_next_input_goes_on(
     module, make, suffix = FORMATS[input_format]
     first = make(tmp_path / f"first.{suffix}", 3)
     second = make(tmp_path / f"second.{suffix}", 2)
-    real = artclean.parallel.ordered_map
     calls: list[int] = []
-
-    def dies_on_the_first_input(
-        function: Callable[[Any], Any], items: Iterable[Any], jobs: int, **kwargs: Any
-    ) -> Iterator[Any]:
-        calls.append(jobs)
-        if len(calls) == 1:
-            raise WorkerLost  # as the pool does when a worker is killed
-        yield from real(function, items, 1, **kwargs)
-
+    dies_on_the_first_input = losing_the_first_pool(calls)
     monkeypatch.setattr(f"{module}.ordered_map", dies_on_the_first_input)
     out = tmp_path / "clean.jsonl"
     status, stdout, stderr = run(
@@ -104,17 +111,8 @@ def test_a_lost_worker_writing_parquet_is_one_line_and_the_next_input_goes_on(
     parquet = pytest.importorskip("pyarrow.parquet", reason="needs artclean[parquet]")
     first = wet_input(tmp_path / "first.wet.gz", 3)
     second = wet_input(tmp_path / "second.wet.gz", 2)
-    real = artclean.parallel.ordered_map
     calls: list[int] = []
-
-    def dies_on_the_first_input(
-        function: Callable[[Any], Any], items: Iterable[Any], jobs: int, **kwargs: Any
-    ) -> Iterator[Any]:
-        calls.append(jobs)
-        if len(calls) == 1:
-            raise WorkerLost
-        yield from real(function, items, 1, **kwargs)
-
+    dies_on_the_first_input = losing_the_first_pool(calls)
     monkeypatch.setattr("artclean.warc.ordered_map", dies_on_the_first_input)
     target = tmp_path / ("clean.parquet" if into == "-o" else "out")
     status, stdout, stderr = run(

@@ -339,18 +339,19 @@ def phrasebook(languages: tuple[str, ...] = ("en",)) -> Phrasebook:
         # The first rule in file order that fires is the first that fires in the first
         # language's rules, or else in the next language's: one matcher per language does.
         parts = tuple(phrasebook((code,)) for code in languages)
-        rules = [rule for part in parts for rule in part.rules]
+        every = [rule for part in parts for rule in part.rules]
         header = "|".join(f"(?:{part.related_header.pattern})" for part in parts)
-        return dataclasses.replace(
-            compile_rules(languages, rules, lazy.pattern(header)), parts=parts
-        )
-    data = _load(languages[0]) if languages else {}
-    headers: list[str] = list(data.get("related", {}).get("headers", []))  # type: ignore[attr-defined]
+        book = compile_rules(languages, every, lazy.pattern(header))
+        return dataclasses.replace(book, parts=parts)
+    rules: list[Rule] = []
+    headers: list[str] = []
+    for language in languages:  # one, or none
+        data = _load(language)
+        rules.extend(language_rules(language, data))
+        headers.extend(data.get("related", {}).get("headers", []))  # type: ignore[attr-defined]
     # Compiled when a paragraph starts as a header may (see Phrasebook.is_related_header).
     related_header = lazy.pattern("|".join(f"(?:{h})" for h in headers) or r"(?!)")
-    return compile_rules(
-        languages, language_rules(languages[0], data) if languages else [], related_header
-    )
+    return compile_rules(languages, rules, related_header)
 
 
 def _rule(entry: dict[str, object], language: str, checked: Container[str] = ()) -> Rule:

@@ -169,6 +169,12 @@ def _bio_opening() -> re.Pattern[str]:
     return re.compile(rf"(?P<name>{word}(?: {word}){{0,2}}) (?:{verbs})\b")
 
 
+@lru_cache(maxsize=1)
+def _by() -> re.Pattern[str]:
+    """The word that opens a byline: "By", "Von", "Veröffentlicht von" …"""
+    return re.compile(rf"(?i:{_alternation(_structure_words()['by'])})\b")
+
+
 def byline_bios(texts: Sequence[str], kept: Sequence[bool]) -> list[int]:
     """The writer's biography among the last BIO_LAST paragraphs of prose the article keeps.
 
@@ -184,11 +190,10 @@ def byline_bios(texts: Sequence[str], kept: Sequence[bool]) -> list[int]:
                 break
     if not prose:
         return []
-    by = _alternation(_structure_words()["by"])
-    byline = re.compile(rf"(?i:{by})\b")
-    bylines = [t for t in texts if 0 < len(t.split()) <= BYLINE_WORDS and byline.match(t)]
+    by = _by()
+    bylines = [t for t in texts if 0 < len(t.split()) <= BYLINE_WORDS and by.match(t)]
     found = []
-    for i in prose[-BIO_LAST:]:
+    for i in prose:
         opening = _bio_opening().match(texts[i])
         if not opening:
             continue
@@ -196,7 +201,7 @@ def byline_bios(texts: Sequence[str], kept: Sequence[bool]) -> list[int]:
         if not all(w[0].isupper() for w in name):
             continue
         full = re.escape(" ".join(name)) + (r" [^\W\d_]" if len(name) == 1 else r"\b")
-        if any(re.match(rf"(?i:{by})\s*:?\s+{full}", line) for line in bylines):
+        if any(re.match(rf"{by.pattern}\s*:?\s+{full}", line) for line in bylines):
             found.append(i)
     return found
 
@@ -316,13 +321,12 @@ def ingredient_lists(
                 found.append(heading)
 
     for i, text in enumerate(texts):
-        words = len(text.split())
-        if claimed[i] or not 0 < words <= QUANTITY_WORDS:
-            if not claimed[i] and words:  # a paragraph of prose ends the list
-                close()
-                group = []
+        if claimed[i] or not text.strip():
             continue
-        if _QUANTITY.match(text):
+        if len(text.split()) > QUANTITY_WORDS:  # a paragraph of prose ends the list
+            close()
+            group = []
+        elif _QUANTITY.match(text):
             if group and i - group[-1] > QUANTITY_GAP + 1:
                 close()
                 group = []
