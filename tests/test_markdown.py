@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import textwrap
 
-from artclean.markdown import CALLOUT, HEADING, ITEM, LINE, PROSE, QUOTE, layout
+import pytest
+
+from artclean.markdown import CALLOUT, HEADING, ITEM, LINE, PROSE, QUOTE, layout, visible
 
 
 def roles(markdown: str) -> list[tuple[int, str]]:
@@ -187,3 +189,29 @@ def test_paragraphs_are_whole_lines_with_exact_offsets():
     for paragraph in found.paragraphs:
         assert text[paragraph.start : paragraph.end] == paragraph.text
     assert found.paragraphs[-1].text == "Body  "
+
+
+@pytest.mark.parametrize(
+    ("text", "seen"),
+    [
+        ("  * [Latest News](https://example.com/latest-news/)", "  * Latest News"),
+        (
+            'Read [the report](https://example.com/a_(b) "The report") today.',
+            "Read the report today.",
+        ),
+        (
+            "![A tram at night](tram.jpg) Trams run all night.",
+            "A tram at night Trams run all night.",
+        ),
+        ("[![Logo](logo.png)](https://example.com/)", "Logo"),
+        (
+            "[a label wrapped\nover two lines](https://example.com/x)",
+            "a label wrapped\nover two lines",
+        ),
+        ("[not a link] (https://example.com/)", "[not a link] (https://example.com/)"),
+        ("[a space](in the target)", "[a space](in the target)"),
+        ("no links at all", "no links at all"),
+    ],
+)
+def test_a_link_reads_as_its_label(text: str, seen: str) -> None:
+    assert visible(text) == seen

@@ -145,6 +145,45 @@ def test_a_page_in_a_language_without_a_phrase_file_is_found_by_its_shape() -> N
     assert clean(once).text == once
 
 
+def linked(lines: list[str]) -> list[str]:
+    """Menu lines as html2text and Markdown scrapers write them: list items of links."""
+    return [
+        f"  * [{line}](https://www.cityherald.example/{line.lower().replace(' ', '-')}/)"
+        for line in lines
+    ]
+
+
+def test_a_page_whose_menus_are_markdown_links_is_cleaned_to_its_article() -> None:
+    """A link counts by its label: its URL makes no menu line long, or prose."""
+    ref = "the [regional fund](https://www.cityherald.example/fund/)"
+    linked_article = [ARTICLE[0], *ARTICLE[1:3], ARTICLE[3].replace("a regional fund", ref)]
+    text = page(
+        linked(MENU[:8]),
+        linked(MENU[8:]),
+        *([p] for p in linked_article),
+        linked(FOOTER[:-1]),
+        FOOTER[-1:],
+    )
+    assert analyse(text, Options()).is_page("auto")
+    assert kept(text) == linked_article  # the article's own link stays as it was written
+    removed = {r.text.strip(): r.kind for r in clean(text).removed}
+    assert removed["* [Politics](https://www.cityherald.example/politics/)"] == "navigation"
+    assert removed["* [Privacy Policy](https://www.cityherald.example/privacy-policy/)"] == "legal"
+    once = clean(text).text
+    assert clean(once).text == once
+
+
+def test_a_link_to_share_the_story_is_found_by_its_label() -> None:
+    text = page(
+        linked(MENU),
+        *([p] for p in ARTICLE),
+        ["[Share on Facebook](https://www.facebook.com/sharer.php?u=https%3A%2F%2Fx.example)"],
+        FOOTER,
+    )
+    share = [r for r in clean(text).removed if r.text.startswith("[Share on Facebook]")]
+    assert [r.kind for r in share] == ["share"]
+
+
 def test_a_long_list_inside_an_article_does_not_make_it_a_page() -> None:
     listing = ["Bus line 12", "Bus line 14", "Bus line 17", "Tram 4", "Tram 6", "Night bus N2"]
     text = "\n\n".join([ARTICLE[0], *listing, *ARTICLE[1:]]) + "\n"

@@ -498,3 +498,25 @@ def has_inline_markup(text: str) -> bool:
 
 
 _MARKUP = pattern(r"\]\(|\]\[|!\[|`|\*\*|__|<[A-Za-z/!]|(?<![\w*])\*[^\s*]|(?<!\w)_[^\s_]")
+
+
+# An inline link or image, `[label](target "title")` or `![alt](source)`: html2text, Markdown
+# converters and LLM-era scrapers write every menu entry so. A target has no spaces and only
+# balanced parentheses; each piece is one character class, so matching stays linear.
+_INLINE_LINK = pattern(
+    r"!?\[([^\[\]\n]*(?:\n[^\[\]\n]*)?)\]\((?:[^\s()]|\([^\s()]*\))*+"
+    r"(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'))?[ \t]*\)"
+)
+
+
+def visible(text: str) -> str:
+    """The text a reader sees: each inline link or image stands for its label (or alt text).
+
+    A menu written as Markdown links is long in characters but short in words, and its URLs
+    are not prose: features, phrase rules and duplicates read this form, while the output keeps
+    the input's own text. A linked image (`[![alt](src)](href)`) takes two passes.
+    """
+    if "](" not in text:
+        return text
+    shown = _INLINE_LINK.sub(r"\1", text)
+    return _INLINE_LINK.sub(r"\1", shown) if "](" in shown else shown

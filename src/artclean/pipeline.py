@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence, Set
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import markdown
 from .boilerplate import (
@@ -60,6 +60,9 @@ class Analysis:
     # The content profile's verdicts on copies, decided with the layout; None for the other
     # profiles, whose repeats are told apart in clean() once every finding is known.
     content_repeats: dict[int, Duplicate] | None
+    # The paragraphs as a reader sees them, Markdown links by their labels (markdown.visible):
+    # what the page classifier reads. The same paragraphs when the text has no links.
+    shown: tuple[Paragraph, ...]
     # The words of the comparable forms, made when the page classifier first asks for them:
     # an article needs only the first few hundred, to tell its language.
     _words: list[list[str]] = field(default_factory=list, repr=False, compare=False)
@@ -79,16 +82,16 @@ class Analysis:
     def is_page(self, profile: str) -> bool:
         """Whether the page classifier applies: always for "page", by evidence for "auto"."""
         return profile == "page" or (
-            profile == "auto" and looks_like_page(self.phrases, self.paragraphs)
+            profile == "auto" and looks_like_page(self.phrases, self.shown)
         )
 
     def page_inputs(self) -> PageInputs:
         """What the page classifier reads (for training and inspection)."""
-        return page_inputs(self.paragraphs, self.tokens, *self._page_context(self.dialogs()))
+        return page_inputs(self.shown, self.tokens, *self._page_context(self.dialogs()))
 
     def page_findings(self) -> list[Finding]:
         dialogs = self.dialogs()
-        found = page_findings(self.paragraphs, self.tokens, *self._page_context(dialogs))
+        found = page_findings(self.shown, self.tokens, *self._page_context(dialogs))
         return [*dialogs, *found]
 
     def dialogs(self) -> list[Finding]:
@@ -120,10 +123,11 @@ class Analysis:
 def analyse(text: str, options: Options) -> Analysis:
     """Segment, normalise, and find duplicates, phrase boilerplate and related lists."""
     text = text.removeprefix("\ufeff")
-    layout, comparables = _comparables(text, options)
+    layout, shown, comparables = _comparables(text, options)
     paragraphs = layout.paragraphs
     texts = [c.text for c in comparables]
     originals = [p.text for p in paragraphs]
+    seen = [p.text for p in shown]
     languages = options.languages or _detected(texts)
     numbers = number_words((*languages, "en"))
     compared = _separators_compared(comparables, originals, layout.protected)
@@ -150,11 +154,11 @@ def analyse(text: str, options: Options) -> Analysis:
         phrases = [f for f in findings.values() if f.kind != "related"]
     else:
         phrases = phrase_findings(texts, book)
-        for finding in related_lists(originals, texts, book):
+        for finding in related_lists(seen, texts, book):
             findings.setdefault(finding.index, finding)
         for finding in phrases:
             findings.setdefault(finding.index, finding)
-        for finding in teaser_links(originals, comparables, duplicates):
+        for finding in teaser_links(seen, comparables, duplicates):
             findings.setdefault(finding.index, finding)
     if options.phrases:
         for finding in phrase_findings(texts, extra_phrasebook(options.phrases)):
@@ -175,17 +179,34 @@ def analyse(text: str, options: Options) -> Analysis:
         findings,
         layout,
         content_repeats,
+        shown,
     )
 
 
-def _comparables(text: str, options: Options) -> tuple[markdown.Layout, list[Comparable]]:
+def _shown(paragraphs: tuple[Paragraph, ...]) -> tuple[Paragraph, ...]:
+    """The paragraphs with their Markdown links and images replaced by their labels."""
+    return tuple(
+        p if (seen := markdown.visible(p.text)) == p.text else replace(p, text=seen)
+        for p in paragraphs
+    )
+
+
+def _comparables(
+    text: str, options: Options
+) -> tuple[markdown.Layout, tuple[Paragraph, ...], list[Comparable]]:
+    """The layout, the paragraphs as a reader sees them (see Analysis.shown), and the
+    comparison forms of what a reader sees."""
     layout = markdown.layout(text) if options.syntax == "markdown" else markdown.text_layout(text)
+    shown = layout.paragraphs
+    # A content file's links are its writer's, and its rules read them as written; a page's
+    # (html2text, Markdown scrapes) are its menus.
+    if options.profile != "content" and "](" in text:
+        shown = _shown(shown)
     # Protected paragraphs (front matter, code, tables...) are neither compared nor classified.
     comparables = [
-        _NOTHING if i in layout.protected else comparable(p.text)
-        for i, p in enumerate(layout.paragraphs)
+        _NOTHING if i in layout.protected else comparable(p.text) for i, p in enumerate(shown)
     ]
-    return layout, comparables
+    return layout, shown, comparables
 
 
 def _separators_compared(
@@ -205,7 +226,7 @@ def _separators_compared(
 def comparable_texts(text: str, options: Options) -> list[str]:
     """The comparison forms `analyse` works on ("" where protected): what template learning
     counts across a batch, so that its first pass sees exactly what `clean` will see."""
-    return [c.text for c in _comparables(text.removeprefix("\ufeff"), options)[1]]
+    return [c.text for c in _comparables(text.removeprefix("\ufeff"), options)[2]]
 
 
 def clean(text: str, options: Options | None = None, *, source: str | None = None) -> Result:
