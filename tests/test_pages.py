@@ -173,6 +173,16 @@ def test_a_page_whose_menus_are_markdown_links_is_cleaned_to_its_article() -> No
     assert clean(once).text == once
 
 
+def test_an_image_in_the_article_goes_and_its_section_break_stays() -> None:
+    image = "![A tram at the airport](https://www.cityherald.example/img/tram.jpg)"
+    blocks = [[p] for p in ARTICLE]
+    text = page(linked(MENU), *blocks[:2], [image], *blocks[2:3], ["* * *"], *blocks[3:], FOOTER)
+    result = clean(text)
+    assert [k.text for k in result.kept] == [*ARTICLE[:3], "* * *", *ARTICLE[3:]]
+    (removed,) = [r for r in result.removed if r.text == image]
+    assert removed.reason.startswith("inside the article; nothing to read: an image")
+
+
 def test_a_link_to_share_the_story_is_found_by_its_label() -> None:
     text = page(
         linked(MENU),

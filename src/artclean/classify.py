@@ -487,13 +487,20 @@ def page_findings(
             or keep[i]
             or i in listed
             or (thread and thread[0] <= i <= thread[1])
-            or (inside and not tokens[i])  # a writer's section break ("* * *") stays
+            # A writer's section break ("* * *") stays; an image alone (nothing to read) goes.
+            or (inside and not tokens[i] and texts[i])
         ):
             continue
         kind = "navigation" if _menu_like(row) else "boilerplate"
         where = "inside the article" if inside else f"outside the article ({article})"
         rule = "not-prose" if inside else "outside-article"
-        what = _describe(row) if tokens[i] else "no words, only punctuation"
+        what = (
+            _describe(row)
+            if tokens[i]
+            else "no words, only punctuation"
+            if texts[i]
+            else "nothing to read: an image, or a link without a label"
+        )
         reason = f"{where}; {what}; prose probability {verdicts.probability[i]:.2f}"
         findings.append(_make_finding(i, kind, rule, reason, None, False, "", None))
     return findings

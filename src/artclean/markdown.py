@@ -510,13 +510,18 @@ _INLINE_LINK = pattern(
 
 
 def visible(text: str) -> str:
-    """The text a reader sees: each inline link or image stands for its label (or alt text).
+    """The text a reader reads: each inline link stands for its label, an image for nothing.
 
     A menu written as Markdown links is long in characters but short in words, and its URLs
     are not prose: features, phrase rules and duplicates read this form, while the output keeps
-    the input's own text. A linked image (`[![alt](src)](href)`) takes two passes.
+    the input's own text. An image's alt text describes a picture and is not read in the flow
+    of the text. A linked image (`[![alt](src)](href)`) takes two passes.
     """
     if "](" not in text:
         return text
-    shown = _INLINE_LINK.sub(r"\1", text)
-    return _INLINE_LINK.sub(r"\1", shown) if "](" in shown else shown
+    shown = _INLINE_LINK.sub(_label, text)
+    return _INLINE_LINK.sub(_label, shown) if "](" in shown else shown
+
+
+def _label(link: re.Match[str]) -> str:
+    return "" if link.group().startswith("!") else link.group(1)
