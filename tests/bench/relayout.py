@@ -5,7 +5,8 @@
 
 `markdown` writes what html2text and Markdown scrapers make of a page: every short line
 without closing punctuation (a menu entry, a footer link) becomes a list item linking to a URL,
-every other line a paragraph wrapped at 78 columns between blank lines. The gold and the
+every other line a paragraph wrapped at 78 columns between blank lines (words are counted as
+artclean counts them: two characters a word in text written without spaces). The gold and the
 snippets are left as they are: a cleaner scores well only if it finds the same article in the
 new layout. Score the output with ../shared/bench/score.py or traf_score.py as usual.
 """
@@ -16,6 +17,8 @@ import json
 import re
 import sys
 import textwrap
+
+from artclean.features import word_count
 
 MENU_WORDS = 4
 
@@ -30,7 +33,7 @@ def markdown(text: str) -> str:
         stripped = line.strip()
         if not stripped:
             continue
-        if len(stripped.split()) <= MENU_WORDS and not stripped.endswith((".", "!", "?", ":")):
+        if word_count(stripped) <= MENU_WORDS and not stripped.endswith((".", "!", "?", ":")):
             slug = re.sub(r"\W+", "-", stripped.lower()).strip("-")[:40]
             lines.append(f"  * [{stripped}](https://www.example.com/{slug}/)")
         else:
