@@ -168,7 +168,7 @@ MISSED = [
     ("en", "boilerplate", "post-meta", "Tags: city hall, trams, Detroit"),
     ("en", "boilerplate", "post-meta", "Subjects: Transport, City hall"),
     ("en", "caption", "agency-credit", "Jane Smith, AP"),
-    ("en", "caption", "agency-credit", "City Herald / Reuters"),
+    ("en", "caption", "agency-credit", "City Herald, Reuters"),
     ("en", "caption", "agency-credit", "Courtesy of the Transit Authority via AP"),
     ("en", "caption", "agency-credit", "Getty"),
     ("pl", "boilerplate", "post-meta", "Tagi: tramwaje, budżet miasta"),
