@@ -194,6 +194,17 @@ def test_a_link_to_share_the_story_is_found_by_its_label() -> None:
     assert [r.kind for r in share] == ["share"]
 
 
+def test_a_footer_of_legal_links_alone_marks_a_page() -> None:
+    """No menu or share line, but three legal links: an article carries one copyright line."""
+    legal = ["Privacy Policy", "Terms of Use", "© 2024 The City Herald. All rights reserved."]
+    sections = ["Transport", "City hall", "Budget", "Letters"]
+    text = page(*([p] for p in ARTICLE), sections, legal)
+    assert analyse(text, Options()).is_page("auto")
+    assert kept(text) == ARTICLE
+    article_with_credit = page(*([p] for p in ARTICLE), sections, legal[-1:])
+    assert not analyse(article_with_credit, Options()).is_page("auto")
+
+
 def test_a_long_list_inside_an_article_does_not_make_it_a_page() -> None:
     listing = ["Bus line 12", "Bus line 14", "Bus line 17", "Tram 4", "Tram 6", "Night bus N2"]
     text = "\n\n".join([ARTICLE[0], *listing, *ARTICLE[1:]]) + "\n"

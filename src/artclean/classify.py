@@ -40,6 +40,10 @@ PAGE_FURNITURE_LINES = 2
 # Kinds an article may carry one of (a byline, a copyright line, a photo credit), but a page
 # carries several of: two kinds and three lines together mark a page.
 PAGE_KINDS = FURNITURE | {"legal", "caption", "boilerplate"}
+# A footer's legal links ("Impressum", "Datenschutz", "AGB", a copyright line) mark a page on
+# their own: an article carries one copyright line at most (none of the dev sets' clean
+# articles or duplication cases has more than two of them).
+PAGE_LEGAL_LINES = 3
 # Menus alone give a page dump dozens of lines; an article with a share row has a handful.
 PAGE_PARAGRAPHS = 12
 # A page's shape: a block of _MENU_RUN short lines, and _MENU_LINES_AROUND such lines before the
@@ -133,16 +137,21 @@ class PageInputs:
 def looks_like_page(findings: Sequence[Finding], paragraphs: Sequence[Paragraph]) -> bool:
     """Whether a document is a whole-page dump, by its furniture or by its shape.
 
-    Furniture: lines that phrase rules recognise (menus, sign-in, share and cookie lines, or
-    several kinds of page metadata). Shape, in any language: prose framed by menus, that is a
-    block of short lines without sentence punctuation, and many such lines before the first
-    or after the last paragraph of prose. An article has its lists inside, not around it.
+    Furniture: lines that phrase rules recognise (menus, sign-in, share and cookie lines,
+    several kinds of page metadata, or a footer's legal links). Shape, in any language: prose
+    framed by menus, that is a block of short lines without sentence punctuation, and many
+    such lines before the first or after the last paragraph of prose. An article has its
+    lists inside, not around it.
     """
     if len(paragraphs) < PAGE_PARAGRAPHS:
         return False
     furniture = sum(f.kind in FURNITURE for f in findings)
     pageish = [f.kind for f in findings if f.kind in PAGE_KINDS]
-    if furniture >= PAGE_FURNITURE_LINES or (len(set(pageish)) >= 2 and len(pageish) >= 3):
+    if (
+        furniture >= PAGE_FURNITURE_LINES
+        or (len(set(pageish)) >= 2 and len(pageish) >= 3)
+        or pageish.count("legal") >= PAGE_LEGAL_LINES
+    ):
         return True
     return framed_by_menus([p.text for p in paragraphs])
 
