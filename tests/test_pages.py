@@ -13,6 +13,7 @@ import pytest
 
 from artclean import Options, classify, clean
 from artclean.pipeline import analyse
+from conftest import Run
 
 ARTICLE = [
     "The city council approved a new transit plan on Tuesday after a debate that lasted more "
@@ -203,6 +204,47 @@ def test_a_footer_of_legal_links_alone_marks_a_page() -> None:
     assert kept(text) == ARTICLE
     article_with_credit = page(*([p] for p in ARTICLE), sections, legal[-1:])
     assert not analyse(article_with_credit, Options()).is_page("auto")
+
+
+def markdown_page() -> str:
+    """A page saved as Markdown by a crawler: menus and footer are links, the title a heading."""
+    return page(
+        linked(MENU),
+        ["# Council approves transit plan"],
+        *([p] for p in ARTICLE),
+        linked(FOOTER[:-1]),
+        FOOTER[-1:],
+    )
+
+
+def test_a_markdown_file_is_written_content_unless_a_profile_is_chosen(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from artclean.cli import cli
+
+    path = tmp_path / "page.md"
+    path.write_text(markdown_page(), encoding="utf-8")
+    runner = CliRunner()
+    as_written = runner.invoke(cli, [str(path)])
+    assert (as_written.exit_code, as_written.output) == (0, markdown_page())
+    as_page = runner.invoke(cli, [str(path), "--profile", "auto"])
+    assert (as_page.exit_code, as_page.output) == (0, "\n\n".join(ARTICLE) + "\n")
+
+
+def test_a_crawl_saved_as_markdown_is_cleaned_as_pages_with_profile_auto(
+    tmp_path: Path, run_artclean: Run
+) -> None:
+    crawl, out = tmp_path / "crawl", tmp_path / "clean"
+    crawl.mkdir()
+    for name in ("a.md", "b.md"):
+        (crawl / name).write_text(markdown_page(), encoding="utf-8")
+    done = run_artclean(["--profile", "auto", "-q", str(crawl), "--out-dir", str(out)])
+    assert done.returncode == 0, done.stderr
+    for name in ("a.md", "b.md"):
+        assert (out / name).read_text(encoding="utf-8") == "\n\n".join(ARTICLE) + "\n"
+    bad = run_artclean(["--profile", "blog", str(crawl / "a.md")])
+    assert bad.returncode == 2
+    assert bad.stderr.decode().count("\n") == 1 and "--profile" in bad.stderr.decode()
 
 
 def test_a_long_list_inside_an_article_does_not_make_it_a_page() -> None:

@@ -159,6 +159,14 @@ Exit status: 0 success, 1 --check/--diff/--fix found something to change,
     "ARTCLEAN_OUTPUT_FORMAT, e.g. set in a CI workflow that runs pre-commit.",
 )
 @click.option(
+    "--profile",
+    type=click.Choice(["auto", "page", "article", "content"]),
+    help="How to read every input: auto decides per document whether it is a whole page; "
+    "page always finds the article among menus; article uses duplicates and phrase rules "
+    "only; content is the conservative profile of --check. Default: auto, and content for "
+    "Markdown files (for a crawl saved as Markdown pages, give auto or page).",
+)
+@click.option(
     "--similarity",
     type=click.FloatRange(0, 100, min_open=True),
     callback=lambda _context, _parameter, value: _finite(value),
@@ -205,6 +213,7 @@ def cli(
     extend_select: tuple[str, ...],
     ignore: tuple[str, ...],
     findings_format: str,
+    profile: str | None,
     similarity: float,
     encoding: str,
     errors: str,
@@ -230,6 +239,8 @@ def cli(
 
     rules = Layer(select or None, extend_select, ignore)
     options = Options(similarity=similarity, keep=frozenset(keep), select=Selection().then(rules))
+    if profile is not None:
+        options = options.but(profile=profile, markdown_profile=profile)
     sources = list(paths) or ["-"]
     if "-" in sources and sys.stdin is not None and sys.stdin.isatty():
         # Otherwise someone who typed `artclean` to see what it does waits on a silent terminal.
@@ -344,6 +355,8 @@ def _check_files(
         overrides["similarity"] = context.params["similarity"]
     if "keep" in given:
         overrides["keep"] = frozenset(context.params["keep"])
+    if "profile" in given:
+        overrides["profile"] = context.params["profile"]
     if given & {"select", "extend_select", "ignore"}:
         from .rules import Layer
 

@@ -46,6 +46,9 @@ class Options:
     select: the rules to report, by code (`rules.Selection`): the profile's default set
         (every rule; in the content profile a conservative one) changed by select,
         extend-select and ignore from a configuration file and the command line.
+    markdown_profile: the profile `for_file` gives a Markdown file: "content", since such a
+        file is usually written, unless the run chose one profile for every file (a crawl
+        saved as Markdown pages, `--profile auto`).
     """
 
     similarity: float = DEFAULT_SIMILARITY
@@ -56,12 +59,14 @@ class Options:
     phrases: tuple[tuple[str, str], ...] = ()
     templates: TemplateTable | None = None
     select: Selection = field(default_factory=_every_rule)
+    markdown_profile: str = "content"
 
     def __post_init__(self) -> None:
         if not 0 < self.similarity <= 100:
             raise ValueError(f"similarity must be in (0, 100], not {self.similarity}")
-        if self.profile not in PROFILES:
-            raise ValueError(f"profile must be one of {', '.join(PROFILES)}, not {self.profile!r}")
+        for profile in (self.profile, self.markdown_profile):
+            if profile not in PROFILES:
+                raise ValueError(f"profile must be one of {', '.join(PROFILES)}, not {profile!r}")
         if self.syntax not in SYNTAXES:
             raise ValueError(f"syntax must be one of {', '.join(SYNTAXES)}, not {self.syntax!r}")
 
@@ -70,8 +75,9 @@ class Options:
         return replace(self, **changes)
 
     def for_file(self, path: str) -> Options:
-        """The options for a file of this name: a Markdown file is written content (the
-        content profile, Markdown syntax), whether it is cleaned alone or in a batch."""
+        """The options for a file of this name: a Markdown file is read as Markdown, in the
+        `markdown_profile` (written content, unless the run chose a profile for every file),
+        whether it is cleaned alone or in a batch."""
         if path.lower().endswith(MARKDOWN_SUFFIXES):
-            return self.but(profile="content", syntax="markdown")
+            return self.but(profile=self.markdown_profile, syntax="markdown")
         return self
