@@ -97,14 +97,23 @@ def number_words(languages: tuple[str, ...]) -> frozenset[str]:
     return frozenset(w for code in languages for w in words.get(code, ()))
 
 
-@lru_cache(maxsize=4096)
-def _numbers(text: str, words: frozenset[str]) -> tuple[str, ...]:
-    """The numbers of a text, in digits or in words ("one", "second", "zwei"); remembered, as
-    a paragraph is compared with each of its candidates."""
-    return (
-        *_DIGITS.findall(text),
-        *(w for w in text.split() if w.strip(".,;:!?") in words),
-    )
+def _numbers(text: str, words: frozenset[str], memo: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+    """The numbers of a text, in digits or in words ("one", "second", "zwei").
+
+    Remembered in `memo`, one per document's search, as a paragraph is compared with each of
+    its candidates: a cache shared by all documents kept the texts of a small document from
+    one search to the next but missed on a large one, so that 100,000 paragraphs cost 15
+    times what 10,000 did.
+    """
+    found = memo.get(text)
+    if found is None:
+        digits = _DIGITS.findall(text)
+        if words:
+            found = (*digits, *(w for w in text.split() if w.strip(".,;:!?") in words))
+        else:
+            found = tuple(digits)
+        memo[text] = found
+    return found
 
 
 def _fuzzy(text: str, words: Sequence[str] | None = None) -> bool:
@@ -133,13 +142,18 @@ def scorers() -> ModuleType:
 
 
 def similarity(
-    a: Comparable, b: Comparable, threshold: float = 0.0, numbers: frozenset[str] = frozenset()
+    a: Comparable,
+    b: Comparable,
+    threshold: float = 0.0,
+    numbers: frozenset[str] = frozenset(),
+    memo: dict[str, tuple[str, ...]] | None = None,
 ) -> float:
     """How alike two copies are: `ratio`, or against the opening when the shorter is a teaser.
 
     Copies made by scraping differ in quotes, spaces and typos, never in their numbers: two
     lines that differ in a price, a score, a date or a "one"/"two" (`numbers`: the number
     words of the document's languages) are different lines however similar, and score 0.
+    `memo` keeps texts' numbers for the comparisons of one search.
     """
     if a.text == b.text:
         return 100.0
@@ -149,8 +163,11 @@ def similarity(
         score = _opening_ratio(shorter.text, longer.text, threshold)
     # The numbers are compared only for a pair alike enough: most candidates are not, and
     # rapidfuzz's verdict costs less than reading two texts' numbers.
-    if score and not shorter.teaser and _numbers(a.text, numbers) != _numbers(b.text, numbers):
-        return 0.0
+    if score and not shorter.teaser:
+        if memo is None:
+            memo = {}
+        if _numbers(a.text, numbers, memo) != _numbers(b.text, numbers, memo):
+            return 0.0
     return float(score)
 
 
@@ -201,13 +218,17 @@ def _one_edit(a: str, b: str) -> bool:
 
 
 def find_matches(
-    items: Sequence[Comparable], threshold: float, numbers: frozenset[str] = frozenset()
+    items: Sequence[Comparable],
+    threshold: float,
+    numbers: frozenset[str] = frozenset(),
+    memo: dict[str, tuple[str, ...]] | None = None,
 ) -> list[Match]:
     """Verified pairs of copies, each later paragraph matched to one earlier paragraph.
 
     Identical texts are found by a dictionary; others by MinHash candidates, of which at most
     a handful are verified, so a document of many copies of one text stays linear.
     """
+    memo = {} if memo is None else memo
     first_copy: dict[str, int] = {}
     openings: dict[str, list[int]] = {}  # paragraphs by their first words, for teasers
     index = CandidateIndex()
@@ -241,7 +262,7 @@ def find_matches(
         # teaser this paragraph contains is matched to it too.
         best, best_key = -1, (False, 0.0)
         for j in candidates:
-            score = similarity(item, items[j], threshold, numbers)
+            score = similarity(item, items[j], threshold, numbers, memo)
             if not score:
                 continue
             if items[j].teaser and not item.teaser:
@@ -269,12 +290,14 @@ def copy_classes(
     matches: Sequence[Match],
     threshold: float,
     numbers: frozenset[str] = frozenset(),
+    memo: dict[str, tuple[str, ...]] | None = None,
 ) -> dict[int, Duplicate]:
     """One verdict per copy to remove, from classes of paragraphs joined by verified pairs.
 
     A teaser joins the class of a paragraph it was cut from, but never bridges two classes
     of different full texts: "The council approved…" may be the start of two paragraphs.
     """
+    memo = {} if memo is None else memo
     parent: dict[int, int] = {}
     full: dict[int, int] = {}  # per class root: its first full (non-teaser) text, or -1
 
@@ -295,7 +318,9 @@ def copy_classes(
         # classes of full texts join only if those texts are copies of each other.
         bridge = later.teaser or earlier.teaser
         joins_two_texts = bridge and full[a] >= 0 and full[b] >= 0
-        if joins_two_texts and not similarity(items[full[a]], items[full[b]], threshold, numbers):
+        if joins_two_texts and not similarity(
+            items[full[a]], items[full[b]], threshold, numbers, memo
+        ):
             continue
         low, high = min(a, b), max(a, b)
         parent[high] = low
@@ -313,7 +338,7 @@ def copy_classes(
             if member == kept:
                 continue
             rule = _rule(items[member], items[kept])
-            score = round(similarity(items[member], items[kept], 0.0, numbers), 1)
+            score = round(similarity(items[member], items[kept], 0.0, numbers, memo), 1)
             verdicts[member] = _make_duplicate(member, kept, score, rule, member == anchor)
     return verdicts
 
@@ -349,7 +374,9 @@ def find_duplicates(
     items: Sequence[Comparable], threshold: float, numbers: frozenset[str] = frozenset()
 ) -> dict[int, Duplicate]:
     """Every paragraph that copies another, with the copy that is kept."""
-    return copy_classes(items, find_matches(items, threshold, numbers), threshold, numbers)
+    memo: dict[str, tuple[str, ...]] = {}  # texts' numbers, read once for both stages
+    matches = find_matches(items, threshold, numbers, memo)
+    return copy_classes(items, matches, threshold, numbers, memo)
 
 
 def _runs(duplicates: Mapping[int, Duplicate]) -> list[list[int]]:
