@@ -57,22 +57,44 @@ class CandidateIndex:
     """Sketch values mapped to the first paragraphs that had them."""
 
     def __init__(self) -> None:
-        # Tuples of ints, not lists: the garbage collector stops tracking them, and a long
-        # document's 1.6 million buckets would otherwise make every collection slower.
-        self._buckets: dict[int, tuple[int, ...]] = {}
+        # A value's first paragraph is stored as itself, later ones as a tuple of ints: most
+        # values belong to one paragraph, and a long document's 1.6 million buckets as
+        # 1-tuples cost an allocation each and memory that every later lookup misses in the
+        # cache. Neither ints nor tuples of ints are tracked by the garbage collector.
+        self._buckets: dict[int, int | tuple[int, ...]] = {}
 
     def candidates(self, fingerprint: Sequence[int], limit: int = 4) -> list[tuple[int, int]]:
         """Earlier paragraphs sharing sketch values, as (paragraph, shared values), best first."""
         shared: dict[int, int] = {}
+        get = self._buckets.get
         for value in fingerprint:
-            for paragraph in self._buckets.get(value, ()):
-                shared[paragraph] = shared.get(paragraph, 0) + 1
-        ranked = sorted(shared.items(), key=lambda item: (-item[1], item[0]))
+            bucket = get(value)
+            if bucket is None:
+                continue
+            if isinstance(bucket, int):
+                shared[bucket] = shared.get(bucket, 0) + 1
+            else:
+                for paragraph in bucket:
+                    shared[paragraph] = shared.get(paragraph, 0) + 1
+        if len(shared) < 2:
+            return list(shared.items())
+        ranked = sorted(shared.items(), key=_rank)
         return ranked[:limit]
 
     def add(self, paragraph: int, fingerprint: Sequence[int]) -> None:
         buckets = self._buckets
         for value in fingerprint:
-            bucket = buckets.get(value, ())
-            if len(bucket) < _BUCKET_CAP:
+            # One lookup for a value not seen before, the most common case; `paragraph` is
+            # added once, so only a new value's bucket is `paragraph` itself.
+            bucket = buckets.setdefault(value, paragraph)
+            if bucket is paragraph:
+                continue
+            if isinstance(bucket, int):
+                buckets[value] = (bucket, paragraph)
+            elif len(bucket) < _BUCKET_CAP:
                 buckets[value] = (*bucket, paragraph)
+
+
+def _rank(item: tuple[int, int]) -> tuple[int, int]:
+    """Most shared values first, then the earliest paragraph."""
+    return -item[1], item[0]
