@@ -7,12 +7,15 @@ document at once, and must give the same values to the last bit, whatever the te
 
 from __future__ import annotations
 
+from collections import Counter
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from artclean import Options
 from artclean.classify import model, probabilities, second_probabilities, second_rows
 from artclean.features import (
+    cohesion,
     content_words,
     contents,
     document_features,
@@ -86,3 +89,25 @@ def test_the_second_stage_s_probabilities_without_copied_rows_are_the_same() -> 
     assert [p.hex() for p in second_probabilities(inputs, first, fitted.second)] == [
         p.hex() for p in expected
     ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.frozensets(st.sampled_from("abcdefgh")), st.booleans(), st.booleans()),
+        max_size=12,
+    )
+)
+def test_cohesion_is_the_share_of_a_paragraph_s_words_other_prose_uses(
+    rows: list[tuple[frozenset[str], bool, bool]],
+) -> None:
+    content = [words for words, _, _ in rows]
+    prose = [p for _, p, _ in rows]
+    repeated = [r for _, _, r in rows]
+    members = [p and not r for p, r in zip(prose, repeated, strict=True)]
+    expected = []
+    for i, words in enumerate(content):
+        # Each word counted in the other member paragraphs that use it.
+        others = Counter(w for k, ws in enumerate(content) if members[k] and k != i for w in ws)
+        expected.append(sum(others[w] > 0 for w in words) / len(words) if words else 0.0)
+    assert [v.hex() for v in cohesion(content, prose, repeated)] == [v.hex() for v in expected]

@@ -194,13 +194,18 @@ def cohesion(
     """
     members = [prose[i] and not repeated[i] for i in range(len(content))]
     use = Counter(chain.from_iterable(compress(content, members)))
+    # A member's own words are counted once in `use` (each paragraph's words are a set): its
+    # words that others use are those counted twice or more; anyone else's, those counted.
+    # Membership tests in C, not a Counter lookup (and its __missing__) per word.
+    used = use.keys()
+    shared = {w for w, n in use.items() if n > 1}
     out = []
     for words, member in zip(content, members, strict=True):
         if not words:
             out.append(0.0)
             continue
-        own = 1 if member else 0
-        out.append(sum(1 for w in words if use[w] > own) / len(words))
+        others = shared if member else used
+        out.append(sum(map(others.__contains__, words)) / len(words))
     return out
 
 
