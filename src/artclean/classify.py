@@ -489,8 +489,12 @@ def page_findings(
     article = "lines " + ", ".join(
         f"{paragraphs[a].line}-{paragraphs[b].end_line}" for a, b in sorted(spans) if a <= b
     )
+    within = [False] * len(rows)  # in the article's spans (one pass, not a search per row)
+    for a, b in spans:
+        for i in range(a, b + 1):
+            within[i] = True
     for i, row in enumerate(rows):
-        inside = any(a <= i <= b for a, b in spans)
+        inside = within[i]
         if (
             claimed[i]
             or keep[i]
