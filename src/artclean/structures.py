@@ -50,8 +50,8 @@ def comment_headers(texts: Sequence[str]) -> list[tuple[int, str]]:
     """
     headers = []
     for i, text in enumerate(texts):
-        words = len(text.split())
-        if not 0 < words <= HEADER_WORDS or not _WHEN.search(text) or _closed(text):
+        # Cheapest test first: a paragraph of prose ends as a sentence, and is not split.
+        if _closed(text) or not 0 < len(text.split()) <= HEADER_WORDS or not _WHEN.search(text):
             continue
         shape = " ".join(w for w in _WHEN.sub(" ", text).split() if not w[:1].isupper())
         above = texts[i - 1] if i else ""
@@ -191,7 +191,8 @@ def byline_bios(texts: Sequence[str], kept: Sequence[bool]) -> list[int]:
     if not prose:
         return []
     by = _by()
-    bylines = [t for t in texts if 0 < len(t.split()) <= BYLINE_WORDS and by.match(t)]
+    # The anchored word first: it rules out most paragraphs before their words are split.
+    bylines = [t for t in texts if by.match(t) and 0 < len(t.split()) <= BYLINE_WORDS]
     found = []
     for i in prose:
         opening = _bio_opening().match(texts[i])
@@ -226,8 +227,15 @@ def cookie_dialogs(texts: Sequence[str], anchors: Sequence[int]) -> list[int]:
     article. Naming cookies (data/structures.toml) is what they share.
     """
     cookie = _cookie()
-    names = [bool(cookie.search(t)) for t in texts]
-    short = [0 < len(t.split()) <= DIALOG_SHORT_WORDS for t in texts]
+    # Read only around the anchors, each paragraph once: a dialog is a few lines of a page.
+    names: dict[int, bool] = {}
+
+    def named(k: int) -> bool:
+        known = names.get(k)
+        if known is None:
+            known = names[k] = cookie.search(texts[k]) is not None
+        return known
+
     found: set[int] = set()
     for anchor in anchors:
         if anchor in found:
@@ -237,9 +245,9 @@ def cookie_dialogs(texts: Sequence[str], anchors: Sequence[int]) -> list[int]:
             last = anchor
             k, misses = anchor + step, 0
             while 0 <= k < len(texts) and misses < DIALOG_GAP:
-                if names[k]:
+                if named(k):
                     last, misses = k, 0
-                elif not short[k]:
+                elif not 0 < len(texts[k].split()) <= DIALOG_SHORT_WORDS:
                     misses += 1
                 k += step
             ends.append(last)
