@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -111,3 +112,16 @@ def test_cohesion_is_the_share_of_a_paragraph_s_words_other_prose_uses(
         others = Counter(w for k, ws in enumerate(content) if members[k] and k != i for w in ws)
         expected.append(sum(others[w] > 0 for w in words) / len(words) if words else 0.0)
     assert [v.hex() for v in cohesion(content, prose, repeated)] == [v.hex() for v in expected]
+
+
+@pytest.mark.parametrize("paragraphs", [3, 400])
+def test_the_tokens_language_detection_read_are_the_page_classifier_s(paragraphs: int) -> None:
+    """Language detection tokenises the first 2,000 words and leaves them for the classifier:
+    the tokens are each paragraph's words all the same, and the language is that of the
+    document's first 2,000 words."""
+    line = "Der Rat hat den Plan am Dienstag nach einer langen Debatte beschlossen, und die Stadt"
+    text = "\n".join(f"{line} {i}." for i in range(paragraphs)) + "\n"
+    analysis = analyse(text, Options(profile="page"))
+    assert analysis.tokens == [words_of(t) for t in analysis.texts]
+    assert len(analysis.tokens) == paragraphs
+    assert analysis.languages == ("de",)

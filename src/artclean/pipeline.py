@@ -63,21 +63,23 @@ class Analysis:
     # The paragraphs as a reader sees them, Markdown links by their labels (markdown.visible):
     # what the page classifier reads. The same paragraphs when the text has no links.
     shown: tuple[Paragraph, ...]
-    # The words of the comparable forms, made when the page classifier first asks for them:
-    # an article needs only the first few hundred, to tell its language.
+    # The words of the comparable forms: those of the paragraphs language detection read,
+    # the rest made when the page classifier first asks for them (an article needs only the
+    # first 2,000 words, to tell its language).
     _words: list[list[str]] = field(default_factory=list, repr=False, compare=False)
 
     @property
     def tokens(self) -> list[list[str]]:
-        """The words of the comparable forms (`features.words_of`), one list per paragraph."""
-        if not self._words and self.texts:
-            if len(self.text) > _INTERN_ABOVE:
-                # One string object per distinct word: prose repeats its words, and the token
-                # lists of 5 MB of prose take 11 MB this way instead of 57 MB.
-                self._words.extend(list(map(sys.intern, words_of(t))) for t in self.texts)
-            else:  # (interning costs a third of tokenising; a page's tokens are few)
-                self._words.extend(map(words_of, self.texts))
-        return self._words
+        """The words of the comparable forms (`features.words_of`), one list per paragraph.
+
+        Language detection leaves the words of the paragraphs it read in `_words`; the rest
+        are made here, when the page classifier first asks for them.
+        """
+        words = self._words
+        if len(words) < len(self.texts):
+            rest = self.texts[len(words) :]
+            words.extend(_tokenised(rest, interned=len(self.text) > _INTERN_ABOVE))
+        return words
 
     def is_page(self, profile: str) -> bool:
         """Whether the page classifier applies: always for "page", by evidence for "auto"."""
@@ -128,7 +130,10 @@ def analyse(text: str, options: Options) -> Analysis:
     texts = [c.text for c in comparables]
     originals = [p.text for p in paragraphs]
     seen = [p.text for p in shown]
-    languages = options.languages or _detected(texts)
+    # The words language detection reads are the first paragraphs' tokens, kept for the
+    # page classifier: a page's first 2,000 words are most of it.
+    words: list[list[str]] = []
+    languages = options.languages or _detected(texts, words, len(text) > _INTERN_ABOVE)
     numbers = number_words((*languages, "en"))
     compared = _separators_compared(comparables, originals, layout.protected)
     duplicates = find_duplicates(compared, options.similarity, numbers)
@@ -180,6 +185,7 @@ def analyse(text: str, options: Options) -> Analysis:
         layout,
         content_repeats,
         shown,
+        words,
     )
 
 
@@ -304,19 +310,29 @@ def _spare(
         findings.pop(i, None)
 
 
-def _detected(texts: Sequence[str]) -> tuple[str, ...]:
-    """The language of the first _LANGUAGE_SAMPLE words of the comparable forms, if any."""
-    # Tokenised a stretch of paragraphs at a time (words_of of texts joined by spaces is
-    # their words one after another), each stretch with about as many words as are missing.
+def _tokenised(texts: Sequence[str], interned: bool) -> Iterator[list[str]]:
+    """`words_of` each text; with `interned`, one string object per distinct word (prose
+    repeats its words: the token lists of 5 MB of prose take 11 MB this way instead of 57 MB;
+    interning costs a third of tokenising, so a short document's words are not)."""
+    if interned:
+        return (list(map(sys.intern, words_of(t))) for t in texts)
+    return map(words_of, texts)
+
+
+def _detected(
+    texts: Sequence[str], words: list[list[str]] | None = None, interned: bool = False
+) -> tuple[str, ...]:
+    """The language of the first _LANGUAGE_SAMPLE words of the comparable forms, if any.
+
+    The words of each paragraph read are appended to `words` (see Analysis.tokens).
+    """
+    kept: list[list[str]] = [] if words is None else words
     sample: list[str] = []
-    start = 0
-    while start < len(texts) and len(sample) < _LANGUAGE_SAMPLE:
-        end, guess = start, 0
-        while end < len(texts) and guess < _LANGUAGE_SAMPLE - len(sample):
-            guess += texts[end].count(" ") + 1
-            end += 1
-        sample += words_of(" ".join(texts[start:end]))
-        start = end
+    for tokens in _tokenised(texts, interned):
+        kept.append(tokens)
+        sample += tokens
+        if len(sample) >= _LANGUAGE_SAMPLE:
+            break
     language = detect(sample[:_LANGUAGE_SAMPLE])
     return (language,) if language else ()
 
