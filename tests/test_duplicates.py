@@ -5,8 +5,11 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from artclean import Options, clean
+from artclean.fingerprint import CandidateIndex
 
 QUOTED = (
     "The company’s chief executive said the plant would reopen “as soon as it is safe to do so”, "
@@ -462,3 +465,32 @@ def test_breaks_in_content_files_are_the_writers_even_beside_a_removed_copy() ->
     body = [QUOTED, OTHER, FULL]
     result = clean(blocks(*body, "* * *", *body), Options(profile="content"))
     assert "* * *" in [k.text for k in result.kept]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.integers(0, 12), min_size=1, max_size=6, unique=True).map(sorted),
+        max_size=30,
+    )
+)
+def test_the_candidate_index_keeps_the_first_four_paragraphs_of_each_sketch_value(
+    sketches: list[list[int]],
+) -> None:
+    """Each value remembers the first four paragraphs indexed with it; candidates are the
+    earlier paragraphs sharing the most values (then the earliest), four at most."""
+    index = CandidateIndex()
+    buckets: dict[int, list[int]] = {}
+    for paragraph, values in enumerate(sketches):
+        shared: dict[int, int] = {}
+        for value in values:
+            for earlier in buckets.get(value, []):
+                shared[earlier] = shared.get(earlier, 0) + 1
+        expected = sorted(shared.items(), key=lambda item: (-item[1], item[0]))[:4]
+        assert index.candidates(values) == expected
+        if paragraph % 3:  # not every paragraph is indexed (copies of indexed texts are not)
+            index.add(paragraph, values)
+            for value in values:
+                bucket = buckets.setdefault(value, [])
+                if len(bucket) < 4:
+                    bucket.append(paragraph)
