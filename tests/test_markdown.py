@@ -203,7 +203,14 @@ def test_paragraphs_are_whole_lines_with_exact_offsets():
             "![A tram at night](tram.jpg) Trams run all night.",
             " Trams run all night.",
         ),
-        ("[![Logo](logo.png)](https://example.com/)", ""),
+        ("[![Logo](logo.png) City Herald](https://example.com/)", " City Herald"),
+        # Nothing left to read: as written, so that it is no "section break".
+        ("[![Logo](logo.png)](https://example.com/)", "[![Logo](logo.png)](https://example.com/)"),
+        ("  * ![A tram](tram.jpg)", "  * ![A tram](tram.jpg)"),
+        (
+            "[a label wrapped\nover three\nlines](https://example.com/x)",
+            "a label wrapped\nover three\nlines",
+        ),
         (
             "[a label wrapped\nover two lines](https://example.com/x)",
             "a label wrapped\nover two lines",

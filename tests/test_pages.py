@@ -174,14 +174,13 @@ def test_a_page_whose_menus_are_markdown_links_is_cleaned_to_its_article() -> No
     assert clean(once).text == once
 
 
-def test_an_image_in_the_article_goes_and_its_section_break_stays() -> None:
+def test_an_image_alone_is_judged_as_written_and_is_no_section_break() -> None:
+    """Read as nothing it would pass for a writer's "* * *", which goes when the copy after it
+    goes and leaves it at the edge; as written, it is judged as before and stays."""
     image = "![A tram at the airport](https://www.cityherald.example/img/tram.jpg)"
-    blocks = [[p] for p in ARTICLE]
-    text = page(linked(MENU), *blocks[:2], [image], *blocks[2:3], ["* * *"], *blocks[3:], FOOTER)
-    result = clean(text)
-    assert [k.text for k in result.kept] == [*ARTICLE[:3], "* * *", *ARTICLE[3:]]
-    (removed,) = [r for r in result.removed if r.text == image]
-    assert removed.reason.startswith("inside the article; nothing to read: an image")
+    text = page(*([p] for p in ARTICLE), [image], *([p] for p in ARTICLE))
+    assert kept(text, profile="article") == [*ARTICLE, image]
+    assert analyse(text, Options()).shown[len(ARTICLE)].text == image
 
 
 def test_a_link_to_share_the_story_is_found_by_its_label() -> None:
@@ -202,8 +201,30 @@ def test_a_footer_of_legal_links_alone_marks_a_page() -> None:
     text = page(*([p] for p in ARTICLE), sections, legal)
     assert analyse(text, Options()).is_page("auto")
     assert kept(text) == ARTICLE
-    article_with_credit = page(*([p] for p in ARTICLE), sections, legal[-1:])
-    assert not analyse(article_with_credit, Options()).is_page("auto")
+    two_lines = page(*([p] for p in ARTICLE), sections, ["Letters", "Archive"], legal[1:])
+    assert len(analyse(two_lines, Options()).paragraphs) >= classify.PAGE_PARAGRAPHS
+    assert not analyse(two_lines, Options()).is_page("auto")
+
+
+def test_legal_words_as_an_explainers_subheadings_are_no_footer() -> None:
+    subheadings = ["Privacy Policy", "Terms of Use", "Cookie Policy"]
+    more = [
+        "A privacy policy says what a site collects about its readers, how long it keeps it and "
+        "with whom it shares it, and most readers never open one.",
+        "Terms of use are the contract a reader accepts by using the site, and courts have been "
+        "reluctant to enforce clauses that nobody could reasonably have read.",
+        "A cookie policy lists the small files a site stores in the browser, which ones are "
+        "needed for the site to work and which ones follow the reader elsewhere.",
+        "Regulators in several countries have asked publishers to write these pages in plain "
+        "language, and some now test them on readers before they publish them.",
+    ]
+    blocks = [[p] for p in ARTICLE + more]
+    for offset, heading in enumerate(subheadings):
+        blocks.insert(1 + 3 * offset, [heading])
+    text = page(*blocks)
+    assert len(analyse(text, Options()).paragraphs) >= classify.PAGE_PARAGRAPHS
+    assert not analyse(text, Options()).is_page("auto")
+    assert clean(text).removed == ()
 
 
 def markdown_page() -> str:

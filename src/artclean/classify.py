@@ -40,9 +40,9 @@ PAGE_FURNITURE_LINES = 2
 # Kinds an article may carry one of (a byline, a copyright line, a photo credit), but a page
 # carries several of: two kinds and three lines together mark a page.
 PAGE_KINDS = FURNITURE | {"legal", "caption", "boilerplate"}
-# A footer's legal links ("Impressum", "Datenschutz", "AGB", a copyright line) mark a page on
-# their own: an article carries one copyright line at most (none of the dev sets' clean
-# articles or duplication cases has more than two of them).
+# A footer's legal links ("Impressum", "Datenschutz", "AGB", a copyright line) after the prose
+# mark a page on their own: an article carries one copyright line (none of the dev sets'
+# clean articles or duplication cases has more than two legal lines anywhere).
 PAGE_LEGAL_LINES = 3
 # Menus alone give a page dump dozens of lines; an article with a share row has a handful.
 PAGE_PARAGRAPHS = 12
@@ -147,13 +147,25 @@ def looks_like_page(findings: Sequence[Finding], paragraphs: Sequence[Paragraph]
         return False
     furniture = sum(f.kind in FURNITURE for f in findings)
     pageish = [f.kind for f in findings if f.kind in PAGE_KINDS]
-    if (
-        furniture >= PAGE_FURNITURE_LINES
-        or (len(set(pageish)) >= 2 and len(pageish) >= 3)
-        or pageish.count("legal") >= PAGE_LEGAL_LINES
-    ):
+    if furniture >= PAGE_FURNITURE_LINES or (len(set(pageish)) >= 2 and len(pageish) >= 3):
         return True
-    return framed_by_menus([p.text for p in paragraphs])
+    return legal_footer(findings, paragraphs) or framed_by_menus([p.text for p in paragraphs])
+
+
+def legal_footer(findings: Sequence[Finding], paragraphs: Sequence[Paragraph]) -> bool:
+    """PAGE_LEGAL_LINES different legal lines after the last paragraph of prose: a footer.
+
+    Counted after the prose, so that an explainer with "Privacy Policy" and "Terms of Use" as
+    its subheadings is no page; counted once each, so that an article scraped three times
+    with its copyright line is none either.
+    """
+    legal = [f.index for f in findings if f.kind == "legal"]
+    if len(legal) < PAGE_LEGAL_LINES:
+        return False
+    prose = [i for i, p in enumerate(paragraphs) if word_count(p.text) >= _PROSE_WORDS]
+    after = prose[-1] if prose else -1
+    lines = {paragraphs[i].text.strip() for i in legal if i > after}
+    return len(lines) >= PAGE_LEGAL_LINES
 
 
 def framed_by_menus(texts: Sequence[str]) -> bool:
@@ -500,20 +512,13 @@ def page_findings(
             or keep[i]
             or i in listed
             or (thread and thread[0] <= i <= thread[1])
-            # A writer's section break ("* * *") stays; an image alone (nothing to read) goes.
-            or (inside and not tokens[i] and texts[i])
+            or (inside and not tokens[i])  # a writer's section break ("* * *") stays
         ):
             continue
         kind = "navigation" if _menu_like(row) else "boilerplate"
         where = "inside the article" if inside else f"outside the article ({article})"
         rule = "not-prose" if inside else "outside-article"
-        what = (
-            _describe(row)
-            if tokens[i]
-            else "no words, only punctuation"
-            if texts[i]
-            else "nothing to read: an image, or a link without a label"
-        )
+        what = _describe(row) if tokens[i] else "no words, only punctuation"
         reason = f"{where}; {what}; prose probability {verdicts.probability[i]:.2f}"
         findings.append(_make_finding(i, kind, rule, reason, None, False, "", None))
     return findings

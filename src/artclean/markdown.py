@@ -501,10 +501,11 @@ _MARKUP = pattern(r"\]\(|\]\[|!\[|`|\*\*|__|<[A-Za-z/!]|(?<![\w*])\*[^\s*]|(?<!\
 
 
 # An inline link or image, `[label](target "title")` or `![alt](source)`: html2text, Markdown
-# converters and LLM-era scrapers write every menu entry so. A target has no spaces and only
-# balanced parentheses; each piece is one character class, so matching stays linear.
+# converters and LLM-era scrapers write every menu entry so. A label has no brackets (it may
+# be wrapped over lines), a target no spaces and only balanced parentheses; each piece is one
+# character class, so matching stays linear.
 _INLINE_LINK = pattern(
-    r"!?\[([^\[\]\n]*(?:\n[^\[\]\n]*)?)\]\((?:[^\s()]|\([^\s()]*\))*+"
+    r"!?\[([^\[\]]*)\]\((?:[^\s()]|\([^\s()]*\))*+"
     r"(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'))?[ \t]*\)"
 )
 
@@ -515,13 +516,18 @@ def visible(text: str) -> str:
     A menu written as Markdown links is long in characters but short in words, and its URLs
     are not prose: features, phrase rules and duplicates read this form, while the output keeps
     the input's own text. An image's alt text describes a picture and is not read in the flow
-    of the text. A linked image (`[![alt](src)](href)`) takes two passes.
+    of the text. A linked image (`[![alt](src)](href)`) takes two passes. A text with nothing
+    left to read (an image alone) is returned as written: judged as nothing, it would pass for
+    a writer's section break.
     """
     if "](" not in text:
         return text
     shown = _INLINE_LINK.sub(_label, text)
-    return _INLINE_LINK.sub(_label, shown) if "](" in shown else shown
+    if "](" in shown:
+        shown = _INLINE_LINK.sub(_label, shown)
+    return shown if any(map(str.isalnum, shown)) else text
 
 
 def _label(link: re.Match[str]) -> str:
+    """A link's label; nothing for an image."""
     return "" if link.group().startswith("!") else link.group(1)
