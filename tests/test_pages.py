@@ -259,13 +259,61 @@ def test_a_crawl_saved_as_markdown_is_cleaned_as_pages_with_profile_auto(
     crawl.mkdir()
     for name in ("a.md", "b.md"):
         (crawl / name).write_text(markdown_page(), encoding="utf-8")
-    done = run_artclean(["--profile", "auto", "-q", str(crawl), "--out-dir", str(out)])
+    done = run_artclean(
+        ["--profile", "auto", "-q", "--jobs", "2", str(crawl), "--out-dir", str(out)]
+    )
     assert done.returncode == 0, done.stderr
     for name in ("a.md", "b.md"):
         assert (out / name).read_text(encoding="utf-8") == "\n\n".join(ARTICLE) + "\n"
     bad = run_artclean(["--profile", "blog", str(crawl / "a.md")])
     assert bad.returncode == 2
     assert bad.stderr.decode().count("\n") == 1 and "--profile" in bad.stderr.decode()
+
+
+def test_profile_in_the_check_modes_wins_over_the_configuration(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from artclean.cli import cli
+
+    (tmp_path / "page.md").write_text(markdown_page(), encoding="utf-8")
+    runner = CliRunner()
+    path = str(tmp_path / "page.md")
+    assert runner.invoke(cli, ["--check", path]).exit_code == 0  # written content
+    found = runner.invoke(cli, ["--check", "--profile", "auto", path])
+    assert found.exit_code == 1
+    assert "N" in {line.split(": ")[1][0] for line in found.output.splitlines() if ": " in line}
+    (tmp_path / "artclean.toml").write_text('profile = "auto"\n', encoding="utf-8")
+    assert runner.invoke(cli, ["--check", path]).exit_code == 1
+    assert runner.invoke(cli, ["--check", "--profile", "content", path]).exit_code == 0
+
+
+def test_profile_article_reads_a_page_on_stdin_without_the_page_classifier() -> None:
+    from click.testing import CliRunner
+
+    from artclean.cli import cli
+
+    text = page(MENU, *([p] for p in ARTICLE), FOOTER)
+    runner = CliRunner()
+    as_page = runner.invoke(cli, [], input=text)
+    as_article = runner.invoke(cli, ["--profile", "article"], input=text)
+    assert as_page.output == "\n\n".join(ARTICLE) + "\n"
+    assert "Politics" in as_article.output and ARTICLE[0] in as_article.output
+
+
+def test_profile_page_applies_to_every_record_of_a_jsonl_stream(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from artclean.cli import cli
+
+    short = page(MENU[:4], ARTICLE[:2])  # too few paragraphs to be taken for a page
+    source = tmp_path / "in.jsonl"
+    source.write_text(json.dumps({"id": "a", "text": short}) + "\n", encoding="utf-8")
+    runner = CliRunner()
+    args = ["--input-format", "jsonl", "-q", str(source)]
+    auto = json.loads(runner.invoke(cli, args).output)
+    forced = json.loads(runner.invoke(cli, [*args, "--profile", "page"]).output)
+    assert "Politics" in auto["text"]
+    assert forced["text"] == "\n".join(ARTICLE[:2]) + "\n"
 
 
 def test_a_long_list_inside_an_article_does_not_make_it_a_page() -> None:

@@ -37,7 +37,7 @@ from .cli_common import (
     stdout_text,
 )
 from .kinds import KINDS
-from .patterns import TEXT_PATTERNS, WALK_ORDER
+from .patterns import PROFILES, TEXT_PATTERNS, WALK_ORDER
 from .reading import MEMORY_FACTOR
 
 MEMORY_FIGURE = f"about {MEMORY_FACTOR[0]} to {MEMORY_FACTOR[1]} times its size"
@@ -160,11 +160,12 @@ Exit status: 0 success, 1 --check/--diff/--fix found something to change,
 )
 @click.option(
     "--profile",
-    type=click.Choice(["auto", "page", "article", "content"]),
-    help="How to read every input: auto decides per document whether it is a whole page; "
-    "page always finds the article among menus; article uses duplicates and phrase rules "
-    "only; content is the conservative profile of --check. Default: auto, and content for "
-    "Markdown files (for a crawl saved as Markdown pages, give auto or page).",
+    type=click.Choice(PROFILES),
+    help="How to read every input, winning over a configuration file: auto decides per "
+    "document whether it is a whole page; page always finds the article among menus; article "
+    "uses duplicates and phrase rules only; content is conservative, for written files. "
+    "Default: auto, and content for Markdown files (for a crawl saved as Markdown pages, give "
+    "auto or page); with --check, --diff and --fix, content or the configuration's profile.",
 )
 @click.option(
     "--similarity",

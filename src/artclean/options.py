@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 # Defined in `patterns`, so that --help can quote them without loading this module.
 from .patterns import CONTENT_SUFFIXES as CONTENT_SUFFIXES
 from .patterns import MARKDOWN_SUFFIXES as MARKDOWN_SUFFIXES
+from .patterns import PROFILES as PROFILES
 from .patterns import WALK_ORDER as WALK_ORDER
 
 if TYPE_CHECKING:
@@ -15,7 +16,6 @@ if TYPE_CHECKING:
     from .templates import TemplateTable
 
 DEFAULT_SIMILARITY = 90.0
-PROFILES = ("auto", "page", "article", "content")
 SYNTAXES = ("text", "markdown")
 
 

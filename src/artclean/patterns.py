@@ -1,4 +1,5 @@
-"""Which files a batch or --check takes, and in what order: names only, no imports.
+"""Which files a batch or --check takes, in what order, and the profiles: names only, no
+imports.
 
 `options` and `discover` re-export these, and the command's help quotes them; they live in a
 module of their own so that `artclean --version` and `--help` load nothing else to say them.
@@ -6,6 +7,8 @@ module of their own so that `artclean --version` and `--help` load nothing else 
 
 from __future__ import annotations
 
+# How a document is read (see options.Options.profile).
+PROFILES = ("auto", "page", "article", "content")
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdx")
 # The files a directory is searched for, by a batch and by --check alike (and by the pre-commit
 # hooks' `files` pattern, which a test holds to this list): Markdown, then plain text.

@@ -61,7 +61,9 @@ class Analysis:
     # profiles, whose repeats are told apart in clean() once every finding is known.
     content_repeats: dict[int, Duplicate] | None
     # The paragraphs as a reader sees them, Markdown links by their labels (markdown.visible):
-    # what the page classifier reads. The same paragraphs when the text has no links.
+    # what phrase rules, duplicates, related lists and the page classifier read. Their texts
+    # are not slices of the document (output is made of `paragraphs`); the same paragraphs
+    # when the text has no links.
     shown: tuple[Paragraph, ...]
     # The words of the comparable forms: those of the paragraphs language detection read,
     # the rest made when the page classifier first asks for them (an article needs only the
