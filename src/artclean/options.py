@@ -64,9 +64,12 @@ class Options:
     def __post_init__(self) -> None:
         if not 0 < self.similarity <= 100:
             raise ValueError(f"similarity must be in (0, 100], not {self.similarity}")
-        for profile in (self.profile, self.markdown_profile):
+        for name, profile in (
+            ("profile", self.profile),
+            ("markdown_profile", self.markdown_profile),
+        ):
             if profile not in PROFILES:
-                raise ValueError(f"profile must be one of {', '.join(PROFILES)}, not {profile!r}")
+                raise ValueError(f"{name} must be one of {', '.join(PROFILES)}, not {profile!r}")
         if self.syntax not in SYNTAXES:
             raise ValueError(f"syntax must be one of {', '.join(SYNTAXES)}, not {self.syntax!r}")
 
