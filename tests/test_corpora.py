@@ -717,3 +717,11 @@ def test_the_datasets_recipe_cleans_as_the_jsonl_path(tmp_path: Path) -> None:
     expected = [record["text"] for record in jsonl_of(fields, tmp_path)]
     assert cleaned.column("text").to_pylist() == expected
     assert json.loads(cleaned.column("artclean")[0].as_py())["removed"]
+
+
+def test_the_engine_option_says_it_reads_every_record_format() -> None:
+    from artclean.cli import cli
+
+    help_text = " ".join(CliRunner().invoke(cli, ["--help"]).stdout.split())
+    engine = help_text.split("--engine [local|dask]", 1)[1].split("--scheduler", 1)[0]
+    assert "jsonl, warc or parquet" in engine

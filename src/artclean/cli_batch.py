@@ -136,8 +136,8 @@ _OPTIONS = [
         type=click.Choice(["local", "dask"]),
         default="local",
         show_default=True,
-        help="dask: clean JSONL files on a Dask cluster into part files in --out-dir "
-        "(needs pip install 'artclean[dask]').",
+        help="dask: clean a corpus of records (--input-format jsonl, warc or parquet) on a "
+        "Dask cluster into part files in --out-dir (needs pip install 'artclean[dask]').",
     ),
     click.option(
         "--scheduler",

@@ -1,4 +1,5 @@
-"""`artclean --engine dask`: a JSONL corpus cleaned on a Dask cluster, into part files.
+"""`artclean --engine dask`: a corpus of records (JSONL, WARC/WET, Parquet) cleaned on a
+Dask cluster, into part files.
 
 `cli_batch.py` hands over here when `--engine dask` is given. The records are cleaned by the
 same settings (`cli_request.record_job`) and the same files (`cli_request.jsonl_paths`) as the
