@@ -437,6 +437,33 @@ def test_a_row_group_over_the_output_limit_is_written_as_several_with_the_same_r
     assert written.read().column("text").to_pylist() == expected
 
 
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_row_group_read_in_many_slices_comes_out_whole_as_the_jsonl_path_cleans_it(
+    jobs: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import artclean.parquet
+
+    monkeypatch.setattr(artclean.parquet, "SLICE_BYTES", 700)  # two or three rows a slice
+    fields = records(25)
+    source, target = tmp_path / "in.parquet", tmp_path / "clean.parquet"
+    original = parquet_file(source, fields, row_group=12)  # groups of 12, 12 and 1 rows
+    args = ("--input-format", "parquet", "-q", "-j", jobs, "--format", "json")
+    status, stdout, stderr = run(str(source), *args, "-o", str(target))
+    assert (status, stdout, stderr) == (0, b"", "")
+    written = pq.ParquetFile(target)
+    groups = [written.metadata.row_group(i).num_rows for i in range(written.num_row_groups)]
+    assert groups == [12, 12, 1]  # under the output limit, the input's row groups are kept
+    table = written.read()
+    for name in ("id", "url", "score", "tags"):
+        assert table.column(name).equals(original.column(name))
+    expected = jsonl_of(fields, tmp_path, "--format", "json")
+    assert table.column("text").to_pylist() == [record["text"] for record in expected]
+    results = [json.loads(value) for value in table.column("artclean").to_pylist()]
+    for row, (result, record) in enumerate(zip(results, expected, strict=True)):
+        assert result.pop("source") == f"{source}:row {row}"
+        assert result == {k: v for k, v in record["artclean"].items() if k != "source"}
+
+
 @pytest.mark.parametrize("codec", ["ZSTD", "GZIP", "NONE"])
 def test_parquet_output_is_compressed_as_the_input_text_column_is(
     codec: str, tmp_path: Path

@@ -44,11 +44,15 @@ from .templates import DEFAULT_CAPACITY, DEFAULT_MIN_DOCS, TemplateCounter, Temp
 
 INSTALL = "pip install 'artclean[parquet]'"
 PATTERNS = ("*.parquet",)
-SLICE_BYTES = 1 << 18
+# A slice is what a worker cleans at once; WINDOW_PER_JOB of them per worker are in flight, each
+# held in this process as Arrow data, as Python strings and pickled: a tenth of a second of
+# cleaning each, small next to what the workers hold.
+SLICE_BYTES = 1 << 16
 # Column chunks are read through a buffer of this size, not each read whole.
 READ_BUFFER = 1 << 20
-# The most data one output row group holds before it is written (see ParquetSink).
-GROUP_BYTES = 16 << 20
+# The most data one output row group holds before it is written (see ParquetSink): pyarrow
+# writes a row group from one table, so what it holds is held here as Arrow data until then.
+GROUP_BYTES = 4 << 20
 _RESULT_TYPE = pa.string()
 
 
