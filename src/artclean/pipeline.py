@@ -192,7 +192,8 @@ def analyse(text: str, options: Options) -> Analysis:
 
 
 def _shown(paragraphs: tuple[Paragraph, ...]) -> tuple[Paragraph, ...]:
-    """The paragraphs with their Markdown links and images replaced by their labels."""
+    """The paragraphs as `markdown.visible` reads them: links by their labels, images as
+    nothing; the same record where that changes nothing."""
     return tuple(
         p if (seen := markdown.visible(p.text)) == p.text else replace(p, text=seen)
         for p in paragraphs
