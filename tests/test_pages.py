@@ -10,8 +10,10 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from artclean import Options, classify, clean
+from artclean.cli import cli
 from artclean.pipeline import analyse
 from conftest import Run
 
@@ -239,10 +241,6 @@ def markdown_page() -> str:
 
 
 def test_a_markdown_file_is_written_content_unless_a_profile_is_chosen(tmp_path: Path) -> None:
-    from click.testing import CliRunner
-
-    from artclean.cli import cli
-
     path = tmp_path / "page.md"
     path.write_text(markdown_page(), encoding="utf-8")
     runner = CliRunner()
@@ -271,10 +269,6 @@ def test_a_crawl_saved_as_markdown_is_cleaned_as_pages_with_profile_auto(
 
 
 def test_profile_in_the_check_modes_wins_over_the_configuration(tmp_path: Path) -> None:
-    from click.testing import CliRunner
-
-    from artclean.cli import cli
-
     (tmp_path / "page.md").write_text(markdown_page(), encoding="utf-8")
     runner = CliRunner()
     path = str(tmp_path / "page.md")
@@ -288,10 +282,6 @@ def test_profile_in_the_check_modes_wins_over_the_configuration(tmp_path: Path) 
 
 
 def test_profile_article_reads_a_page_on_stdin_without_the_page_classifier() -> None:
-    from click.testing import CliRunner
-
-    from artclean.cli import cli
-
     text = page(MENU, *([p] for p in ARTICLE), FOOTER)
     runner = CliRunner()
     as_page = runner.invoke(cli, [], input=text)
@@ -301,10 +291,6 @@ def test_profile_article_reads_a_page_on_stdin_without_the_page_classifier() -> 
 
 
 def test_profile_page_applies_to_every_record_of_a_jsonl_stream(tmp_path: Path) -> None:
-    from click.testing import CliRunner
-
-    from artclean.cli import cli
-
     short = page(MENU[:4], ARTICLE[:2])  # too few paragraphs to be taken for a page
     source = tmp_path / "in.jsonl"
     source.write_text(json.dumps({"id": "a", "text": short}) + "\n", encoding="utf-8")

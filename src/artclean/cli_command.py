@@ -49,6 +49,17 @@ STDIN_HINT = "artclean: reading from standard input; Ctrl-D to end, --help for u
 KIND_HELP = "\n".join(f"  {name:<14}{text}" for name, text in KINDS.items())
 
 
+def _selectors(_context: object, _parameter: object, values: tuple[str, ...]) -> tuple[str, ...]:
+    """--select, --extend-select and --ignore: rule selectors, checked (an unknown code is a
+    usage error, exit 2)."""
+    from .rules import RuleError, parse_selectors
+
+    try:
+        return parse_selectors(values)
+    except RuleError as error:
+        raise click.BadParameter(str(error)) from None
+
+
 @click.command(
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
     epilog=f"""\b
@@ -128,7 +139,7 @@ Exit status: 0 success, 1 --check/--diff/--fix found something to change,
 @click.option(
     "--select",
     multiple=True,
-    callback=lambda _context, _parameter, value: _selectors(value),
+    callback=_selectors,
     metavar="CODES",
     help="Report only these rules: codes (S101), prefixes (S), kinds (syndication) or ALL, "
     "comma-separated or repeated; replaces the default selection.",
@@ -136,14 +147,14 @@ Exit status: 0 success, 1 --check/--diff/--fix found something to change,
 @click.option(
     "--extend-select",
     multiple=True,
-    callback=lambda _context, _parameter, value: _selectors(value),
+    callback=_selectors,
     metavar="CODES",
     help="Report these rules as well as those selected.",
 )
 @click.option(
     "--ignore",
     multiple=True,
-    callback=lambda _context, _parameter, value: _selectors(value),
+    callback=_selectors,
     metavar="CODES",
     help="Do not report these rules.",
 )
@@ -298,16 +309,6 @@ def _finite(value: float) -> float:
 
 
 _UNITS = {"": 0, "K": 10, "M": 20, "G": 30, "T": 40}
-
-
-def _selectors(values: tuple[str, ...]) -> tuple[str, ...]:
-    """Rule selectors, checked: an unknown code is a usage error (exit 2)."""
-    from .rules import RuleError, parse_selectors
-
-    try:
-        return parse_selectors(values)
-    except RuleError as error:
-        raise click.BadParameter(str(error)) from None
 
 
 def _byte_size(value: str) -> int:
