@@ -392,6 +392,39 @@ MISSED = [
         "Email Jane Doe at jdoe@example.com or follow her @jdoe. Follow us @Example.",
     ),
     ("en", "boilerplate", "author-contact", "Contact the reporter at news@example.org."),
+    (
+        "en",
+        "legal",
+        "publisher-group",
+        "City Herald is part of Example Media Inc, an international media group and leading"
+        " digital publisher. Visit our corporate site.",
+    ),
+    ("en", "legal", "publisher-group", "The Herald is a division of Example Publishing Group."),
+    (
+        "en",
+        "subscribe",
+        "latest-updates",
+        "Get breaking transit news and the latest updates on timetables, fares and more!",
+    ),
+    (
+        "en",
+        "subscribe",
+        "latest-updates",
+        "Receive the latest headlines from the council and more!",
+    ),
+    (
+        "en",
+        "subscribe",
+        "sister-title",
+        'Need more trams? Subscribe to our sister title "Rail Weekly" Magazine for the latest'
+        " news!",
+    ),
+    (
+        "en",
+        "comments",
+        "join-forums",
+        "Join our Transit Forums to keep talking trams! And if you have a news tip, let us know.",
+    ),
 ]
 
 
@@ -490,6 +523,9 @@ KEPT = [
     ("pl", "Ten wpis w kronice miasta został opublikowany przez radnych."),
     ("en", "Contact the council at the town hall if you want to object to the plan."),
     ("en", "Reach the museum on foot from the station in ten minutes."),
+    ("en", "The Herald is part of the city's history, a paper older than the tram itself."),
+    ("en", "Get the latest updates from the council, said the mayor, before you travel."),
+    ("en", "Residents who join the community council can vote on the new timetable."),
 ]
 
 
