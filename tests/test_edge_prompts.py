@@ -421,6 +421,29 @@ MISSED = [
     ),
     (
         "en",
+        "legal",
+        "copyright-notice",
+        "© 2004-2020 Example Health Media Ltd, a Example Company. All rights reserved. Example"
+        " is the registered trade mark of Example Health Media. Any medical information"
+        " published on this website is not intended as a substitute for informed medical"
+        " advice and you should not take any action before consulting with a healthcare"
+        " professional, nor rely on it for any decision about your health or your family.",
+    ),
+    (
+        "de",
+        "legal",
+        "form-consent",
+        "Ich bin mit der Verarbeitung meiner Daten nach Datenschutzerklärung einverstanden.",
+    ),
+    (
+        "de",
+        "legal",
+        "form-consent",
+        "Mit Absenden meiner E-Mail-Adresse willige ich bis auf Widerruf ein, den Newsletter"
+        " der Stadtwerke zu erhalten.",
+    ),
+    (
+        "en",
         "comments",
         "join-forums",
         "Join our Transit Forums to keep talking trams! And if you have a news tip, let us know.",
@@ -526,6 +549,7 @@ KEPT = [
     ("en", "The Herald is part of the city's history, a paper older than the tram itself."),
     ("en", "Get the latest updates from the council, said the mayor, before you travel."),
     ("en", "Residents who join the community council can vote on the new timetable."),
+    ("de", "„Ich bin damit einverstanden“, sagte der Bürgermeister nach der Sitzung."),
 ]
 
 
