@@ -442,6 +442,13 @@ MISSED = [
         "Mit Absenden meiner E-Mail-Adresse willige ich bis auf Widerruf ein, den Newsletter"
         " der Stadtwerke zu erhalten.",
     ),
+    ("en", "boilerplate", "author-bio", "Jane Doe is a freelance writer living in Leeds"),
+    (
+        "en",
+        "boilerplate",
+        "author-bio",
+        "Paul Weiss Jr. is a senior reporter for the City Herald. @paulweiss",
+    ),
     (
         "en",
         "comments",
@@ -550,6 +557,8 @@ KEPT = [
     ("en", "Get the latest updates from the council, said the mayor, before you travel."),
     ("en", "Residents who join the community council can vote on the new timetable."),
     ("de", "„Ich bin damit einverstanden“, sagte der Bürgermeister nach der Sitzung."),
+    ("en", "She is a writer who moved to the city when the tram first ran."),
+    ("en", "Anna Berg was a reporter when the tram first ran, said her son."),
 ]
 
 
