@@ -717,6 +717,17 @@ def test_a_recipes_ingredients_above_its_method_stay() -> None:
     assert kept(text)[-len(body) :] == body
 
 
+def test_ingredients_stay_across_a_nutrition_table_of_short_lines() -> None:
+    """A table of fifteen short lines parts the ingredients from the method; its few words
+    say it is part of the same recipe, not a page of other content."""
+    nutrition = ["Nutrition per serving", "kcal", "450", "Protein", "8 g", "Fat", "21 g"]
+    nutrition += ["Carbohydrates", "55 g", "Fibre", "3 g", "Sugar", "30 g", "Preparation"]
+    nutrition += ["Working time about 30 minutes"]
+    text = page(MENU, INGREDIENTS, nutrition, *([p] for p in METHOD), FOOTER)
+    assert kept(text)[: len(INGREDIENTS)] == INGREDIENTS
+    assert kept(text)[-len(METHOD) :] == METHOD
+
+
 def test_lines_counted_one_by_one_are_no_ingredients() -> None:
     contents = ["1 History", "2 Effects", "3 Known uses", "4 See also", "5 References"]
     text = page(MENU, contents, *([p] for p in METHOD), FOOTER)

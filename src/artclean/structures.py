@@ -323,12 +323,13 @@ def numbered_lists(
 # A line of a recipe's ingredients opens with a quantity: "125 g Mehl", "1½ cups rice",
 # "2-3 EL Öl". A list of them holds QUANTITY_LINES such lines or more, and ends at most
 # LIST_BEFORE paragraphs before the article's region (recipes put the ingredients above the
-# method) or lies inside it.
+# method), or further before or after it with at most LIST_APART words between, or inside it.
 _QUANTITY = re.compile(r"(?:\d+(?:[.,/]\d+)?|\d*[½¼¾⅓⅔⅛])(?:\s*[-–]\s*\d+)?\s")
 QUANTITY_LINES = 4
 QUANTITY_WORDS = 12
 QUANTITY_GAP = 2
 LIST_BEFORE = 12
+LIST_APART = 60
 
 
 def ingredient_lists(
@@ -339,7 +340,6 @@ def ingredient_lists(
     headings and plain items ("Salt") among them.
 
     An ingredient line reads like a menu's, but a menu's lines never open with amounts."""
-    first, last = region
     found: list[int] = []
     group: list[int] = []  # quantity lines, each near the one before
 
@@ -347,7 +347,7 @@ def ingredient_lists(
         # Counters ("273 Posts"), contents ("1 History") and rankings open with numbers too.
         if len(group) < QUANTITY_LINES or sum(_measured(texts[i]) for i in group) * 2 < len(group):
             return
-        if first - LIST_BEFORE <= group[-1] and group[0] <= last:
+        if _beside(texts, claimed, group, region):
             span = range(group[0], group[-1] + 1)
             found.extend(i for i in span if not claimed[i])
             heading = group[0] - 1
@@ -367,6 +367,27 @@ def ingredient_lists(
             group.append(i)
     close()
     return sorted(set(found))
+
+
+def _beside(
+    texts: Sequence[str], claimed: Sequence[bool], group: Sequence[int], region: tuple[int, int]
+) -> bool:
+    """Whether a list lies in the region or next to it: at most LIST_BEFORE paragraphs
+    before or after it, or with no more than LIST_APART words of unclaimed text between
+    (a recipe's nutrition table, its times)."""
+    first, last = region
+    if group[0] <= last and group[-1] >= first:
+        return True
+    between = range(group[-1] + 1, first) if group[-1] < first else range(last + 1, group[0])
+    if len(between) <= LIST_BEFORE:
+        return True
+    words = 0
+    for i in between:
+        if not claimed[i]:
+            words += len(texts[i].split())
+            if words > LIST_APART:
+                return False
+    return True
 
 
 @lru_cache(maxsize=1)
