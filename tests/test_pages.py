@@ -569,6 +569,15 @@ def test_an_author_box_after_the_article_goes_with_its_heading(heading: str) -> 
     assert box[0].reason.startswith("an author box after the article (lines ")
 
 
+def test_an_author_box_whose_heading_is_a_markdown_link_goes_too() -> None:
+    heading = linked(["About Anna Berg"])[0]
+    text = page(linked(MENU), *([p] for p in ARTICLE), [heading], [BIO], linked(FOOTER))
+    result = clean(text)
+    assert [k.text for k in result.kept] == ARTICLE
+    box = [r.text for r in result.removed if r.rule == "author-box"]
+    assert box == [heading, BIO]
+
+
 def test_a_page_about_a_person_keeps_the_heading_and_biography_it_opens_with() -> None:
     body = ["About Anna Berg", BIO, *ARTICLE]
     text = page(MENU, *([p] for p in body), FOOTER)

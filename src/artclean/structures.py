@@ -126,6 +126,10 @@ def _alternation(words: Sequence[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
+# The bullet a text dump or Markdown writes before a list item: "* About Jane Doe".
+_BULLETED = re.compile(r"^[*+•-]\s+")
+
+
 @lru_cache(maxsize=1)
 def _author_heading() -> re.Pattern[str]:
     """The heading "About Jane Doe" in the languages of data/structures.toml; `name` is hers."""
@@ -138,15 +142,16 @@ def author_boxes(texts: Sequence[str], kept: Sequence[bool]) -> list[tuple[int, 
     """Author boxes at the end of an article: (heading, biography) pairs.
 
     A heading is "About" and a name, written as names are (first and last words
-    capitalised), alone on its line; the biography is the next paragraph of prose and names
-    the same subject among its first words. A page about a person opens with such a pair, so
-    a box counts only after two paragraphs of the article (`kept`) and before at most one.
+    capitalised), alone on its line or as a list item (a link in Markdown); the biography
+    is the next paragraph of prose and names the same subject among its first words. A page
+    about a person opens with such a pair, so a box counts only after two paragraphs of the
+    article (`kept`) and before at most one.
     """
     prose = [k and len(t.split()) >= PROSE_WORDS for k, t in zip(kept, texts, strict=True)]
     before = list(itertools.accumulate(prose, initial=0))
     boxes = []
     for h, text in enumerate(texts):
-        found = _author_heading().fullmatch(text.strip().rstrip(":"))
+        found = _author_heading().fullmatch(_BULLETED.sub("", text.strip()).rstrip(":"))
         if not found or before[h] < 2:
             continue
         name = found["name"].split()

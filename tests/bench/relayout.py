@@ -5,10 +5,12 @@
 
 `markdown` writes what html2text and Markdown scrapers make of a page: every short line
 without closing punctuation (a menu entry, a footer link) becomes a list item linking to a URL,
-every other line a paragraph wrapped at 78 columns between blank lines (words are counted as
-artclean counts them: two characters a word in text written without spaces). The gold and the
-snippets are left as they are: a cleaner scores well only if it finds the same article in the
-new layout. Score the output with ../shared/bench/score.py or traf_score.py as usual.
+every other line a paragraph wrapped at 78 columns between blank lines, as html2text wraps
+(a word longer than the line, or a line of Chinese or Japanese without spaces, is not broken;
+words are counted as artclean counts them: two characters a word in text without spaces).
+The gold and the snippets are left as they are: a cleaner scores well only if it finds the
+same article in the new layout. Score the output with ../shared/bench/score.py or
+traf_score.py as usual.
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ def markdown(text: str) -> str:
             slug = re.sub(r"\W+", "-", stripped.lower()).strip("-")[:40]
             lines.append(f"  * [{stripped}](https://www.example.com/{slug}/)")
         else:
-            lines += ["", textwrap.fill(stripped, 78), ""]
+            lines += ["", textwrap.fill(stripped, 78, break_long_words=False), ""]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n") + "\n"
 
 
