@@ -430,6 +430,15 @@ MISSED = [
         " professional, nor rely on it for any decision about your health or your family.",
     ),
     (
+        "en",
+        "legal",
+        "copyright-notice",
+        "(C) 2019 City Herald Media Ltd, a Example Group company. All rights reserved. No part"
+        " of this website may be reproduced, stored or sent in any form or by any means without"
+        " the written permission of the publisher, except as the law allows for brief"
+        " quotations in reviews and for certain other uses that copyright law permits.",
+    ),
+    (
         "de",
         "legal",
         "form-consent",
