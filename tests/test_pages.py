@@ -607,6 +607,20 @@ def test_an_articles_numbered_list_stays_whole_after_its_prose() -> None:
     assert kept(text) == body
 
 
+def test_an_articles_ranking_table_stays_whole_to_its_last_row() -> None:
+    """Rows of a standings table, laid out in columns as inscriptis writes a table: the
+    ranks, one after another, say it is one table, however little prose each row holds."""
+    names = ["Anna Berg", "Paul Weiss", "Tom Lind", "Eva Roth", "Jan Kohl", "Ida Falk"]
+    names += ["Max Sommer", "Lea Brandt"]
+    rows = [
+        f"  {rank:>2}    {name:<14}{900 - 97 * rank:>5}    {rank % 3}    {8 - rank % 8}"
+        for rank, name in enumerate(names, start=1)
+    ]
+    body = [*ARTICLE[:2], "Pos. Rider Points Wins Podiums", *rows]
+    text = page(MENU, *([p] for p in body), FOOTER)
+    assert kept(text)[-len(rows) :] == rows
+
+
 def test_a_numbered_list_under_a_most_read_header_after_the_article_goes() -> None:
     most_read = ["1. Tram Works Start In Spring", "2. Mayor Defends Plan", "3. Fares To Rise"]
     text = page(MENU, *([p] for p in ARTICLE), ["Most read", *most_read], FOOTER)
