@@ -88,6 +88,16 @@ def test_a_phrase_rule_names_the_kind_before_the_template() -> None:
     assert kinds[FOOTER] == "template"
 
 
+def test_a_template_line_a_page_furniture_rule_knows_goes_from_a_document_that_is_no_page() -> None:
+    """The rule applies only to page dumps; on an article the learned template still holds."""
+    owner = "The Daily Bugle is published by Valley Media Group Ltd."
+    pages = [article(n) + "\n" + owner + "\n" for n in range(6)]
+    result = clean(pages[0], learned(pages))
+    kinds = {r.text: (r.kind, r.rule) for r in result.removed}
+    assert kinds[owner] == ("template", "learned-template")
+    assert owner not in result.text
+
+
 def test_a_copy_of_another_page_keeps_its_text() -> None:
     # A crawl fetched the same story under six addresses: its body recurs in six documents,
     # which makes it a duplicate page, not a template to remove from every copy.

@@ -173,9 +173,12 @@ def analyse(text: str, options: Options) -> Analysis:
     if options.templates is not None:
         from .templates import template_findings  # only a batch learns templates
 
-        # Learned across a batch; a phrase rule's more specific kind wins.
+        # Learned across a batch; a phrase rule's more specific kind wins, and where that
+        # rule is for page furniture, the template still holds for a document that is no page.
         for finding in template_findings(texts, options.templates):
-            findings.setdefault(finding.index, finding)
+            found = findings.setdefault(finding.index, finding)
+            if found.page_only and found.otherwise is None:
+                findings[finding.index] = replace(found, otherwise=finding)
     return Analysis(
         text,
         paragraphs,
