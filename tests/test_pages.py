@@ -375,6 +375,51 @@ def test_a_caption_a_page_repeats_four_times_keeps_one_copy() -> None:
     assert kept(text)[-len(ARTICLE) :] == ARTICLE
 
 
+LONGER = [
+    *ARTICLE,
+    "The council will publish the final route in the summer, after a last round of "
+    "consultation in which residents of the eastern districts can comment on each stop.",
+    "Officials said the first trams could run to the airport within four years if the "
+    "regional fund approves the money in time and the works stay on schedule.",
+]
+
+
+def test_the_article_repeated_as_one_block_goes_as_a_joined_copy() -> None:
+    """Pages carry the body of their metadata as text: the article again, run together."""
+    joined = " ".join(LONGER)
+    text = page(MENU, *([p] for p in LONGER), [joined], FOOTER)
+    result = clean(text)
+    assert [k.text for k in result.kept] == LONGER
+    (copy,) = [r for r in result.removed if r.rule == "joined-copy"]
+    assert (copy.text, copy.kind, copy.code, copy.duplicate_of) == (
+        joined,
+        "duplicate",
+        "D005",
+        None,
+    )
+    assert copy.reason.startswith("repeats the article's paragraphs at lines ")
+    outcome = CliRunner().invoke(cli, ["--format", "json"], input=text)
+    assert outcome.exit_code == 0
+    removed = {r["rule"]: r for r in json.loads(outcome.output)["removed"]}
+    assert removed["joined-copy"]["kind"] == "duplicate"
+    assert removed["joined-copy"]["duplicate_of"] is None
+
+
+def test_a_long_paragraph_that_shares_a_few_phrases_with_the_article_stays() -> None:
+    summary = (
+        "In short: the plan adds three bus lines and extends the tram to the airport, which "
+        "officials said would cut the average commute. " + LONGER[-1] + " " + LONGER[-2] + " "
+        "The mayor called it the largest investment in public transport the city has seen in "
+        "a generation, and said that fares would stay as they are for at least two years "
+        "after the works end, whatever the final cost of the tram extension turns out to be. "
+        "Critics on the council said they would wait for the regional fund's decision before "
+        "judging the plan, and shop owners in the old town asked for help during the works."
+    )
+    body = [*LONGER, summary]
+    text = page(MENU, *([p] for p in body), FOOTER)
+    assert kept(text) == body
+
+
 def test_questions_an_interview_series_repeats_on_a_page_stay() -> None:
     """Text of the writer's own between every two copies: the recurring text is structure."""
     question = "What do you like most about living in the old town?"

@@ -31,6 +31,7 @@ from .structures import (
     byline_bios,
     comment_thread,
     ingredient_lists,
+    joined_copies,
     numbered_lists,
 )
 
@@ -490,6 +491,11 @@ def page_findings(
         reason = "the writer's biography after the article: it opens with the name a byline gives"
         listed.add(i)
         findings.append(Finding(i, "boilerplate", "byline-bio", reason))
+    for i, parts in joined_copies(tokens, [k and j not in listed for j, k in enumerate(kept)]):
+        lines = f"{paragraphs[parts[0]].line}-{paragraphs[parts[-1]].end_line}"
+        reason = f"repeats the article's paragraphs at lines {lines} run together into one"
+        listed.add(i)
+        findings.append(Finding(i, "duplicate", "joined-copy", reason))
     for run in headline_runs(rows, kept):
         lines = f"lines {paragraphs[run[0]].line}-{paragraphs[run[-1]].end_line}"
         reason = f"in a list of other stories ({lines}: {len(run)} headlines with their teasers)"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 KINDS: dict[str, str] = {
-    "duplicate": "repeats an earlier paragraph exactly, nearly, or as a truncated teaser",
+    "duplicate": "repeats earlier text exactly, nearly, as a truncated teaser, or run together",
     "syndication": "where the article came from: originally appeared in, distributed by",
     "related": "a related-links list: a header such as 'You may also like' and its headlines",
     "navigation": "menus, breadcrumbs, section lists and other page furniture",

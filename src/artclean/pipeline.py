@@ -384,7 +384,7 @@ def _removals(
             continue
         paragraph = paragraphs[i]
         kind, code = kinds[0]
-        if kind == "duplicate":
+        if kind == "duplicate" and (finding is None or finding.kind != "duplicate"):
             assert duplicate is not None
             rule, group = duplicate.rule, None
             reason = _duplicate_reason(duplicate, paragraphs, moved=duplicate.moved)
@@ -431,7 +431,11 @@ def _group_blocks(
     def same_text(a: int, b: int) -> bool:
         return (copies[a].of if a in copies else a) == (copies[b].of if b in copies else b)
 
-    primary = {i: r for i, r in removals.items() if r.kind == "duplicate" and r.rule != "teaser"}
+    primary = {
+        i: r
+        for i, r in removals.items()
+        if r.kind == "duplicate" and r.duplicate_of is not None and r.rule != "teaser"
+    }
     runs: list[list[int]] = []
     sources: list[list[int]] = []
     for i in sorted(primary):

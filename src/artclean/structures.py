@@ -238,6 +238,40 @@ def _named_opening() -> re.Pattern[str]:
     return re.compile(rf"(?P<name>{word}(?: {word}){{1,2}}) (?=[a-zäöüéèàç])")
 
 
+# A page may carry its article twice: as paragraphs, and run together into one block (the
+# body of its metadata). Such a block has JOINED_WORDS words or more, and JOINED_SHARE of its
+# runs of JOINED_RUN words are found in the paragraphs it joins, each at most half as long.
+JOINED_WORDS = 150
+JOINED_RUN = 5
+JOINED_SHARE = 0.7
+
+
+def joined_copies(
+    tokens: Sequence[Sequence[str]], kept: Sequence[bool]
+) -> list[tuple[int, list[int]]]:
+    """Kept paragraphs that repeat other kept paragraphs run together, each with the
+    paragraphs it repeats (those with most of their runs in it), in order."""
+
+    def runs(words: Sequence[str]) -> set[tuple[str, ...]]:
+        return {tuple(words[k : k + JOINED_RUN]) for k in range(len(words) - JOINED_RUN + 1)}
+
+    long = [i for i, k in enumerate(kept) if k and len(tokens[i]) >= JOINED_WORDS]
+    if not long:
+        return []
+    pieces = {i: runs(tokens[i]) for i, k in enumerate(kept) if k and len(tokens[i]) >= JOINED_RUN}
+    found = []
+    for i in long:
+        whole = pieces[i]
+        parts = [j for j in pieces if j != i and 2 * len(tokens[j]) <= len(tokens[i])]
+        shared = whole & set().union(*(pieces[j] for j in parts)) if parts else set()
+        if len(shared) < JOINED_SHARE * len(whole):
+            continue
+        repeated = [j for j in parts if 2 * len(pieces[j] & whole) > len(pieces[j])]
+        if repeated:
+            found.append((i, repeated))
+    return found
+
+
 # A cookie dialog's short lines are buttons and headings ("OK", "Einstellungen", "Notwendige
 # Cookies"); it ends after DIALOG_GAP paragraphs that neither name cookies nor are short.
 DIALOG_SHORT_WORDS = 4
