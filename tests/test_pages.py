@@ -384,6 +384,33 @@ LONGER = [
 ]
 
 
+CAPTIONS = [
+    "The tram depot at the airport, as the council's planners drew it.",
+    "Workers lay the first rails on the eastern line.",
+    "The mayor at Tuesday's meeting.",
+]
+
+
+def test_a_gallery_between_the_article_paragraphs_goes_with_its_captions() -> None:
+    gallery = [line for n, c in enumerate(CAPTIONS, 1) for line in (f"Image {n} of 3", c)]
+    body = [*ARTICLE[:2], *gallery, *ARTICLE[2:]]
+    text = page(MENU, *([p] for p in body), FOOTER)
+    result = clean(text)
+    assert [k.text for k in result.kept] == ARTICLE
+    captions = [r.text for r in result.removed if r.rule == "gallery-caption"]
+    assert captions == CAPTIONS
+    assert {r.kind for r in result.removed if r.text in CAPTIONS} == {"caption"}
+
+
+def test_captions_on_the_counters_line_go_and_the_prose_after_bare_counters_stays() -> None:
+    numbered = [f"{n} of 3 {c}" for n, c in enumerate(CAPTIONS, 1)]
+    text = page(MENU, *([p] for p in [*numbered, *ARTICLE]), FOOTER)
+    assert kept(text) == ARTICLE
+    bare = [f"Image {n} of 3" for n in range(1, 4)]
+    text = page(MENU, *([p] for p in [*ARTICLE[:2], *bare, *ARTICLE[2:]]), FOOTER)
+    assert kept(text) == ARTICLE
+
+
 def test_the_article_repeated_as_one_block_goes_as_a_joined_copy() -> None:
     """Pages carry the body of their metadata as text: the article again, run together."""
     joined = " ".join(LONGER)

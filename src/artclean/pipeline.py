@@ -31,7 +31,7 @@ from .records import maker
 from .result import Kept, Removal, Result, Stats
 from .rules import builtin_code, matches
 from .segment import Paragraph, assemble
-from .structures import cookie_dialogs
+from .structures import cookie_dialogs, gallery_captions
 
 _LANGUAGE_SAMPLE = 2000
 # The tokens of a document longer than this many characters are interned (see
@@ -40,6 +40,7 @@ _INTERN_ABOVE = 50_000
 REPEATED_BLOCK = builtin_code("duplicate", "repeated-block")
 _NOTHING = Comparable("", False)
 _DIALOG_REASON = "in a cookie dialog: it names cookies, or is a button between lines that do"
+_GALLERY_REASON = "in a picture gallery: a counter (\"Image 2 of 5\") or the caption under one"
 # Constructors of the records made for every paragraph (see records.py).
 _make_removal = maker(Removal)
 _make_kept = maker(Kept)
@@ -91,23 +92,33 @@ class Analysis:
 
     def page_inputs(self) -> PageInputs:
         """What the page classifier reads (for training and inspection)."""
-        return page_inputs(self.shown, self.tokens, *self._page_context(self.dialogs()))
+        return page_inputs(self.shown, self.tokens, *self._page_context(self.set_aside()))
 
     def page_findings(self) -> list[Finding]:
-        dialogs = self.dialogs()
-        found = page_findings(self.shown, self.tokens, *self._page_context(dialogs))
-        return [*dialogs, *found]
+        aside = self.set_aside()
+        found = page_findings(self.shown, self.tokens, *self._page_context(aside))
+        return [*aside, *found]
 
-    def dialogs(self) -> list[Finding]:
-        """A page's cookie dialogs, around the lines cookie rules found (see cookie_dialogs)."""
+    def set_aside(self) -> list[Finding]:
+        """Structures taken out before the article is sought: a cookie dialog around the
+        lines cookie rules found, a gallery's counters and captions (see structures.py)."""
         anchors = [i for i, f in self.findings.items() if f.kind == "cookie"]
-        if not anchors:
-            return []
-        return [
-            Finding(i, "cookie", "cookie-dialog", _DIALOG_REASON, page_only=True)
-            for i in cookie_dialogs(self.texts, anchors)
-            if i not in self.findings
-        ]
+        dialog = set(cookie_dialogs(self.texts, anchors)) if anchors else set()
+        return sorted(
+            [
+                *(
+                    Finding(i, "cookie", "cookie-dialog", _DIALOG_REASON, page_only=True)
+                    for i in dialog
+                    if i not in self.findings
+                ),
+                *(
+                    Finding(i, "caption", "gallery-caption", _GALLERY_REASON, page_only=True)
+                    for i in gallery_captions(self.texts)
+                    if i not in self.findings and i not in dialog
+                ),
+            ],
+            key=lambda finding: finding.index,
+        )
 
     def _page_context(
         self, dialogs: Sequence[Finding]

@@ -238,6 +238,48 @@ def _named_opening() -> re.Pattern[str]:
     return re.compile(rf"(?P<name>{word}(?: {word}){{1,2}}) (?=[a-zäöüéèàç])")
 
 
+# A gallery's counters ("Image 2 of 5") number its pictures up to one total; there are
+# GALLERY_COUNTERS of them or more. A counter that stands alone has its caption in the next
+# paragraph, at most CAPTION_WORDS long, when each alone counter has one.
+GALLERY_COUNTERS = 2
+CAPTION_WORDS = 40
+
+
+@lru_cache(maxsize=1)
+def _counter() -> re.Pattern[str]:
+    """A picture's counter in a gallery, and whether a caption follows on its line."""
+    words = _structure_words()
+    opening, of = _alternation(words["gallery"]), _alternation(words["gallery_of"])
+    return re.compile(
+        rf"(?i:(?:{opening}) )?(\d{{1,3}}) ?(?i:{of}) ?(\d{{1,3}})(?:$| (?P<caption>\S))"
+    )
+
+
+def gallery_captions(texts: Sequence[str]) -> list[int]:
+    """A page's galleries: their counters, and the captions of counters that stand alone."""
+    counter = _counter()
+    galleries: dict[str, list[tuple[int, int, bool]]] = {}
+    for i, text in enumerate(texts):
+        found = counter.match(text) if text[:1].isalnum() else None
+        if found and 0 < int(found[1]) <= int(found[2]):
+            galleries.setdefault(found[2], []).append((i, int(found[1]), bool(found["caption"])))
+    out: list[int] = []
+    for entries in galleries.values():
+        numbers = [number for _, number, _ in entries]
+        if len(entries) < GALLERY_COUNTERS or numbers != sorted(set(numbers)):
+            continue
+        counters = {i for i, _, _ in entries}
+        out += counters
+        alone = [i for i, _, captioned in entries if not captioned]
+        captions = [next((j for j in range(i + 1, len(texts)) if texts[j]), -1) for i in alone]
+        if all(
+            j >= 0 and j not in counters and len(texts[j].split()) <= CAPTION_WORDS
+            for j in captions
+        ):
+            out += captions
+    return sorted(out)
+
+
 # A page may carry its article twice: as paragraphs, and run together into one block (the
 # body of its metadata). Such a block has JOINED_WORDS words or more, and JOINED_SHARE of its
 # runs of JOINED_RUN words are found in the paragraphs it joins, each at most half as long.
