@@ -40,7 +40,7 @@ _INTERN_ABOVE = 50_000
 REPEATED_BLOCK = builtin_code("duplicate", "repeated-block")
 _NOTHING = Comparable("", False)
 _DIALOG_REASON = "in a cookie dialog: it names cookies, or is a button between lines that do"
-_GALLERY_REASON = "in a picture gallery: a counter (\"Image 2 of 5\") or the caption under one"
+_GALLERY_REASON = 'in a picture gallery: a counter ("Image 2 of 5") or the caption under one'
 # Constructors of the records made for every paragraph (see records.py).
 _make_removal = maker(Removal)
 _make_kept = maker(Kept)
