@@ -721,33 +721,6 @@ def test_a_paragraph_about_a_person_no_byline_names_stays() -> None:
     assert kept(text) == body
 
 
-NAMED_BIO = (
-    "Anna Berg teaches urban planning at the city university, where she has followed the "
-    "long dispute over the tram since 2015, and writes a weekly column on the city's streets."
-)
-
-
-def test_a_biography_that_opens_with_the_name_of_a_byline_line_goes() -> None:
-    """The byline is the name alone; the biography opens with it, in any words after."""
-    text = page(MENU, ["Anna Berg"], *([p] for p in ARTICLE), [NAMED_BIO], FOOTER)
-    result = clean(text)
-    assert [k.text for k in result.kept] == ["Anna Berg", *ARTICLE]
-    bio = [(r.text, r.kind, r.code) for r in result.removed if r.rule == "byline-bio"]
-    assert bio == [(NAMED_BIO, "boilerplate", "B004")]
-
-
-def test_a_section_on_a_person_the_article_names_keeps_its_heading_and_paragraph() -> None:
-    """A heading with a name over a paragraph opening with it is also how an article writes
-    a section about someone; the article naming them elsewhere tells the two apart."""
-    mention = (
-        "The plan was drawn up by Anna Berg, the city's chief planner, who presented it to "
-        "the council and answered questions from residents for most of the evening."
-    )
-    body = [*ARTICLE[:3], mention, *ARTICLE[3:], "Anna Berg", NAMED_BIO]
-    text = page(MENU, *([p] for p in body), FOOTER)
-    assert kept(text) == body
-
-
 DIALOG = [
     "This website uses cookies to improve your experience.",
     "Settings",

@@ -186,8 +186,6 @@ def byline_bios(texts: Sequence[str], kept: Sequence[bool]) -> list[int]:
     It opens with a name written as names are and a verb ("Jane Doe is a professor …"), and
     a byline on the page gives that name ("By Jane Doe"; for "Jane is …", "By Jane Doe").
     An article's own paragraph about a person opens the same way, but no byline names them.
-    A byline may also be the full name alone on its line; then any word may follow the name
-    in the biography, and the article must not mention the name elsewhere.
     """
     prose: list[int] = []  # the last BIO_LAST, sought from the end
     for i in range(len(kept) - 1, -1, -1):
@@ -203,39 +201,15 @@ def byline_bios(texts: Sequence[str], kept: Sequence[bool]) -> list[int]:
     found = []
     for i in prose:
         opening = _bio_opening().match(texts[i])
-        if opening:
-            name = opening["name"].split()
-            if not all(w[0].isupper() for w in name):
-                continue
-            full = re.escape(" ".join(name)) + (r" [^\W\d_]" if len(name) == 1 else r"\b")
-            if any(re.match(rf"{by.pattern}\s*:?\s+{full}", line) for line in bylines):
-                found.append(i)
-                continue
-        named = _named_opening().match(texts[i])
-        if named and _introduced_elsewhere(named["name"], i, texts, kept):
+        if not opening:
+            continue
+        name = opening["name"].split()
+        if not all(w[0].isupper() for w in name):
+            continue
+        full = re.escape(" ".join(name)) + (r" [^\W\d_]" if len(name) == 1 else r"\b")
+        if any(re.match(rf"{by.pattern}\s*:?\s+{full}", line) for line in bylines):
             found.append(i)
     return found
-
-
-def _introduced_elsewhere(name: str, bio: int, texts: Sequence[str], kept: Sequence[bool]) -> bool:
-    """Whether `name` stands alone on a line of the page (a byline, an author box's heading)
-    and no other paragraph the article keeps mentions it: the writer, not its subject."""
-    alone = False
-    for j, text in enumerate(texts):
-        if j == bio or name not in text:
-            continue
-        if text.rstrip(",.:") == name:
-            alone = True
-        elif kept[j]:
-            return False
-    return alone
-
-
-@lru_cache(maxsize=1)
-def _named_opening() -> re.Pattern[str]:
-    """A paragraph that opens with a full name, capitalised, and a word in lower case."""
-    word = r"[^\W\d_a-z][\w'’.-]*"
-    return re.compile(rf"(?P<name>{word}(?: {word}){{1,2}}) (?=[a-zäöüéèàç])")
 
 
 # A gallery's counters ("Image 2 of 5") number its pictures up to one total; there are
