@@ -411,6 +411,22 @@ def test_captions_on_the_counters_line_go_and_the_prose_after_bare_counters_stay
     assert kept(text) == ARTICLE
 
 
+def test_fractions_counted_sentences_and_far_apart_counters_are_no_gallery() -> None:
+    """A recipe's "1/4 cup", a survey's "2 of 10 said …" and two counters pages apart are not
+    a gallery's counters: slashes count only after "Image", captions open with a capital,
+    and a gallery's counters run 1, 2, 3 close together."""
+    fractions = ["For the cake:", "250 g flour", "1/4 cup sugar", "150 g butter", "3/4 cup milk"]
+    fractions += ["4 eggs", "Salt"]
+    survey = [
+        "1 of 10 residents said they would take the tram to the airport every week.",
+        "2 of 10 said that the fares would decide it for them.",
+    ]
+    far = [ARTICLE[0], "Photo 1 of 2", "The depot.", *ARTICLE[1:4], "Photo 2 of 2", ARTICLE[4]]
+    for body in ([*fractions, *METHOD], [ARTICLE[0], *survey, *ARTICLE[1:]], far):
+        result = clean(page(MENU, *([p] for p in body), FOOTER), Options(profile="page"))
+        assert [r.text for r in result.removed if r.rule == "gallery-caption"] == []
+
+
 def test_the_article_repeated_as_one_block_goes_as_a_joined_copy() -> None:
     """Pages carry the body of their metadata as text: the article again, run together."""
     joined = " ".join(LONGER)

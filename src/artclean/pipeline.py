@@ -113,7 +113,7 @@ class Analysis:
                 ),
                 *(
                     Finding(i, "caption", "gallery-caption", _GALLERY_REASON, page_only=True)
-                    for i in gallery_captions(self.texts)
+                    for i in gallery_captions([p.text for p in self.shown])
                     if i not in self.findings and i not in dialog
                 ),
             ],

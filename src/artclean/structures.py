@@ -212,43 +212,62 @@ def byline_bios(texts: Sequence[str], kept: Sequence[bool]) -> list[int]:
     return found
 
 
-# A gallery's counters ("Image 2 of 5") number its pictures up to one total; there are
-# GALLERY_COUNTERS of them or more. A counter that stands alone has its caption in the next
-# paragraph, at most CAPTION_WORDS long, when each alone counter has one.
+# A gallery's counters ("Image 2 of 5") number its pictures 1, 2, 3 … of one total, at
+# most GALLERY_GAP paragraphs apart; there are GALLERY_COUNTERS of them or more. A caption may
+# follow on the counter's line, opening with a capital ("2 of 4 A shopper looks at …"); a
+# counter that stands alone has its caption in the next paragraph, at most CAPTION_WORDS
+# long, when each alone counter has one.
 GALLERY_COUNTERS = 2
+GALLERY_GAP = 4
 CAPTION_WORDS = 40
 
 
 @lru_cache(maxsize=1)
 def _counter() -> re.Pattern[str]:
-    """A picture's counter in a gallery, and whether a caption follows on its line."""
+    """A picture's counter: "Image 2 of 5", "Bild 2/10" (a slash only after such a word, as
+    a recipe's "1/4 cup" has one too), "2 of 5"; and what follows on its line."""
     words = _structure_words()
     opening, of = _alternation(words["gallery"]), _alternation(words["gallery_of"])
     return re.compile(
-        rf"(?i:(?:{opening}) )?(\d{{1,3}}) ?(?i:{of}) ?(\d{{1,3}})(?:$| (?P<caption>\S))"
+        rf"(?:(?i:{opening}) (?P<n>\d{{1,3}}) ?(?:(?i:{of})|/) ?(?P<m>\d{{1,3}})"
+        rf"|(?P<bare>\d{{1,3}}) (?i:{of}) (?P<total>\d{{1,3}}))(?:$|\s+(?P<next>\S))"
     )
 
 
 def gallery_captions(texts: Sequence[str]) -> list[int]:
-    """A page's galleries: their counters, and the captions of counters that stand alone."""
+    """A page's galleries (`texts` as written): their counters, and the captions of the
+    counters that stand alone."""
     counter = _counter()
-    galleries: dict[str, list[tuple[int, int, bool]]] = {}
+    galleries: dict[str, list[int]] = {}
+    captioned: set[int] = set()
+    numbers: dict[int, int] = {}
     for i, text in enumerate(texts):
-        found = counter.match(text) if text[:1].isalnum() else None
-        if found and 0 < int(found[1]) <= int(found[2]):
-            galleries.setdefault(found[2], []).append((i, int(found[1]), bool(found["caption"])))
-    out: list[int] = []
-    for entries in galleries.values():
-        numbers = [number for _, number, _ in entries]
-        if len(entries) < GALLERY_COUNTERS or numbers != sorted(set(numbers)):
+        found = counter.match(_BULLETED.sub("", text.strip()))
+        if not found:
             continue
-        counters = {i for i, _, _ in entries}
+        number, total = found["n"] or found["bare"], found["m"] or found["total"]
+        following = found["next"]
+        if following and following[0].islower():
+            continue  # "2 of 10 residents said …": a sentence, not a caption
+        galleries.setdefault(total, []).append(i)
+        numbers[i] = int(number)
+        if following:
+            captioned.add(i)
+    out: list[int] = []
+    for counters in galleries.values():
+        if len(counters) < GALLERY_COUNTERS:
+            continue
+        if [numbers[i] for i in counters] != list(range(1, len(counters) + 1)):
+            continue
+        if any(b - a > GALLERY_GAP for a, b in itertools.pairwise(counters)):
+            continue
         out += counters
-        alone = [i for i, _, captioned in entries if not captioned]
-        captions = [next((j for j in range(i + 1, len(texts)) if texts[j]), -1) for i in alone]
+        alone = [i for i in counters if i not in captioned]
+        captions = [
+            next((j for j in range(i + 1, len(texts)) if texts[j].strip()), -1) for i in alone
+        ]
         if all(
-            j >= 0 and j not in counters and len(texts[j].split()) <= CAPTION_WORDS
-            for j in captions
+            j >= 0 and j not in numbers and len(texts[j].split()) <= CAPTION_WORDS for j in captions
         ):
             out += captions
     return sorted(out)
