@@ -399,7 +399,12 @@ MISSED = [
         "City Herald is part of Example Media Inc, an international media group and leading"
         " digital publisher. Visit our corporate site.",
     ),
-    ("en", "legal", "publisher-group", "The Herald is a division of Example Publishing Group."),
+    (
+        "en",
+        "legal",
+        "publisher-group",
+        "The Herald is a division of Example Publishing, a regional media group.",
+    ),
     (
         "en",
         "subscribe",
@@ -428,15 +433,6 @@ MISSED = [
         " published on this website is not intended as a substitute for informed medical"
         " advice and you should not take any action before consulting with a healthcare"
         " professional, nor rely on it for any decision about your health or your family.",
-    ),
-    (
-        "en",
-        "legal",
-        "copyright-notice",
-        "(C) 2019 City Herald Media Ltd, a Example Group company. All rights reserved. No part"
-        " of this website may be reproduced, stored or sent in any form or by any means without"
-        " the written permission of the publisher, except as the law allows for brief"
-        " quotations in reviews and for certain other uses that copyright law permits.",
     ),
     (
         "de",
@@ -562,12 +558,27 @@ KEPT = [
     ("pl", "Ten wpis w kronice miasta został opublikowany przez radnych."),
     ("en", "Contact the council at the town hall if you want to object to the plan."),
     ("en", "Reach the museum on foot from the station in ten minutes."),
-    ("en", "The Herald is part of the city's history, a paper older than the tram itself."),
-    ("en", "Get the latest updates from the council, said the mayor, before you travel."),
-    ("en", "Residents who join the community council can vote on the new timetable."),
+    ("en", "The Herald is owned by the Scott Trust, which appoints the paper's publisher."),
+    ("en", "The station is part of Sinclair, the largest broadcast media group in the country."),
+    ("en", "Get the latest news on the tram works from the council's new app, launched Monday."),
+    ("en", "More than two million people subscribe to the magazine, which was founded in 1925."),
+    ("en", "Join the community garden on Saturdays to plant the new beds by the station."),
+    ("en", "Her mother was a journalist living in exile in Paris when the war began."),
+    ("en", "Her sister is a writer who lives in Leeds and visits every summer."),
+    (
+        "en",
+        "c) 2020 was the year the council first promised the tram to the airport, and the year"
+        " it delayed the works again for lack of money from the regional fund, which the mayor"
+        " blamed on the government in a long letter that the council published in full.",
+    ),
     ("de", "„Ich bin damit einverstanden“, sagte der Bürgermeister nach der Sitzung."),
-    ("en", "She is a writer who moved to the city when the tram first ran."),
-    ("en", "Anna Berg was a reporter when the tram first ran, said her son."),
+    (
+        "de",
+        "Ich bin mit dieser Entscheidung überhaupt nicht einverstanden. Die Stadt hat die Bürger"
+        " nie gefragt.",
+    ),
+    ("de", "Ich bin damit einverstanden, dass die Bahn kommt, aber nicht mit diesen Kosten."),
+    ("de", "Ich stimme der Datenschutzbeauftragten zu: Die Kameras am Bahnhof gehen zu weit."),
 ]
 
 
