@@ -448,6 +448,35 @@ def test_the_article_repeated_as_one_block_goes_as_a_joined_copy() -> None:
     assert removed["joined-copy"]["duplicate_of"] is None
 
 
+def test_a_second_joined_copy_is_an_exact_duplicate_when_the_joined_copy_rule_is_ignored() -> None:
+    joined = " ".join(LONGER)
+    text = page(MENU, *([p] for p in LONGER), [joined], ["Share this"], [joined], FOOTER)
+    second = text.count("\n", 0, text.rindex(joined)) + 1
+
+    def removed(*options: str) -> dict[str, object]:
+        outcome = CliRunner().invoke(
+            cli, ["--profile", "page", "--format", "json", *options], input=text
+        )
+        assert outcome.exit_code == 0
+        return next(r for r in json.loads(outcome.output)["removed"] if r["line"] == second)
+
+    both = removed()
+    assert (both["rule"], both["code"], both["also"]) == ("joined-copy", "D005", [])
+    exact = removed("--ignore", "D005")
+    assert (exact["kind"], exact["rule"], exact["code"]) == ("duplicate", "exact", "D001")
+    assert str(exact["reason"]).startswith("repeats the paragraph at line ")
+
+
+def test_a_configured_phrase_of_kind_duplicate_is_reported_as_such() -> None:
+    """A [tool.artclean.phrases] rule may name any kind; one of kind duplicate repeats nothing
+    in particular, so it has no duplicate_of (this raised an AssertionError before 0.6.0)."""
+    text = "The council approved the plan.\n\nSee the full story in print.\n\nWorks start soon.\n"
+    result = clean(text, Options(phrases=(("duplicate", "^see the full story"),)))
+    assert [(r.kind, r.code, r.duplicate_of, r.also) for r in result.removed] == [
+        ("duplicate", "D900", None, ())
+    ]
+
+
 def test_a_long_paragraph_that_shares_a_few_phrases_with_the_article_stays() -> None:
     summary = (
         "In short: the plan adds three bus lines and extends the tram to the airport, which "

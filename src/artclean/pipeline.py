@@ -381,27 +381,29 @@ def _removals(
     for i in sorted(duplicates.keys() | findings.keys()):
         duplicate = duplicates.get(i)
         finding = findings.get(i)
-        kinds: list[tuple[str, str]] = []  # (kind, code) of each finding at i that is reported
+        # (kind, code, whether the finding says it) of each reported finding at i; a finding
+        # may be of kind duplicate too (a page's joined copy, a configured phrase)
+        kinds: list[tuple[str, str, bool]] = []
         if finding is not None:
             kind = finding.kind
             code = finding.code or code_of(kind, finding.rule)
             if kind not in keep and reported(i, code):
-                kinds.append((kind, code))
+                kinds.append((kind, code, True))
         if duplicate is not None:
             code = code_of("duplicate", duplicate.rule)
             if "duplicate" not in keep and reported(i, code):
-                kinds.append(("duplicate", code))
+                kinds.append(("duplicate", code, False))
         if not kinds:
             continue
         paragraph = paragraphs[i]
-        kind, code = kinds[0]
-        if kind == "duplicate" and (finding is None or finding.kind != "duplicate"):
+        kind, code, said = kinds[0]
+        if said:
+            assert finding is not None
+            rule, reason, group = finding.rule, finding.reason, finding.group
+        else:
             assert duplicate is not None
             rule, group = duplicate.rule, None
             reason = _duplicate_reason(duplicate, paragraphs, moved=duplicate.moved)
-        else:
-            assert finding is not None
-            rule, reason, group = finding.rule, finding.reason, finding.group
         if len(kinds) > 1 and duplicate is not None:
             reason += "; " + _duplicate_reason(duplicate, paragraphs, moved=False)
         removals[i] = _make_removal(
@@ -413,7 +415,7 @@ def _removals(
             paragraph.text,
             duplicate.of if duplicate else None,
             duplicate.similarity if duplicate else None,
-            (kinds[1][0],) if len(kinds) > 1 else (),
+            (kinds[1][0],) if len(kinds) > 1 and kinds[1][0] != kind else (),
             group,
             code,
         )

@@ -294,17 +294,25 @@ def joined_copies(
     if not long:
         return []
     pieces = {i: runs(tokens[i]) for i, k in enumerate(kept) if k and len(tokens[i]) >= JOINED_RUN}
+    # Shortest first: the paragraphs at most half as long as a block only grow in number, so
+    # their runs are gathered once, not again for every long paragraph.
+    by_length = sorted(pieces, key=lambda j: len(tokens[j]))
+    gathered: set[tuple[str, ...]] = set()
+    parts = 0  # by_length[:parts] are gathered
     found = []
-    for i in long:
+    for i in sorted(long, key=lambda j: len(tokens[j])):
+        while parts < len(by_length) and 2 * len(tokens[by_length[parts]]) <= len(tokens[i]):
+            gathered |= pieces[by_length[parts]]
+            parts += 1
         whole = pieces[i]
-        parts = [j for j in pieces if j != i and 2 * len(tokens[j]) <= len(tokens[i])]
-        shared = whole & set().union(*(pieces[j] for j in parts)) if parts else set()
-        if len(shared) < JOINED_SHARE * len(whole):
+        if len(whole & gathered) < JOINED_SHARE * len(whole):
             continue
-        repeated = [j for j in parts if 2 * len(pieces[j] & whole) > len(pieces[j])]
+        repeated = sorted(
+            j for j in by_length[:parts] if 2 * len(pieces[j] & whole) > len(pieces[j])
+        )
         if repeated:
             found.append((i, repeated))
-    return found
+    return sorted(found)
 
 
 # A cookie dialog's short lines are buttons and headings ("OK", "Einstellungen", "Notwendige
@@ -396,14 +404,14 @@ def numbered_lists(
 
 
 # A line of a recipe's ingredients opens with a quantity: "125 g Mehl", "1½ cups rice",
-# "2-3 EL Öl". A list of them holds QUANTITY_LINES such lines or more, and ends at most
-# LIST_BEFORE paragraphs before the article's region (recipes put the ingredients above the
-# method), or further before or after it with at most LIST_APART words between, or inside it.
+# "2-3 EL Öl". A list of them holds QUANTITY_LINES such lines or more, and lies inside the
+# article's region or within LIST_NEAR paragraphs of it, before (recipes put the ingredients
+# above the method) or after, or further away with at most LIST_APART words between.
 _QUANTITY = re.compile(r"(?:\d+(?:[.,/]\d+)?|\d*[½¼¾⅓⅔⅛])(?:\s*[-–]\s*\d+)?\s")
 QUANTITY_LINES = 4
 QUANTITY_WORDS = 12
 QUANTITY_GAP = 2
-LIST_BEFORE = 12
+LIST_NEAR = 12
 LIST_APART = 60
 
 
@@ -447,14 +455,14 @@ def ingredient_lists(
 def _beside(
     texts: Sequence[str], claimed: Sequence[bool], group: Sequence[int], region: tuple[int, int]
 ) -> bool:
-    """Whether a list lies in the region or next to it: at most LIST_BEFORE paragraphs
+    """Whether a list lies in the region or next to it: at most LIST_NEAR paragraphs
     before or after it, or with no more than LIST_APART words of unclaimed text between
     (a recipe's nutrition table, its times)."""
     first, last = region
     if group[0] <= last and group[-1] >= first:
         return True
     between = range(group[-1] + 1, first) if group[-1] < first else range(last + 1, group[0])
-    if len(between) <= LIST_BEFORE:
+    if len(between) <= LIST_NEAR:
         return True
     words = 0
     for i in between:
