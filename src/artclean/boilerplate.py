@@ -432,7 +432,8 @@ def phrase_findings(texts: Sequence[str], book: Phrasebook) -> list[Finding]:
     for index, text in enumerate(texts):
         if not text:
             continue
-        words = len(text.split())
+        # A comparable form's words are one space apart, with none at its ends.
+        words = text.count(" ") + 1
         rule = book.match(text, words)
         if rule is None:
             continue

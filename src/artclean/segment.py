@@ -13,6 +13,7 @@ nothing is re-wrapped, re-indented or re-encoded.
 from __future__ import annotations
 
 import itertools
+import operator
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -63,17 +64,20 @@ class _Line(NamedTuple):
     text: str
 
 
+_TEXT = operator.itemgetter(3)  # a _Line's text
+_FIRST = slice(1)
+
+
 def _lines(text: str) -> list[_Line]:
     # One C-level pass cuts the lines with their terminators; offsets are running sums of
     # their lengths. (A loop over regex matches took half the time of a million-line page.)
     pieces = _LINE.findall(text)
-    starts = itertools.accumulate(map(len, pieces), initial=0)
-    return [
-        _Line(number, start, start + len(body), body)
-        for number, start, body in zip(
-            itertools.count(1), starts, [piece.rstrip("\r\n") for piece in pieces]
-        )
-    ]
+    starts = list(itertools.accumulate(map(len, pieces), initial=0))
+    bodies = list(map(str.rstrip, pieces, itertools.repeat("\r\n")))
+    ends = map(operator.add, starts, map(len, bodies))
+    # tuple.__new__ makes each _Line in C; its class's __new__ is a Python function.
+    fields = zip(itertools.count(1), starts, ends, bodies)
+    return list(map(tuple.__new__, itertools.repeat(_Line), fields))
 
 
 def is_blank(line: str) -> bool:
@@ -136,7 +140,11 @@ def is_wrapped(lines: Sequence[str]) -> bool:
 def segment(text: str) -> tuple[Paragraph, ...]:
     """Cut text into paragraphs, in input order."""
     lines = _lines(text)
-    blank = [is_blank(line.text) for line in lines]
+    # is_blank's first test, in C for every line: most lines start with something visible.
+    starts = map(str.__getitem__, map(str.lstrip, map(_TEXT, lines)), itertools.repeat(_FIRST))
+    blank = list(map(_INVISIBLE.__contains__, starts))
+    for i in itertools.compress(range(len(lines)), blank):
+        blank[i] = is_blank(lines[i].text)
     filled = [i for i, empty in enumerate(blank) if not empty]
     # Only a blank line between two others separates paragraphs. Blank lines before the first
     # or after the last do not, and must not change how the rest is cut: the clean text has
