@@ -230,7 +230,10 @@ def find_matches(
     """
     memo = {} if memo is None else memo
     first_copy: dict[str, int] = {}
-    openings: dict[str, list[int]] = {}  # paragraphs by their first words, for teasers
+    # Paragraphs by their first words, for teasers: one paragraph as itself, more as a tuple
+    # (most openings have one; a list each would be a hundred thousand objects that the
+    # garbage collector tracks in a long document).
+    openings: dict[str, int | tuple[int, ...]] = {}
     index = CandidateIndex()
     found: list[Match] = []
     for i, item in enumerate(items):
@@ -257,7 +260,9 @@ def find_matches(
         opening = " ".join(words[:_OPENING_WORDS])
         # A short teaser has too few shingles to share a sketch value with the long paragraph
         # it was cut from, before or after it; their opening words find each other instead.
-        candidates.extend(j for j in openings.get(opening, ()) if j not in candidates)
+        opened = openings.get(opening)
+        known = () if opened is None else (opened,) if isinstance(opened, int) else opened
+        candidates.extend(j for j in known if j not in candidates)
         # A full text beats a teaser as the match, whatever their scores; every earlier
         # teaser this paragraph contains is matched to it too.
         best, best_key = -1, (False, 0.0)
@@ -279,9 +284,8 @@ def find_matches(
             items[best].teaser and (not item.teaser or len(item.text) > len(items[best].text))
         ):
             index.add(i, fingerprint)
-        known = openings.setdefault(opening, [])
         if len(known) < _OPENING_CAP and (best not in known or items[best].teaser):
-            known.append(i)
+            openings[opening] = (*known, i) if known else i
     return found
 
 
