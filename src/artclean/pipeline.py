@@ -6,6 +6,7 @@ terminal layer, so it can be called from any program or worker process.
 
 from __future__ import annotations
 
+import re
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence, Set
@@ -336,6 +337,12 @@ def _tokenised(texts: Sequence[str], interned: bool) -> Iterator[list[str]]:
     return map(words_of, texts)
 
 
+# A server's warning printed into a page: "Deprecated: … in /www/htdocs/wp-settings.php on
+# line 520". A page can open with dozens of them; once cleaned away, the page's own language
+# shows, so detecting it on them would make a second cleaning differ from the first.
+_SERVER_MESSAGE = re.compile(r" in /\S+\.(?:php|inc)(?: on line|:)? \d+$")
+
+
 def _detected(
     texts: Sequence[str], words: list[list[str]] | None = None, interned: bool = False
 ) -> tuple[str, ...]:
@@ -345,8 +352,10 @@ def _detected(
     """
     kept: list[list[str]] = [] if words is None else words
     sample: list[str] = []
-    for tokens in _tokenised(texts, interned):
+    for text, tokens in zip(texts, _tokenised(texts, interned), strict=False):
         kept.append(tokens)
+        if _SERVER_MESSAGE.search(text):
+            continue  # PHP's warnings are in English whatever the page's language
         sample += tokens
         if len(sample) >= _LANGUAGE_SAMPLE:
             break
