@@ -234,14 +234,23 @@ def _counter() -> re.Pattern[str]:
     )
 
 
+@lru_cache(maxsize=1)
+def _gallery_openings() -> tuple[str, ...]:
+    return tuple(word.casefold() + " " for word in _structure_words()["gallery"])
+
+
 def gallery_captions(texts: Sequence[str]) -> list[int]:
     """A page's galleries (`texts` as written): their counters, and the captions of the
     counters that stand alone."""
-    counter = _counter()
+    counter, openings = _counter(), _gallery_openings()
     galleries: dict[str, list[int]] = {}
     captioned: set[int] = set()
     numbers: dict[int, int] = {}
     for i, text in enumerate(texts):
+        line = text.lstrip(" \t*+•-")
+        # Most paragraphs open with neither a number nor a gallery word: skip the pattern.
+        if not (line[:1].isdigit() or line[:12].casefold().startswith(openings)):
+            continue
         found = counter.match(_BULLETED.sub("", text.strip()))
         if not found:
             continue
