@@ -11,11 +11,18 @@ PSS and of the main process's PSS and RSS, and each process's peak PSS.
 PSS divides a page among every process that maps it, on the whole machine, so a process
 outside the tree that loads the same libraries (pyarrow) lowers the PSS measured here; the
 main process's RSS does not move with it. Nothing here imports pyarrow for that reason.
+
+The tree's own memory, which no other process moves: with --unique N (as root, which may
+read page frame numbers), every N seconds also the tree's distinct resident pages (from
+/proc/PID/pagemap), each counted once however many of its processes (or others) map it:
+what the tree would take alone, and what its PSS is on an otherwise idle machine.
+`--attach PID` watches a tree that is already running instead of starting a command.
 """
 
 from __future__ import annotations
 
 import argparse
+import array
 import os
 import re
 import signal
@@ -59,46 +66,108 @@ def memory(pid: int) -> tuple[int, int] | None:
     return pss, rss
 
 
+PAGE = os.sysconf("SC_PAGE_SIZE")
+_PRESENT = 1 << 63
+_FRAME = (1 << 55) - 1
+
+
+def frames(pid: int) -> set[int] | None:
+    """The physical frames of `pid`'s resident pages (None once it is gone, or without the
+    right to read them: the frame numbers then read as 0)."""
+    found: set[int] = set()
+    try:
+        with open(f"/proc/{pid}/smaps") as smaps, open(f"/proc/{pid}/pagemap", "rb") as pagemap:
+            start = end = 0
+            for line in smaps:
+                if line[0] in "0123456789abcdef" and "-" in line.split(" ", 1)[0]:
+                    start, end = (int(x, 16) for x in line.split(" ", 1)[0].split("-"))
+                elif line.startswith("Rss:") and line.split()[1] != "0":
+                    pagemap.seek(start // PAGE * 8)
+                    entries = array.array("Q")
+                    entries.frombytes(pagemap.read((end - start) // PAGE * 8))
+                    found.update(entry & _FRAME for entry in entries if entry & _PRESENT)
+    except OSError:
+        return None
+    if found and found == {0}:
+        return None
+    return found
+
+
+def unique(pids: list[int]) -> int | None:
+    """MB of distinct resident pages of `pids` together."""
+    union: set[int] = set()
+    for pid in pids:
+        found = frames(pid)
+        if found is None and os.path.exists(f"/proc/{pid}"):
+            return None  # not allowed to read frames
+        union |= found or set()
+    return len(union) * PAGE // (1024 * 1024)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("seconds", type=float)
     parser.add_argument("log")
     parser.add_argument("command", nargs=argparse.REMAINDER)
     parser.add_argument("--settle", type=float, default=30, help="seconds left out at first")
+    parser.add_argument("--unique", type=float, default=0, help="every N s, the tree's own MB")
+    parser.add_argument("--attach", type=int, help="watch this running process's tree")
     arguments = parser.parse_args()
     command = arguments.command[1:] if arguments.command[:1] == ["--"] else arguments.command
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, start_new_session=True)
+    process = None
+    if arguments.attach:
+        root = arguments.attach
+    else:
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, start_new_session=True)
+        root = process.pid
     start = time.monotonic()
     peaks: dict[int, int] = {}
     trees: list[int] = []
+    owns: list[int] = []
     main_pss: list[int] = []
     main_rss: list[int] = []
+    last_unique = -arguments.unique
+
+    def running() -> bool:
+        return process.poll() is None if process else os.path.exists(f"/proc/{root}")
+
     with open(arguments.log, "w") as log:
-        while process.poll() is None and time.monotonic() - start < arguments.seconds:
-            total, parts = 0, []
-            for pid in tree(process.pid):
+        while running() and time.monotonic() - start < arguments.seconds:
+            total, parts, pids = 0, [], tree(root)
+            for pid in pids:
                 found = memory(pid)
                 if found is None:
                     continue
                 total += found[0]
                 parts.append(f"{pid}:{found[0]}/{found[1]}")
                 peaks[pid] = max(peaks.get(pid, 0), found[0])
-                if pid == process.pid and time.monotonic() - start > arguments.settle:
+                if pid == root and time.monotonic() - start > arguments.settle:
                     main_pss.append(found[0])
                     main_rss.append(found[1])
-            if time.monotonic() - start > arguments.settle:
+            settled = time.monotonic() - start > arguments.settle
+            if settled:
                 trees.append(total)
-            print(f"{time.monotonic() - start:6.0f}s tree PSS {total} MB  {' '.join(parts)}",
+            own = ""
+            if arguments.unique and time.monotonic() - last_unique >= arguments.unique:
+                last_unique = time.monotonic()
+                mb = unique(pids)
+                own = f"  own {mb} MB" if mb is not None else "  own ? MB"
+                if mb is not None and settled:
+                    owns.append(mb)
+            print(f"{time.monotonic() - start:6.0f}s tree PSS {total} MB{own}  {' '.join(parts)}",
                   file=log, flush=True)  # fmt: skip
             time.sleep(1)
-    stopped = process.poll() is None
-    if stopped:
+    stopped = running() and process is not None
+    if process is not None and stopped:
         os.killpg(process.pid, signal.SIGINT)
         process.wait(60)
-    ended = "stopped" if stopped else f"exit {process.returncode}"
+    ended = (
+        "stopped" if stopped else ("attached" if process is None else f"exit {process.returncode}")
+    )
     print(f"{ended} after {time.monotonic() - start:.0f} s; "
           f"{len(trees)} samples after the first {arguments.settle:g} s")  # fmt: skip
-    for label, values in (("tree PSS", trees), ("main PSS", main_pss), ("main RSS", main_rss)):
+    rows = (("tree PSS", trees), ("tree own", owns), ("main PSS", main_pss), ("main RSS", main_rss))
+    for label, values in rows:
         if values:
             print(f"  {label}: median {statistics.median(values):.0f} MB, peak {max(values)} MB")
     for pid, peak in peaks.items():
