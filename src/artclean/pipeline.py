@@ -122,11 +122,11 @@ class Analysis:
         )
 
     def _page_context(
-        self, dialogs: Sequence[Finding]
+        self, aside: Sequence[Finding]
     ) -> tuple[frozenset[str], list[bool], list[bool]]:
         count = len(self.paragraphs)
         stop = stopwords(self.languages[0]) if self.languages else frozenset()
-        found = {f.index for f in dialogs}
+        found = {f.index for f in aside}
         claimed = [i in self.findings or i in found for i in range(count)]
         # Repeated separators ("___") say nothing about the text around them.
         copies = {
