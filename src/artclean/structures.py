@@ -247,11 +247,11 @@ def gallery_captions(texts: Sequence[str]) -> list[int]:
     captioned: set[int] = set()
     numbers: dict[int, int] = {}
     for i, text in enumerate(texts):
-        line = text.lstrip(" \t*+•-")
+        line = _BULLETED.sub("", text.strip())
         # Most paragraphs open with neither a number nor a gallery word: skip the pattern.
         if not (line[:1].isdigit() or line[:12].casefold().startswith(openings)):
             continue
-        found = counter.match(_BULLETED.sub("", text.strip()))
+        found = counter.match(line)
         if not found:
             continue
         number, total = found["n"] or found["bare"], found["m"] or found["total"]
