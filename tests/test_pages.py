@@ -749,6 +749,18 @@ def test_an_articles_ranking_table_stays_whole_to_its_last_row() -> None:
     assert kept(text)[-len(rows) :] == rows
 
 
+def test_an_articles_lettered_list_stays_whole_after_its_prose() -> None:
+    """ "a) … b) … c) …" count an article's items as "1) 2) 3)" do."""
+    steps = [
+        "a) Surveys of eastern districts",
+        "b) Airport line timetable",
+        "c) Fare review",
+    ]
+    body = [*ARTICLE, *steps]
+    text = page(MENU, *([p] for p in body), FOOTER)
+    assert kept(text) == body
+
+
 def test_a_numbered_list_under_a_most_read_header_after_the_article_goes() -> None:
     most_read = ["1. Tram Works Start In Spring", "2. Mayor Defends Plan", "3. Fares To Rise"]
     text = page(MENU, *([p] for p in ARTICLE), ["Most read", *most_read], FOOTER)
@@ -862,3 +874,4 @@ def test_a_blogs_counters_are_no_ingredients() -> None:
     counters = ["273 Posts", "236 Tags", "1.132 Comments", "62 Links", "53 Post Categories"]
     text = page(MENU, counters, *([p] for p in METHOD), FOOTER)
     assert kept(text) == METHOD
+

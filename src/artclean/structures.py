@@ -372,10 +372,12 @@ def cookie_dialogs(texts: Sequence[str], anchors: Sequence[int]) -> list[int]:
     return sorted(found)
 
 
-# An item of a numbered list: "1) Lego Star Wars …", "2. Polistil …", "#3 …", after an
-# optional bullet a text dump writes before it; or a row of a ranking table, its rank before
-# a name and more numbers in the columns after ("1 Kyle Busch 5040 5 1 17 27").
-_NUMBERED = re.compile(r"[*o+•-]?\s*#?(\d{1,3})(?:[.):]\s+\S|\s+[^\W\d_][^\d\n]*\d)")
+# An item of a numbered list: "1) Lego Star Wars …", "2. Polistil …", "#3 …", "b) …",
+# after an optional bullet a text dump writes before it; or a row of a ranking table, its
+# rank before a name and more numbers in the columns after ("1 Kyle Busch 5040 5 1 17 27").
+_NUMBERED = re.compile(
+    r"[*o+•-]?\s*(?:#?(\d{1,3})(?:[.):]\s+\S|\s+[^\W\d_][^\d\n]*\d)|\(?([a-z])\)\s+\S)"
+)
 # Items of an article's list follow one another within this many paragraphs (links, prices
 # and pictures between them); a list has at least LIST_ITEMS of them.
 LIST_GAP = 4
@@ -497,4 +499,6 @@ def _measured(text: str) -> bool:
 
 def _number(text: str) -> int | None:
     found = _NUMBERED.match(text)
-    return int(found[1]) if found else None
+    if found is None:
+        return None
+    return int(found[1]) if found[1] else ord(found[2]) - ord("a") + 1
