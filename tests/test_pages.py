@@ -875,3 +875,16 @@ def test_a_blogs_counters_are_no_ingredients() -> None:
     text = page(MENU, counters, *([p] for p in METHOD), FOOTER)
     assert kept(text) == METHOD
 
+
+def test_a_sentence_the_page_cut_in_two_before_the_article_is_kept_whole() -> None:
+    """A heading-like line with no closing punctuation, and a lower-case paragraph that goes
+    on with its sentence: one sentence, the article's first."""
+    opening = ["The tram to the airport", "will open in spring, two years after work began."]
+    text = page(MENU, *([p] for p in [*opening, *ARTICLE]), FOOTER)
+    assert kept(text)[:2] == opening
+
+
+def test_a_lower_case_tag_list_under_a_heading_is_not_taken_for_a_sentence() -> None:
+    tags = ["Tags", "transit, council, trams, buses"]
+    text = page(MENU, *([p] for p in [*tags, *ARTICLE]), FOOTER)
+    assert "Tags" not in kept(text)

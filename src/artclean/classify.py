@@ -62,6 +62,7 @@ _TERMINAL = NAMES.index("terminal")
 _LOG_WORDS = NAMES.index("log_words")
 _STOP_RELATIVE = NAMES.index("stop_relative")
 _BULLET = NAMES.index("bullet")
+_LOWERCASE_START = NAMES.index("lowercase_start")
 # A sentence: five words or more, with at least half the document's usual share of stop words.
 _SENTENCE_LOG_WORDS = math.log1p(5)
 _SENTENCE_STOP_RELATIVE = 0.5
@@ -413,7 +414,13 @@ def _grow(
     the footer. A neighbour that is a sentence in its own right belongs to the article;
     claimed paragraphs (a share row) are stepped over. At most _GROWTH paragraphs are added
     on each side: a whole list of story teasers after the article also reads as sentences.
+    A paragraph that goes on with a sentence its neighbour left open (see _continues) is
+    taken whatever it reads as.
     """
+    while start > 0 and _continues(rows, claimed, start - 1, start):
+        start -= 1
+    while end + 1 < len(rows) and _continues(rows, claimed, end, end + 1):
+        end += 1
     added, i = 0, start - 1
     while i >= 0 and added < _GROWTH and (claimed[i] or _sentence(rows[i])):
         if not claimed[i]:
@@ -425,6 +432,21 @@ def _grow(
             end, added = i, added + 1
         i += 1
     return start, end
+
+
+def _continues(rows: Sequence[Sequence[float]], claimed: Sequence[bool], a: int, b: int) -> bool:
+    """Whether paragraph `b` goes on with the sentence `a` left open: `a` has words and no
+    closing punctuation, `b` is a sentence that opens in lower case ("Der Plakatwettbewerb
+    für Kinder" / "findet in 2020 bereits zum 6. Mal statt."): one a page's markup cut in
+    two. (A lower-case tag list or category under a heading is no sentence.)"""
+    return (
+        not claimed[a]
+        and not claimed[b]
+        and rows[a][_LOG_WORDS] > 0
+        and rows[a][_TERMINAL] == 0
+        and rows[b][_LOWERCASE_START] > 0
+        and _sentence(rows[b])
+    )
 
 
 def page_inputs(
