@@ -460,6 +460,32 @@ MISSED = [
         "join-forums",
         "Join our Transit Forums to keep talking trams! And if you have a news tip, let us know.",
     ),
+    (
+        "en",
+        "legal",
+        "trademark-notice",
+        "TramPass, TramPass Plus and the TramPass logo are registered trademarks of Example"
+        " Transit Ltd.",
+    ),
+    (
+        "en",
+        "legal",
+        "disclaimer",
+        "*These statements have not been evaluated by the Food and Drug Administration. This"
+        " product is not intended to diagnose, treat, cure or prevent any disease.",
+    ),
+    (
+        "en",
+        "comments",
+        "comment-policy",
+        "We want to hear your suggestions and comments. Email the desk with feedback.",
+    ),
+    (
+        "en",
+        "comments",
+        "comment-policy",
+        "When posting, please abide by our community guidelines and avoid personal attacks.",
+    ),
 ]
 
 
@@ -545,6 +571,9 @@ KEPT = [
     ("en", "Comments are moderated by volunteers, the company said."),
     ("en", "The app does not provide medical advice, its maker says, only reminders."),
     ("en", "The views expressed at the meeting were mostly in favour of the new line."),
+    ("en", "Kleenex is a trademark of Kimberly-Clark, the company told the court."),
+    ("en", "The council's claims have not been evaluated by the FDA, the company said."),
+    ("en", "Please follow our guidelines, the mayor told the tram drivers."),
     ("en", "The plan was reviewed by the transport committee on Monday."),
     ("en", "The ticket machine has 120 ratings on the council's website."),
     ("de", "Leider sind keine Tickets mehr für die Eröffnungsfahrt zu haben."),
