@@ -888,3 +888,31 @@ def test_a_lower_case_tag_list_under_a_heading_is_not_taken_for_a_sentence() -> 
     tags = ["Tags", "transit, council, trams, buses"]
     text = page(MENU, *([p] for p in [*tags, *ARTICLE]), FOOTER)
     assert "Tags" not in kept(text)
+
+
+def test_a_standfirst_above_the_byline_and_the_picture_stays_with_the_article() -> None:
+    """The lead reads as prose, if less surely than the article; the short lines between
+    them (a byline, the writer's post, a picture's caption) weigh more against it than it
+    weighs for itself, so the article's region starts below them. The lead is taken back;
+    they go."""
+    lead = (
+        "After a debate of four hours the council has approved the new transit plan, which "
+        "adds bus lines to the eastern districts and takes the tram to the airport."
+    )
+    furniture = ["Anna Berg", "Transport correspondent", "The tram depot in winter"]
+    text = page([lead], *([p] for p in furniture), *([p] for p in ARTICLE))
+    inputs = analyse(text, Options()).page_inputs()
+    probability = [0.6, 0.1, 0.1, 0.1] + [0.9] * len(ARTICLE)
+    verdicts = classify.decide(inputs, probability, classify.model())
+    assert verdicts.article == (4, 3 + len(ARTICLE))
+    assert verdicts.keep == [True, False, False, False] + [True] * len(ARTICLE)
+
+
+def test_a_teaser_further_than_six_short_lines_from_the_article_goes() -> None:
+    teaser = (
+        "The mayor has promised a new swimming pool for the northern districts, which the "
+        "council will debate in the autumn after the summer holidays."
+    )
+    between = ["Sport", "Culture", "Weather", "Video", "Podcasts", "Events", "Jobs"]
+    text = page(MENU, [teaser], *([p] for p in between), *([p] for p in ARTICLE), FOOTER)
+    assert teaser not in kept(text)

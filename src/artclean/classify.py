@@ -290,6 +290,12 @@ def decide(inputs: PageInputs, probability: list[float], fitted: Model) -> Verdi
             found = _further(probability, sizes, fitted.region_threshold, claimed, side, scale)
             if found is not None:
                 more.append(_grow(inputs.rows, claimed, *found))
+        for step in (-1, 1):
+            near = _beside(
+                inputs.rows, probability, claimed, fitted.region_threshold, (start, end), step
+            )
+            if near is not None and not any(a <= near <= b for a, b in more):
+                more.append((near, near))
     inside = [False] * len(probability)
     for region in [(start, end), *more]:
         flags = _inside(inputs.rows, probability, claimed, region, fitted.region_threshold)
@@ -338,6 +344,38 @@ def _further(
     if _evidence(probability, sizes, threshold, neutral, region) < _FURTHER_SHARE * scale:
         return None
     return region
+
+
+# A lead or a last paragraph is part of the article when at most _BESIDE_REACH short lines
+# (a byline, a date, a caption, a "read also" box) stand between it and the region, and the
+# model reads it as prose by _BESIDE_MARGIN over the region's threshold (chosen on the dev
+# sets: with no margin, advertisements and captions came too; 0.1 kept leads only, and
+# reaching three lines found none).
+_BESIDE_REACH = 6
+_BESIDE_LOG_WORDS = math.log1p(12)
+_BESIDE_MARGIN = 0.1
+
+
+def _beside(
+    rows: Sequence[Sequence[float]],
+    probability: Sequence[float],
+    claimed: Sequence[bool],
+    threshold: float,
+    region: tuple[int, int],
+    step: int,
+) -> int | None:
+    """The paragraph of prose just before (step -1) or after (step 1) the region, past a few
+    short lines: a standfirst above the byline and the picture, a last paragraph under an
+    advertisement label."""
+    i = (region[0] if step < 0 else region[1]) + step
+    for _ in range(_BESIDE_REACH):
+        if not 0 <= i < len(rows):
+            return None
+        if not claimed[i] and rows[i][_LOG_WORDS] >= _BESIDE_LOG_WORDS:
+            likely = probability[i] >= threshold + _BESIDE_MARGIN
+            return i if likely and _sentence(rows[i]) else None
+        i += step
+    return None
 
 
 def _inside(
