@@ -462,6 +462,13 @@ MISSED = [
     ),
     (
         "en",
+        "boilerplate",
+        "author-contact",
+        "Anna Berg's book on the city's trams, \"Last Stop\" (Example Press, 2024), is out now."
+        " Follow her on Twitter @annaberg.",
+    ),
+    (
+        "en",
         "legal",
         "trademark-notice",
         "TramPass, TramPass Plus and the TramPass logo are registered trademarks of Example"
@@ -574,6 +581,7 @@ KEPT = [
     ("en", "Kleenex is a trademark of Kimberly-Clark, the company told the court."),
     ("en", "The council's claims have not been evaluated by the FDA, the company said."),
     ("en", "Please follow our guidelines, the mayor told the tram drivers."),
+    ("en", "Fans follow her on Twitter, where the singer announced the tour on Monday."),
     ("en", "The plan was reviewed by the transport committee on Monday."),
     ("en", "The ticket machine has 120 ratings on the council's website."),
     ("de", "Leider sind keine Tickets mehr für die Eröffnungsfahrt zu haben."),
