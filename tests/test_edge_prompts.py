@@ -467,6 +467,14 @@ MISSED = [
         "Anna Berg's book on the city's trams, \"Last Stop\" (Example Press, 2024), is out now."
         " Follow her on Twitter @annaberg.",
     ),
+    ("en", "subscribe", "newsletter", "Stay up to date with City Herald."),
+    (
+        "en",
+        "subscribe",
+        "newsletter",
+        "An email with an activation link has just been sent to your email address. Please"
+        " activate your subscription by clicking on the link.",
+    ),
     (
         "en",
         "legal",
@@ -581,6 +589,8 @@ KEPT = [
     ("en", "Kleenex is a trademark of Kimberly-Clark, the company told the court."),
     ("en", "The council's claims have not been evaluated by the FDA, the company said."),
     ("en", "Please follow our guidelines, the mayor told the tram drivers."),
+    ("en", "Keep up to date with your vaccinations."),
+    ("en", "Stay up to date with the timetable changes, the operator told passengers."),
     ("en", "Fans follow her on Twitter, where the singer announced the tour on Monday."),
     ("en", "The plan was reviewed by the transport committee on Monday."),
     ("en", "The ticket machine has 120 ratings on the council's website."),
