@@ -63,6 +63,7 @@ _LOG_WORDS = NAMES.index("log_words")
 _STOP_RELATIVE = NAMES.index("stop_relative")
 _BULLET = NAMES.index("bullet")
 _LOWERCASE_START = NAMES.index("lowercase_start")
+_HALF_LOG_WORDS = math.log1p(3)  # a sentence's first half: three words or more
 # A sentence: five words or more, with at least half the document's usual share of stop words.
 _SENTENCE_LOG_WORDS = math.log1p(5)
 _SENTENCE_STOP_RELATIVE = 0.5
@@ -236,7 +237,9 @@ class Verdicts:
     probability: list[float]
     article: tuple[int, int]  # first and last paragraph index; (0, -1) when none was found
     keep: list[bool]
-    more: tuple[tuple[int, int], ...] = ()  # further stretches of the article (see _further)
+    # Further stretches of the article: prose beyond a gallery or a box (see _further), a
+    # lead or last paragraph past a few short lines (see _lead_or_last).
+    more: tuple[tuple[int, int], ...] = ()
 
 
 def second_rows(inputs: PageInputs, first: Sequence[float]) -> list[list[float]]:
@@ -291,8 +294,8 @@ def decide(inputs: PageInputs, probability: list[float], fitted: Model) -> Verdi
             if found is not None:
                 more.append(_grow(inputs.rows, claimed, *found))
         for step in (-1, 1):
-            near = _beside(
-                inputs.rows, probability, claimed, fitted.region_threshold, (start, end), step
+            near = _lead_or_last(
+                inputs, probability, claimed, fitted.region_threshold, (start, end), step
             )
             if near is not None and not any(a <= near <= b for a, b in more):
                 more.append((near, near))
@@ -346,18 +349,20 @@ def _further(
     return region
 
 
-# A lead or a last paragraph is part of the article when at most _BESIDE_REACH short lines
-# (a byline, a date, a caption, a "read also" box) stand between it and the region, and the
-# model reads it as prose by _BESIDE_MARGIN over the region's threshold (chosen on the dev
-# sets: with no margin, advertisements and captions came too; 0.1 kept leads only, and
-# reaching three lines found none).
-_BESIDE_REACH = 6
-_BESIDE_LOG_WORDS = math.log1p(12)
-_BESIDE_MARGIN = 0.1
+# A lead or a last paragraph is part of the article when at most _EDGE_REACH short or
+# claimed lines (a byline, a date, a caption, a "read also" box) stand between it and the
+# region, the model reads it as prose by _EDGE_MARGIN over the region's threshold, and
+# _EDGE_SHARED of its content words are the region's (chosen on the dev sets: with no
+# margin, advertisements and captions came too; without shared words, a Creative Commons
+# licence line did; a reach of three lines found no lead, one of six kept fewer exactly).
+_EDGE_REACH = 5
+_EDGE_LOG_WORDS = math.log1p(12)
+_EDGE_MARGIN = 0.1
+_EDGE_SHARED = 0.1
 
 
-def _beside(
-    rows: Sequence[Sequence[float]],
+def _lead_or_last(
+    inputs: PageInputs,
     probability: Sequence[float],
     claimed: Sequence[bool],
     threshold: float,
@@ -366,16 +371,26 @@ def _beside(
 ) -> int | None:
     """The paragraph of prose just before (step -1) or after (step 1) the region, past a few
     short lines: a standfirst above the byline and the picture, a last paragraph under an
-    advertisement label."""
+    advertisement label. The article's words in it tell it from a teaser or a notice."""
+    rows = inputs.rows
     i = (region[0] if step < 0 else region[1]) + step
-    for _ in range(_BESIDE_REACH):
+    for _ in range(_EDGE_REACH + 1):
         if not 0 <= i < len(rows):
             return None
-        if not claimed[i] and rows[i][_LOG_WORDS] >= _BESIDE_LOG_WORDS:
-            likely = probability[i] >= threshold + _BESIDE_MARGIN
-            return i if likely and _sentence(rows[i]) else None
+        if not claimed[i] and rows[i][_LOG_WORDS] >= _EDGE_LOG_WORDS:
+            likely = probability[i] >= threshold + _EDGE_MARGIN and _sentence(rows[i])
+            return i if likely and _shared(inputs.content, i, region) >= _EDGE_SHARED else None
         i += step
     return None
+
+
+def _shared(content: Sequence[frozenset[str]], index: int, region: tuple[int, int]) -> float:
+    """The share of a paragraph's content words that the region's paragraphs use."""
+    words = content[index]
+    if not words:
+        return 0.0
+    article = set().union(*content[region[0] : region[1] + 1])
+    return len(words & article) / len(words)
 
 
 def _inside(
@@ -455,9 +470,10 @@ def _grow(
     A paragraph that goes on with a sentence its neighbour left open (see _continues) is
     taken whatever it reads as.
     """
-    while start > 0 and _continues(rows, claimed, start - 1, start):
+    # (Once: the sentence's second half ends in punctuation, its first half does not.)
+    if start > 0 and _continues(rows, claimed, start - 1, start):
         start -= 1
-    while end + 1 < len(rows) and _continues(rows, claimed, end, end + 1):
+    if end + 1 < len(rows) and _continues(rows, claimed, end, end + 1):
         end += 1
     added, i = 0, start - 1
     while i >= 0 and added < _GROWTH and (claimed[i] or _sentence(rows[i])):
@@ -473,14 +489,17 @@ def _grow(
 
 
 def _continues(rows: Sequence[Sequence[float]], claimed: Sequence[bool], a: int, b: int) -> bool:
-    """Whether paragraph `b` goes on with the sentence `a` left open: `a` has words and no
-    closing punctuation, `b` is a sentence that opens in lower case ("Der Plakatwettbewerb
-    für Kinder" / "findet in 2020 bereits zum 6. Mal statt."): one a page's markup cut in
-    two. (A lower-case tag list or category under a heading is no sentence.)"""
+    """Whether paragraph `b` goes on with the sentence `a` left open: `a` has three words or
+    more, not all capitalised, and no closing punctuation; `b` is a sentence that opens in
+    lower case ("The tram to the airport" / "will open in spring, two years after work
+    began."): one sentence a page's markup cut in two. A lower-case tag list under a heading
+    is no sentence; a byline ("Anna Berg") over an article that opens with "eBay" is a name
+    in capitals."""
     return (
         not claimed[a]
         and not claimed[b]
-        and rows[a][_LOG_WORDS] > 0
+        and rows[a][_LOG_WORDS] >= _HALF_LOG_WORDS
+        and rows[a][_CAPITALISED] < 1.0
         and rows[a][_TERMINAL] == 0
         and rows[b][_LOWERCASE_START] > 0
         and _sentence(rows[b])
