@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 from artclean import clean
 from artclean.cli import cli, main
-from artclean.discover import matches
+from artclean.discover import matcher, matches
 
 FIXTURE = Path(__file__).parent.parent / "fixtures" / "iran-russia-syndicated.txt"
 CLEAN_TEXT = "A body paragraph that needs no cleaning at all.\n"
@@ -142,6 +142,32 @@ def test_patterns_match_names_or_paths_ignoring_case() -> None:
     assert matches(PurePosixPath("a/b/Page.TXT"), ["*.txt"])
     assert matches(PurePosixPath("news/2024/page.txt"), ["news/*"])
     assert not matches(PurePosixPath("blog/page.txt"), ["news/*"])
+
+
+@pytest.mark.parametrize(
+    "patterns",
+    [
+        ["*.txt"],
+        ["*.TXT", "news/*"],
+        ["*a*b*c*", "[ab]*.t?t", "x/*/c.md"],
+        ["news/*", "*/2024/*"],
+        [],
+    ],
+)
+def test_the_walks_compiled_patterns_answer_as_matches_does(patterns: list[str]) -> None:
+    test = matcher(patterns)
+    for path in [
+        "Page.TXT",
+        "a/b/page.txt",
+        "news/2024/page.txt",
+        "blog/2024/abc.md",
+        "x/y/c.md",
+        "bat.txt",
+        "acab.tXt",
+        "a/bc",
+    ]:
+        relative = PurePosixPath(path)
+        assert test(relative.name, path) == matches(relative, patterns), (path, patterns)
 
 
 def test_failing_files_are_reported_and_the_batch_goes_on(tmp_path: Path) -> None:

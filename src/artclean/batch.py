@@ -94,11 +94,12 @@ def plan(
     suffix = ".json" if output == "json" else ""
     folders: dict[tuple[str, ...], str] = {}  # str(Path(out_dir, *parts)), once per folder
     for source in sources:
+        path = str(source.path)
         target: str | None
         if output == "jsonl":
             target = None
         elif out_dir is None:
-            target = str(source.path)
+            target = path
         else:
             *parts, name = source.relative.parts
             key = tuple(parts)
@@ -106,7 +107,8 @@ def plan(
                 folders[key] = str(Path(out_dir, *parts))
             folder = folders[key]
             target = (name if folder == "." else os.path.join(folder, name)) + suffix
-        tasks.append(FileTask(str(source.path), target, str(source.path.parent), source.size))
+        # The folder as str(source.path.parent) spells it, without a Path object per file.
+        tasks.append(FileTask(path, target, os.path.dirname(path) or ".", source.size))
     return tasks
 
 
@@ -130,8 +132,11 @@ def clean_files(tasks: Sequence[FileTask], job: FileJob, jobs: int) -> Iterator[
     written into an output directory reach the disk with `settle`."""
     chunks = list(_chunks(tasks))
     jobs = min(jobs, len(chunks))  # a pool for one chunk would only cost its start-up
-    for outcomes in ordered_map(_clean_chunk, chunks, jobs, setting=job):
-        yield from outcomes
+    # The map first: zip ends on its end, so the pool is shut down as the map returns.
+    outcomes_of_chunks = ordered_map(_clean_chunk, chunks, jobs, setting=job)
+    for outcomes, chunk in zip(outcomes_of_chunks, chunks, strict=True):
+        for task, (tally, problem, line) in zip(chunk, outcomes, strict=True):
+            yield FileOutcome(task, tally, problem, line)
 
 
 def settle(tasks: Sequence[FileTask]) -> None:
@@ -183,9 +188,12 @@ def _chunks(tasks: Sequence[FileTask]) -> Iterator[list[FileTask]]:
         yield chunk
 
 
-def _clean_chunk(tasks: list[FileTask]) -> list[FileOutcome]:
+def _clean_chunk(tasks: list[FileTask]) -> list[tuple[Tally, str | None, str | None]]:
+    """Clean a chunk in a worker. Each outcome goes back without its task, which the main
+    process has: a third of the bytes to pickle and unpickle."""
     job = shared(FileJob)
-    return [clean_file(task, job) for task in tasks]
+    outcomes = (clean_file(task, job) for task in tasks)
+    return [(outcome.tally, outcome.problem, outcome.line) for outcome in outcomes]
 
 
 def _fingerprint_chunk(tasks: list[FileTask]) -> list[frozenset[int] | None]:
@@ -259,11 +267,15 @@ def _write(task: FileTask, output: bytes, *, in_place: bool, changed: bool) -> N
         if changed:
             atomic_write(os.path.realpath(task.target), output)
         return
-    target = Path(task.target)
+    target = task.target
     try:
-        if target.read_bytes() == output:
-            return
+        with open(target, "rb") as stream:
+            if stream.read() == output:
+                return
     except OSError:
         pass
-    target.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write(target, output, durable=False)  # flushed with the others by `settle`
+    try:  # flushed with the others by `settle`
+        atomic_write(target, output, durable=False)
+    except FileNotFoundError:  # its folder is not there yet: made once, not tried per file
+        os.makedirs(os.path.dirname(target) or ".", exist_ok=True)
+        atomic_write(target, output, durable=False)

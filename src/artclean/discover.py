@@ -14,10 +14,11 @@ removed on the way (`files.sweep_temporaries`).
 from __future__ import annotations
 
 import os
+import re
 import stat
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from fnmatch import fnmatchcase
+from fnmatch import fnmatchcase, translate
 from pathlib import Path, PurePosixPath
 
 from .files import sweep_temporaries
@@ -59,6 +60,27 @@ def matches(relative: PurePosixPath, patterns: Iterable[str]) -> bool:
     return False
 
 
+def matcher(patterns: Iterable[str]) -> Callable[[str, str], bool]:
+    """`matches` compiled once for a walk: a function of a file's name and of its path under
+    the directory given (a str, folders joined by /), which needs the path only when a glob
+    has a /. One regular expression per kind of glob, not one call per glob and file."""
+    lowered = [pattern.lower() for pattern in patterns]
+    by_name = _either(pattern for pattern in lowered if "/" not in pattern)
+    by_path = _either(pattern for pattern in lowered if "/" in pattern)
+
+    def test(name: str, relative: str) -> bool:
+        if by_name is not None and by_name(name.lower()):
+            return True
+        return by_path is not None and by_path(relative.lower()) is not None
+
+    return test
+
+
+def _either(patterns: Iterable[str]) -> Callable[[str], re.Match[str] | None] | None:
+    found = [translate(pattern) for pattern in patterns]
+    return re.compile("|".join(found)).match if found else None
+
+
 def find_sources(
     paths: Sequence[str],
     include: Sequence[str] = TEXT_PATTERNS,
@@ -73,25 +95,29 @@ def find_sources(
     sources: list[Source] = []
     problems: list[str] = []
     special: list[str] = []
+    given_files: set[int] = set()  # which sources were named, not found in a walk
     for given in paths:
         path = Path(given)
         if path.is_dir():
             _walk(path, include, exclude, skipped, sources, problems, special)
         elif path.exists():
+            given_files.add(len(sources))
             sources.append(Source(path, PurePosixPath(path.name), _size(path)))
         else:
             problems.append(f"{given}: no such file or directory")
-    return Found(_once(sources), tuple(problems), tuple(special))
+    return Found(_once(sources, given_files), tuple(problems), tuple(special))
 
 
-def _once(sources: Iterable[Source]) -> tuple[Source, ...]:
-    """Each file once, where it was first found (`DIR DIR/sub` names some files twice)."""
+def _once(sources: Sequence[Source], given_files: set[int]) -> tuple[Source, ...]:
+    """Each file once, where it was first found (`DIR DIR/sub` names some files twice).
+    A file found in a walk is no symbolic link (the walk took regular files only); one named
+    in `given_files` (positions in `sources`) may be."""
     seen: set[str] = set()
     unique = []
     real: dict[str, str] = {}  # a folder's real path, resolved once for all its files
-    for source in sources:
+    for position, source in enumerate(sources):
         path = str(source.path)
-        if os.path.islink(path):
+        if position in given_files and os.path.islink(path):
             key = os.path.realpath(path)
         else:  # its real path is its folder's and its name: a lstat, not one per component
             folder, name = os.path.split(path)
@@ -116,30 +142,35 @@ def _walk(
     def report(error: OSError) -> None:
         problems.append(f"{error.filename}: cannot list ({error.strerror or error})")
 
+    included, excluded = matcher(include), matcher(exclude)
     for folder, dirnames, filenames in os.walk(root, onerror=report):
         here = Path(folder)
         under = PurePosixPath(here.relative_to(root).as_posix())
+        prefix = "" if under.parts == () else f"{under.as_posix()}/"
         dirnames[:] = sorted(
             name
             for name in dirnames
             if not name.startswith(".")
             and not (here / name).is_symlink()
-            and not matches(under / name, exclude)
+            and not excluded(name, prefix + name)
             and _identity(here / name) not in skipped
         )
         sweep_temporaries(here, filenames)
+        # Only the files taken become Path objects; the tests before are on strings.
         for name in sorted(filenames):
-            relative = under / name
-            path = here / name
-            if name.startswith(".") or not matches(relative, include) or matches(relative, exclude):
+            if name.startswith("."):
+                continue
+            relative = prefix + name
+            if not included(name, relative) or excluded(name, relative):
                 continue
             try:
-                status = path.lstat()
+                status = os.lstat(os.path.join(folder, name))
             except OSError:
                 continue  # gone since the directory was listed
             if stat.S_ISREG(status.st_mode):
-                sources.append(Source(path, relative, status.st_size))
+                sources.append(Source(here / name, under / name, status.st_size))
             elif not stat.S_ISLNK(status.st_mode):
+                path = here / name
                 special.append(f"{path}: {special_kind(status.st_mode)}, not a regular file")
 
 
