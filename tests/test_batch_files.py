@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import stat
@@ -481,3 +482,43 @@ def test_flush_to_disk_flushes_real_files(tmp_path: Path) -> None:
     atomic_write(tmp_path / "a.txt", b"text\n", durable=False)
     flush_to_disk([tmp_path / "a.txt", tmp_path / "gone" / "b.txt"])  # a missing one is no error
     assert (tmp_path / "a.txt").read_bytes() == b"text\n"
+
+
+def test_out_dir_files_are_made_with_the_umasks_permissions_and_no_temporary_is_left(
+    tmp_path: Path,
+) -> None:
+    tree = make_tree(tmp_path)
+    out = tmp_path / "out"
+    (out / "stale").mkdir(parents=True)
+    old = os.umask(0o027)
+    try:
+        status, _, stderr = run(str(tree), "--out-dir", str(out), "-q", "--jobs", "1")
+    finally:
+        os.umask(old)
+    assert (status, stderr) == (0, "")
+    written = [path for path in out.rglob("*") if path.is_file()]
+    assert len(written) == 3
+    assert {stat.S_IMODE(path.stat().st_mode) for path in written} == {0o640}
+    assert not [path for path in out.rglob(".*") if ".artclean-" in path.name]
+
+
+def test_a_write_that_fails_leaves_no_temporary_and_the_target_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from artclean import files
+
+    target = tmp_path / "page.txt"
+    target.write_bytes(b"before\n")
+    target.chmod(0o600)
+
+    def full(fd: int, data: object) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(files.os, "write", full)
+    with pytest.raises(OSError, match="No space left"):
+        files.atomic_write(target, b"after\n", durable=False)
+    monkeypatch.undo()
+    assert target.read_bytes() == b"before\n"
+    assert [path.name for path in tmp_path.iterdir()] == ["page.txt"]
+    files.atomic_write(target, b"after\n", durable=False)
+    assert (target.read_bytes(), stat.S_IMODE(target.stat().st_mode)) == (b"after\n", 0o600)

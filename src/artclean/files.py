@@ -66,9 +66,54 @@ def atomic_open(path: str | Path, encoding: str = "utf-8") -> Iterator[IO[str]]:
 
 def atomic_write(path: str | Path, data: bytes, *, durable: bool = True) -> None:
     """Replace `path` with `data` atomically, keeping its permissions and owner (`durable`:
-    as for `atomic_binary_open`)."""
-    with atomic_binary_open(path, durable=durable) as stream:
-        stream.write(data)
+    as for `atomic_binary_open`).
+
+    The steps of `atomic_binary_open` without a stream, and a new file's permissions (0o666
+    less the umask) given as it is made instead of by a chmod after: a batch writes thousands
+    of files this way, and the stream, `tempfile` and the umask and chmod calls cost about
+    80 us of CPU a file, more than the system's own work on a quiet disk. Over an existing
+    file the temporary is private (0o600) until it takes that file's owner and permissions.
+    """
+    target = os.fspath(path)
+    folder = os.path.dirname(target) or "."
+    sweep_temporaries(folder, once=True)
+    try:
+        os.stat(target)
+        existed = True
+    except FileNotFoundError:
+        existed = False
+    prefix = os.path.join(folder, temporary_prefix(Path(target)))
+    fd, temporary = _new_temporary(prefix, 0o600 if existed else 0o666)
+    try:
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
+            if durable:
+                os.fsync(fd)
+        finally:
+            os.close(fd)
+        if existed:
+            _copy_owner_and_mode(Path(target), temporary)
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+
+
+def _new_temporary(prefix: str, mode: int) -> tuple[int, str]:
+    """A new file named PREFIX + 8 random hex digits + ".tmp", open for writing."""
+    for _ in range(100):
+        temporary = f"{prefix}{os.urandom(4).hex()}.tmp"
+        try:
+            return os.open(temporary, _FLAGS | getattr(os, "O_BINARY", 0), mode), temporary
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "no free name for a temporary file", prefix)
 
 
 @contextlib.contextmanager
