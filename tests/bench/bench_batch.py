@@ -8,7 +8,11 @@ whether the two output trees are byte-identical; the same run with --learn-templ
 the stream (read from stdin, written to /dev/null): wall time, MB/s and peak memory, as
 getrusage(RUSAGE_CHILDREN) reports it and as sampled from /proc for the whole process tree
 (the main process and its workers). The machine may be shared: the CPU seconds of each run's
-process tree and a pure-Python baseline tell its figures apart from the load of others.
+process tree and a pure-Python baseline tell its figures apart from the load of others, and
+the main process's own CPU is what two workers cannot share out. On Linux with autogroup
+(/proc/sys/kernel/sched_autogroup_enabled), `nice` orders processes only within one session:
+another session's work at nice 19 still takes an equal share of the CPUs (see
+docs/benchmarks.md, "Fifth round").
 Generated data goes under --workdir and is deleted. Last, in this process, where a JSONL
 record's time goes: the JSON work of the stream (read, encode, splice) against cleaning, and
 what orjson would change, when it is installed (--json-mb 0 skips it).
@@ -85,10 +89,17 @@ class Run:
     peak_pss: int = 0  # largest sum of Pss (shared pages divided among their users), bytes
     peak_process: int = 0  # largest VmHWM of any one process, bytes
     cpu: dict[int, float] = field(default_factory=dict)  # last user+system seconds per pid
+    main: int = 0  # the pid of the main process
 
     @property
     def cpu_seconds(self) -> float:
         return sum(self.cpu.values())
+
+    @property
+    def main_cpu_seconds(self) -> float:
+        """The main process's own CPU: what it does before and after the workers, and
+        while they run (reading, sending, ordering, writing), which --jobs cannot share out."""
+        return self.cpu.get(self.main, 0.0)
 
 
 def _tree(root: int) -> set[int]:
@@ -136,6 +147,7 @@ def watched(command: list[str], stdin: Path | None = None) -> Run:
         sink = stack.enter_context(open(os.devnull, "wb"))
         start = time.perf_counter()
         process = subprocess.Popen(command, stdin=source, stdout=sink, stderr=subprocess.PIPE)
+        run.main = process.pid
 
         def sample() -> None:
             while not finished.wait(0.1):
@@ -165,8 +177,8 @@ def directory(workdir: Path, files: int) -> None:
         digests[jobs] = tree_digest(out)
         print(
             f"  --jobs {jobs}: {run.seconds:6.2f} s  {files / run.seconds:6.1f} files/s  "
-            f"{size / MB / run.seconds:5.2f} MB/s  CPU {run.cpu_seconds:6.2f} s   "
-            f"$ {' '.join(command)}"
+            f"{size / MB / run.seconds:5.2f} MB/s  CPU {run.cpu_seconds:6.2f} s "
+            f"(main process {run.main_cpu_seconds:4.2f} s)   $ {' '.join(command)}"
         )
     print(f"  ratio of wall times, jobs 1 / jobs 2: {runs[1].seconds / runs[2].seconds:.2f}x")
     print(
@@ -208,7 +220,10 @@ def stream(workdir: Path, megabytes: int, jobs: int) -> None:
     print(f"  $ {' '.join(command)} < {corpus} > /dev/null")
     print(f"  records cleaned: {seen.group(1) if seen else '?'}")
     print(f"  wall time: {run.seconds:.1f} s, {size / MB / run.seconds:.2f} MB/s")
-    print(f"  CPU seconds of the whole process tree: {run.cpu_seconds:.1f} s")
+    print(
+        f"  CPU seconds of the whole process tree: {run.cpu_seconds:.1f} s "
+        f"(main process {run.main_cpu_seconds:.2f} s)"
+    )
     print(f"  peak RSS, one process (getrusage RUSAGE_CHILDREN): {usage.ru_maxrss / 1024:.1f} MB")
     print(f"  peak RSS, one process (VmHWM sampled from /proc): {run.peak_process / MB:.1f} MB")
     print(f"  peak RSS, whole process tree (VmRSS summed, sampled): {run.peak_total / MB:.1f} MB")
