@@ -761,6 +761,19 @@ def test_an_articles_lettered_list_stays_whole_after_its_prose() -> None:
     assert kept(text) == body
 
 
+def test_an_articles_numbered_list_whose_items_read_as_headlines_stays() -> None:
+    """Items named as titles are, capitalised word after word, still the article's own."""
+    offers = [
+        "1) The Complete Tram Collection: Volume One To Four With The Lost Depot Films (Blu-Ray)",
+        "2) City Of Trams: The Airport Line Documentary And The Making Of The Eastern Depot",
+        "3) Model Tram Set With Two Carriages, Six Stations And The Old Town Loop Track Kit",
+        "4) The Transit Board Game: Build The Network Before Your Rivals Reach The Airport",
+    ]
+    body = [*ARTICLE, *offers]
+    text = page(MENU, *([p] for p in body), FOOTER)
+    assert kept(text) == body
+
+
 def test_a_numbered_list_under_a_most_read_header_after_the_article_goes() -> None:
     most_read = ["1. Tram Works Start In Spring", "2. Mayor Defends Plan", "3. Fares To Rise"]
     text = page(MENU, *([p] for p in ARTICLE), ["Most read", *most_read], FOOTER)

@@ -575,7 +575,9 @@ def page_findings(
         reason = f"repeats the article's paragraphs at lines {lines} run together into one"
         listed.add(i)
         findings.append(Finding(i, "duplicate", "joined-copy", reason))
-    for run in headline_runs(rows, kept):
+    # An article's numbered list is no list of other stories, however like headlines its
+    # items open ("3) Blade Runner The Final Cut (4K Ultra HD + Blu-Ray) http://…").
+    for run in headline_runs(rows, [k and i not in counted for i, k in enumerate(kept)]):
         lines = f"lines {paragraphs[run[0]].line}-{paragraphs[run[-1]].end_line}"
         reason = f"in a list of other stories ({lines}: {len(run)} headlines with their teasers)"
         for i in run:
