@@ -576,7 +576,7 @@ def page_findings(
         listed.add(i)
         findings.append(Finding(i, "duplicate", "joined-copy", reason))
     # An article's numbered list is no list of other stories, however like headlines its
-    # items open ("3) Blade Runner The Final Cut (4K Ultra HD + Blu-Ray) http://…").
+    # items open ("3) Model Tram Set With Two Carriages, Six Stations And The Old Town …").
     for run in headline_runs(rows, [k and i not in counted for i, k in enumerate(kept)]):
         lines = f"lines {paragraphs[run[0]].line}-{paragraphs[run[-1]].end_line}"
         reason = f"in a list of other stories ({lines}: {len(run)} headlines with their teasers)"
