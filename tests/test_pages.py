@@ -728,9 +728,23 @@ PRODUCTS = [
 ]
 
 
-def test_an_articles_numbered_list_stays_whole_after_its_prose() -> None:
-    """Items counted 1, 2, 3… read like menu lines; their numbers say they are the article's."""
-    body = [*ARTICLE, *PRODUCTS]
+# Lists an article counts off: their items read like menu lines, or like other stories'
+# headlines ("… Volume One To Four With The Lost Depot Films"), but their numbers or letters,
+# one after another, say they are the article's.
+LETTERED = ["a) Surveys of eastern districts", "b) Airport line timetable", "c) Fare review"]
+TITLED = [
+    "1) The Complete Tram Collection: Volume One To Four With The Lost Depot Films (Blu-Ray)",
+    "2) City Of Trams: The Airport Line Documentary And The Making Of The Eastern Depot",
+    "3) Model Tram Set With Two Carriages, Six Stations And The Old Town Loop Track Kit",
+    "4) The Transit Board Game: Build The Network Before Your Rivals Reach The Airport",
+]
+
+
+@pytest.mark.parametrize(
+    "items", [PRODUCTS, LETTERED, TITLED], ids=["numbered", "lettered", "titled"]
+)
+def test_an_articles_list_stays_whole_after_its_prose(items: list[str]) -> None:
+    body = [*ARTICLE, *items]
     text = page(MENU, *([p] for p in body), FOOTER)
     assert kept(text) == body
 
@@ -747,31 +761,6 @@ def test_an_articles_ranking_table_stays_whole_to_its_last_row() -> None:
     body = [*ARTICLE[:2], "Pos. Rider Points Wins Podiums", *rows]
     text = page(MENU, *([p] for p in body), FOOTER)
     assert kept(text)[-len(rows) :] == rows
-
-
-def test_an_articles_lettered_list_stays_whole_after_its_prose() -> None:
-    """ "a) … b) … c) …" count an article's items as "1) 2) 3)" do."""
-    steps = [
-        "a) Surveys of eastern districts",
-        "b) Airport line timetable",
-        "c) Fare review",
-    ]
-    body = [*ARTICLE, *steps]
-    text = page(MENU, *([p] for p in body), FOOTER)
-    assert kept(text) == body
-
-
-def test_an_articles_numbered_list_whose_items_read_as_headlines_stays() -> None:
-    """Items named as titles are, capitalised word after word, still the article's own."""
-    offers = [
-        "1) The Complete Tram Collection: Volume One To Four With The Lost Depot Films (Blu-Ray)",
-        "2) City Of Trams: The Airport Line Documentary And The Making Of The Eastern Depot",
-        "3) Model Tram Set With Two Carriages, Six Stations And The Old Town Loop Track Kit",
-        "4) The Transit Board Game: Build The Network Before Your Rivals Reach The Airport",
-    ]
-    body = [*ARTICLE, *offers]
-    text = page(MENU, *([p] for p in body), FOOTER)
-    assert kept(text) == body
 
 
 def test_a_numbered_list_under_a_most_read_header_after_the_article_goes() -> None:
@@ -897,10 +886,14 @@ def test_a_sentence_the_page_cut_in_two_before_the_article_is_kept_whole() -> No
     assert kept(text)[:2] == opening
 
 
-def region_start(paragraphs: list[str], probability: list[float]) -> int:
-    """Where `classify.decide` starts the article for these paragraphs and probabilities."""
+def decided(paragraphs: list[str], probability: list[float]) -> classify.Verdicts:
+    """`classify.decide` on these paragraphs, as if the model gave them these probabilities."""
     inputs = analyse(page(*([p] for p in paragraphs)), Options()).page_inputs()
-    return classify.decide(inputs, probability, classify.model()).article[0]
+    return classify.decide(inputs, probability, classify.model())
+
+
+def region_start(paragraphs: list[str], probability: list[float]) -> int:
+    return decided(paragraphs, probability).article[0]
 
 
 def test_a_lower_case_tag_list_is_no_second_half_of_a_sentence() -> None:
@@ -931,9 +924,7 @@ def edge_verdicts(first: str, between: int) -> classify.Verdicts:
     article; the first paragraph reads as prose, if less surely than the article."""
     lines = ["Anna Berg", "Transport correspondent", "The tram depot in winter", "Share"]
     lines = [*lines, "Video", "Podcasts", "Events"][:between]
-    inputs = analyse(page([first], *([p] for p in lines), *([p] for p in ARTICLE)), Options())
-    probability = [0.6] + [0.1] * between + [0.9] * len(ARTICLE)
-    return classify.decide(inputs.page_inputs(), probability, classify.model())
+    return decided([first, *lines, *ARTICLE], [0.6] + [0.1] * between + [0.9] * len(ARTICLE))
 
 
 @pytest.mark.parametrize("between", [3, 4, 5])

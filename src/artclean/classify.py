@@ -63,6 +63,7 @@ _LOG_WORDS = NAMES.index("log_words")
 _STOP_RELATIVE = NAMES.index("stop_relative")
 _BULLET = NAMES.index("bullet")
 _LOWERCASE_START = NAMES.index("lowercase_start")
+_CAPITALISED = NAMES.index("capitalised")
 _HALF_LOG_WORDS = math.log1p(3)  # a sentence's first half: three words or more
 # A sentence: five words or more, with at least half the document's usual share of stop words.
 _SENTENCE_LOG_WORDS = math.log1p(5)
@@ -634,7 +635,6 @@ def _menu_like(row: Sequence[float]) -> bool:
 
 _MENU_LOG_WORDS = math.log1p(4)
 _STOP_SHARE = NAMES.index("stop_share")
-_CAPITALISED = NAMES.index("capitalised")
 _SHORT_NEIGHBOURS = NAMES.index("short_neighbours")
 
 
