@@ -117,6 +117,44 @@ def test_a_wrapped_paragraph_and_a_related_list_in_one_block_are_told_apart() ->
     assert result.text == f"{LIBRARY}\n\n{wrapped}\n"
 
 
+# Wrapped at 72 columns, every line after the first opening with a name or a sentence: no line
+# continues in lower case, so the block alone does not show that it is one paragraph.
+ARREST = (
+    "On Thursday, investigators held the mayor and the city's port director Maria\n"
+    "Lopez at the airport on charges of fraud and money laundering."
+)
+TEASER = (
+    "The airport authority said on Friday that the new terminal would open in\n"
+    "March, two years later than planned, and that"
+)
+
+
+def test_a_wrapped_sentence_whose_lines_open_with_capitals_stays_one_paragraph() -> None:
+    """Each line is as full as the next word allows, the first breaks mid-sentence and the
+    last ends the sentence: a list of headlines does neither."""
+    assert paragraphs(f"{LIBRARY}\n\n{ARREST}\n") == [(1, LIBRARY), (3, ARREST)]
+
+
+def test_two_headlines_of_wrapping_width_are_still_two_lines() -> None:
+    headlines = (
+        "Council approves a new budget for the city library after a long debate\n"
+        "Villages ask for better bus links to the city and a tram to the airport"
+    )
+    assert [t for _, t in paragraphs(f"{LIBRARY}\n\n{headlines}\n")] == [
+        LIBRARY,
+        *headlines.split("\n"),
+    ]
+
+
+def test_in_a_wrapped_document_a_block_that_breaks_at_its_width_is_one_paragraph() -> None:
+    """A block cut off mid-sentence reads as two lines on its own; in a document whose other
+    paragraphs are wrapped at the same width, it is one wrapped paragraph."""
+    assert [t for _, t in paragraphs(f"{TEASER}\n")] == TEASER.split("\n")
+    wrapped = [textwrap.fill(p, 72) for p in (LIBRARY, ROADS, LIBRARY.replace("council", "board"))]
+    text = "\n\n".join([*wrapped, TEASER]) + "\n"
+    assert [t for _, t in paragraphs(text)] == [*wrapped, TEASER]
+
+
 CHINESE = (
     "议会周二批准了这项计划，辩论持续了四个小时，居民们对新桥的费用意见不一。"
     "图书馆馆长说，这一变化早就应该发生，自从疫情以来需求每年都在增长，许多居民第一次发现了电子书服务。"

@@ -39,6 +39,10 @@ _PIECE_WIDTHS = (60, 100)
 _SENTENCE_END = (".", "!", "?", "。", "！", "？", "؟", "।")
 _CLOSING = "\"'”’»)]）」』"
 _BULLET = pattern(r"\s*(?:[-*+•·▪◦o]\s|\d{1,3}[.)]\s|[»›>]\s?)")
+# A document's wrap width is known when _WRAP_EVIDENCE of its blocks read as wrapped prose and
+# agree on it: the median of their widest lines within _WRAP_SPREAD columns of the widest.
+_WRAP_EVIDENCE = 3
+_WRAP_SPREAD = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +141,55 @@ def is_wrapped(lines: Sequence[str]) -> bool:
     return continuations * 3 >= len(lines) - 1
 
 
+def wrap_width(blocks: Sequence[Sequence[str]], wrapped: Sequence[bool]) -> int:
+    """The width a document is hard-wrapped at (see _WRAP_EVIDENCE), or 0 if it is unknown."""
+    widths = sorted(
+        max(len(line.strip()) for line in block)
+        for block, is_wrapped_block in zip(blocks, wrapped, strict=True)
+        if is_wrapped_block
+    )
+    if len(widths) < _WRAP_EVIDENCE or widths[len(widths) // 2] < widths[-1] - _WRAP_SPREAD:
+        return 0
+    return widths[-1]
+
+
+def fits_width(lines: Sequence[str], width: int) -> bool:
+    """Whether a block's lines break where a wrapper at `width` columns would break them.
+
+    In a document wrapped at a known width, such a block is one paragraph even when it reads
+    as neither `is_wrapped` nor `is_wrapped_sentence` on its own, as a teaser cut off
+    mid-sentence does.
+    """
+    stripped = [line.strip() for line in lines]
+    return max(map(len, stripped)) <= width and _full(stripped, width)
+
+
+def _full(stripped: Sequence[str], width: int) -> bool:
+    """Whether every line but the last is as full as the next word allows, and no line after
+    the first is a list item."""
+    for line, following in itertools.pairwise(stripped):
+        if not following or _BULLET.match(following):
+            return False
+        if len(line) + 1 + len(following.split(maxsplit=1)[0]) <= width:
+            return False
+    return True
+
+
+def is_wrapped_sentence(lines: Sequence[str]) -> bool:
+    """Whether a block is prose wrapped at 60 to 100 columns that `is_wrapped` cannot tell
+    from a list: its continuation lines all open with a capital ("… held the port director
+    Jane\nDoe at the airport."). Every line but the last is as full as the next word allows,
+    one of them breaks mid-sentence, and the last ends a sentence, as a list of headlines
+    does not.
+    """
+    stripped = [line.strip() for line in lines]
+    width = max(map(len, stripped))
+    if not _PIECE_WIDTHS[0] <= width <= _PIECE_WIDTHS[1]:
+        return False
+    ends = [line.rstrip(_CLOSING).endswith(_SENTENCE_END) for line in stripped]
+    return ends[-1] and not all(ends[:-1]) and _full(stripped, width)
+
+
 def segment(text: str) -> tuple[Paragraph, ...]:
     """Cut text into paragraphs, in input order."""
     lines = _lines(text)
@@ -169,9 +222,15 @@ def segment(text: str) -> tuple[Paragraph, ...]:
                 for i, (a, b) in enumerate(_pieces(content))
             )
         blocks = [content]
+    texts = [[line.text for line in block] for block in blocks]
+    wrapped = [len(block) > 1 and is_wrapped(block) for block in texts]
+    width = wrap_width(texts, wrapped)
     paragraphs: list[Paragraph] = []
     for number, block in enumerate(blocks):
-        if len(block) > 1 and is_wrapped([line.text for line in block]):
+        if wrapped[number] or (
+            len(block) > 1
+            and (is_wrapped_sentence(texts[number]) or (width and fits_width(texts[number], width)))
+        ):
             pieces = [(0, len(block) - 1)]
         else:
             pieces = _pieces(block)
