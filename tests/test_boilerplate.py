@@ -53,6 +53,8 @@ POSITIVE = {
         "Share this article",
         "Share on Facebook",
         "Share on WhatsApp",
+        "Share this on WhatsApp",
+        "Share this story via Email",
         "Follow us on Twitter",
         "Facebook Twitter Email",
         "Print this article",
