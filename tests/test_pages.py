@@ -359,6 +359,17 @@ def test_dated_lines_of_different_shapes_are_no_comment_thread() -> None:
     assert not [r for r in clean(text).removed if r.rule == "comment-thread"]
 
 
+def test_a_live_blog_listed_as_markdown_items_is_no_comment_thread() -> None:
+    """A live blog's entries, each a time and its writer as a list item (as html2text writes
+    them), share no header shape: the list marker is layout."""
+    entries = ["  * 19:29 Jane Smith", "  * 18:02 Jane Smith", "  * 17:45 Tom Baker"]
+    body = [ARTICLE[0], ARTICLE[1], entries[0], ARTICLE[2], entries[1], ARTICLE[3]]
+    body += [entries[2], ARTICLE[4]]
+    result = clean(page(MENU, *([p] for p in body), FOOTER))
+    assert not [r for r in result.removed if r.rule == "comment-thread"]
+    assert [k.text for k in result.kept if k.text in ARTICLE][:4] == ARTICLE[:4]
+
+
 def test_a_menu_block_inside_the_article_region_is_judged_as_outside() -> None:
     """Length-weighted evidence lets the region span a menu of one-word lines between two
     stretches of prose; four such lines in a row are still a menu. Sentences never are."""
