@@ -107,6 +107,14 @@ def _blocks(lines: Sequence[_Line], blank: Sequence[bool]) -> list[list[_Line]]:
     return blocks
 
 
+def _wrap_width(stripped: Sequence[str]) -> int:
+    """The widest of a block's lines that a wrapper could have broken. A line of one word
+    longer than the rest (a link's address, which html2text does not break) says nothing
+    of the width the text was wrapped at."""
+    spaced = [len(line) for line in stripped if " " in line]
+    return max(spaced) if spaced else max(map(len, stripped), default=0)
+
+
 def is_wrapped(lines: Sequence[str]) -> bool:
     """Whether a block of lines is one paragraph hard-wrapped at a fixed width.
 
@@ -120,7 +128,7 @@ def is_wrapped(lines: Sequence[str]) -> bool:
     if len(lines) < 2:
         return False
     stripped = list(map(str.strip, lines))
-    width = max(map(len, stripped))
+    width = _wrap_width(stripped)
     if not _NARROWEST_WRAP <= width <= _WIDEST_WRAP:
         return False
     continuations = 0
@@ -144,7 +152,7 @@ def is_wrapped(lines: Sequence[str]) -> bool:
 def wrap_width(blocks: Sequence[Sequence[str]], wrapped: Sequence[bool]) -> int:
     """The width a document is hard-wrapped at (see _WRAP_EVIDENCE), or 0 if it is unknown."""
     widths = sorted(
-        max(len(line.strip()) for line in block)
+        _wrap_width([line.strip() for line in block])
         for block, is_wrapped_block in zip(blocks, wrapped, strict=True)
         if is_wrapped_block
     )
@@ -161,7 +169,8 @@ def fits_width(lines: Sequence[str], width: int) -> bool:
     mid-sentence does.
     """
     stripped = [line.strip() for line in lines]
-    return max(map(len, stripped)) <= width and _full(stripped, width)
+    fits = all(len(line) <= width or " " not in line for line in stripped)
+    return fits and _full(stripped, width)
 
 
 def _full(stripped: Sequence[str], width: int) -> bool:
@@ -183,7 +192,7 @@ def is_wrapped_sentence(lines: Sequence[str]) -> bool:
     does not.
     """
     stripped = [line.strip() for line in lines]
-    width = max(map(len, stripped))
+    width = _wrap_width(stripped)
     if not _PIECE_WIDTHS[0] <= width <= _PIECE_WIDTHS[1]:
         return False
     ends = [line.rstrip(_CLOSING).endswith(_SENTENCE_END) for line in stripped]
@@ -250,7 +259,7 @@ def _pieces(block: Sequence[_Line]) -> list[tuple[int, int]]:
     line); the lines up to there are one paragraph if they read as wrapped prose.
     """
     texts = [text.strip() for _, _, _, text in block]
-    width = max(map(len, texts), default=0)
+    width = _wrap_width(texts)
     if not _PIECE_WIDTHS[0] <= width <= _PIECE_WIDTHS[1]:
         return [(k, k) for k in range(len(texts))]
     pieces: list[tuple[int, int]] = []
