@@ -117,24 +117,6 @@ def test_a_wrapped_paragraph_and_a_related_list_in_one_block_are_told_apart() ->
     assert result.text == f"{LIBRARY}\n\n{wrapped}\n"
 
 
-# Wrapped at 72 columns, every line after the first opening with a name or a sentence: no line
-# continues in lower case, so the block alone does not show that it is one paragraph.
-ARREST = (
-    "On Thursday, investigators held the mayor and the city's port director Maria\n"
-    "Lopez at the airport on charges of fraud and money laundering."
-)
-TEASER = (
-    "The airport authority said on Friday that the new terminal would open in\n"
-    "March, two years later than planned, and that"
-)
-
-
-def test_a_wrapped_sentence_whose_lines_open_with_capitals_stays_one_paragraph() -> None:
-    """Each line is as full as the next word allows, the first breaks mid-sentence and the
-    last ends the sentence: a list of headlines does neither."""
-    assert paragraphs(f"{LIBRARY}\n\n{ARREST}\n") == [(1, LIBRARY), (3, ARREST)]
-
-
 def test_two_headlines_of_wrapping_width_are_still_two_lines() -> None:
     headlines = (
         "Council approves a new budget for the city library after a long debate\n"
@@ -146,28 +128,15 @@ def test_two_headlines_of_wrapping_width_are_still_two_lines() -> None:
     ]
 
 
-def test_in_a_wrapped_document_a_block_that_breaks_at_its_width_is_one_paragraph() -> None:
-    """A block cut off mid-sentence reads as two lines on its own; in a document whose other
-    paragraphs are wrapped at the same width, it is one wrapped paragraph."""
-    assert [t for _, t in paragraphs(f"{TEASER}\n")] == TEASER.split("\n")
-    wrapped = [textwrap.fill(p, 72) for p in (LIBRARY, ROADS, LIBRARY.replace("council", "board"))]
-    text = "\n\n".join([*wrapped, TEASER]) + "\n"
-    assert [t for _, t in paragraphs(text)] == [*wrapped, TEASER]
-
-
-def test_a_wrapped_paragraph_with_a_long_link_stays_one_paragraph() -> None:
-    """html2text wraps a paragraph's words but not a link's address: the line that holds the
-    address runs past the width and says nothing of it."""
-    address = "https://www.example.com/news/2024/03/05/library-budget-report-and-mobile-branch.html"
-    link = f"[the committee's report]({address})"
-    text = textwrap.fill(
-        f"{LIBRARY} The figures are in {link}, published on Monday. {ROADS}",
-        78,
-        break_long_words=False,
-        break_on_hyphens=False,
+def test_a_note_under_a_headline_of_wrapping_width_is_still_split_off() -> None:
+    """A headline as wide as a wrapped line, run into a syndication note in one block: the
+    note's capital is no continuation, and the note goes."""
+    block = (
+        "Blocking the strait would be economic suicide for the region, the minister says\n"
+        "This article originally appeared in The New York Times."
     )
-    assert max(map(len, text.split("\n"))) > 78
-    assert paragraphs(f"{LIBRARY}\n\n{text}\n") == [(1, LIBRARY), (3, text)]
+    result = clean(f"{LIBRARY}\n\n{block}\n")
+    assert [r.rule for r in result.removed] == ["originally-appeared"]
 
 
 CHINESE = (

@@ -39,10 +39,6 @@ _PIECE_WIDTHS = (60, 100)
 _SENTENCE_END = (".", "!", "?", "。", "！", "？", "؟", "।")
 _CLOSING = "\"'”’»)]）」』"
 _BULLET = pattern(r"\s*(?:[-*+•·▪◦o]\s|\d{1,3}[.)]\s|[»›>]\s?)")
-# A document's wrap width is known when _WRAP_EVIDENCE of its blocks read as wrapped prose and
-# agree on it: the median of their widest lines within _WRAP_SPREAD columns of the widest.
-_WRAP_EVIDENCE = 3
-_WRAP_SPREAD = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,14 +103,6 @@ def _blocks(lines: Sequence[_Line], blank: Sequence[bool]) -> list[list[_Line]]:
     return blocks
 
 
-def _wrap_width(stripped: Sequence[str]) -> int:
-    """The widest of a block's lines that a wrapper could have broken. A line of one word
-    longer than the rest (a link's address, which html2text does not break) says nothing
-    of the width the text was wrapped at."""
-    spaced = [len(line) for line in stripped if " " in line]
-    return max(spaced) if spaced else max(map(len, stripped), default=0)
-
-
 def is_wrapped(lines: Sequence[str]) -> bool:
     """Whether a block of lines is one paragraph hard-wrapped at a fixed width.
 
@@ -128,7 +116,7 @@ def is_wrapped(lines: Sequence[str]) -> bool:
     if len(lines) < 2:
         return False
     stripped = list(map(str.strip, lines))
-    width = _wrap_width(stripped)
+    width = max(map(len, stripped))
     if not _NARROWEST_WRAP <= width <= _WIDEST_WRAP:
         return False
     continuations = 0
@@ -147,56 +135,6 @@ def is_wrapped(lines: Sequence[str]) -> bool:
         ):
             continuations += 1
     return continuations * 3 >= len(lines) - 1
-
-
-def wrap_width(blocks: Sequence[Sequence[str]], wrapped: Sequence[bool]) -> int:
-    """The width a document is hard-wrapped at (see _WRAP_EVIDENCE), or 0 if it is unknown."""
-    widths = sorted(
-        _wrap_width([line.strip() for line in block])
-        for block, is_wrapped_block in zip(blocks, wrapped, strict=True)
-        if is_wrapped_block
-    )
-    if len(widths) < _WRAP_EVIDENCE or widths[len(widths) // 2] < widths[-1] - _WRAP_SPREAD:
-        return 0
-    return widths[-1]
-
-
-def fits_width(lines: Sequence[str], width: int) -> bool:
-    """Whether a block's lines break where a wrapper at `width` columns would break them.
-
-    In a document wrapped at a known width, such a block is one paragraph even when it reads
-    as neither `is_wrapped` nor `is_wrapped_sentence` on its own, as a teaser cut off
-    mid-sentence does.
-    """
-    stripped = [line.strip() for line in lines]
-    fits = all(len(line) <= width or " " not in line for line in stripped)
-    return fits and _full(stripped, width)
-
-
-def _full(stripped: Sequence[str], width: int) -> bool:
-    """Whether every line but the last is as full as the next word allows, and no line after
-    the first is a list item."""
-    for line, following in itertools.pairwise(stripped):
-        if not following or _BULLET.match(following):
-            return False
-        if len(line) + 1 + len(following.split(maxsplit=1)[0]) <= width:
-            return False
-    return True
-
-
-def is_wrapped_sentence(lines: Sequence[str]) -> bool:
-    """Whether a block is prose wrapped at 60 to 100 columns that `is_wrapped` cannot tell
-    from a list: its continuation lines all open with a capital ("… held the port director
-    Jane\nDoe at the airport."). Every line but the last is as full as the next word allows,
-    one of them breaks mid-sentence, and the last ends a sentence, as a list of headlines
-    does not.
-    """
-    stripped = [line.strip() for line in lines]
-    width = _wrap_width(stripped)
-    if not _PIECE_WIDTHS[0] <= width <= _PIECE_WIDTHS[1]:
-        return False
-    ends = [line.rstrip(_CLOSING).endswith(_SENTENCE_END) for line in stripped]
-    return ends[-1] and not all(ends[:-1]) and _full(stripped, width)
 
 
 def segment(text: str) -> tuple[Paragraph, ...]:
@@ -231,15 +169,9 @@ def segment(text: str) -> tuple[Paragraph, ...]:
                 for i, (a, b) in enumerate(_pieces(content))
             )
         blocks = [content]
-    texts = [[line.text for line in block] for block in blocks]
-    wrapped = [len(block) > 1 and is_wrapped(block) for block in texts]
-    width = wrap_width(texts, wrapped)
     paragraphs: list[Paragraph] = []
     for number, block in enumerate(blocks):
-        if wrapped[number] or (
-            len(block) > 1
-            and (is_wrapped_sentence(texts[number]) or (width and fits_width(texts[number], width)))
-        ):
+        if len(block) > 1 and is_wrapped([line.text for line in block]):
             pieces = [(0, len(block) - 1)]
         else:
             pieces = _pieces(block)
@@ -259,7 +191,7 @@ def _pieces(block: Sequence[_Line]) -> list[tuple[int, int]]:
     line); the lines up to there are one paragraph if they read as wrapped prose.
     """
     texts = [text.strip() for _, _, _, text in block]
-    width = _wrap_width(texts)
+    width = max(map(len, texts), default=0)
     if not _PIECE_WIDTHS[0] <= width <= _PIECE_WIDTHS[1]:
         return [(k, k) for k in range(len(texts))]
     pieces: list[tuple[int, int]] = []
