@@ -370,6 +370,18 @@ def test_a_live_blog_listed_as_markdown_items_is_no_comment_thread() -> None:
     assert [k.text for k in result.kept if k.text in ARTICLE][:4] == ARTICLE[:4]
 
 
+def test_comment_headers_with_a_separator_inside_still_make_a_thread() -> None:
+    """Only a list item's leading marker is layout: "Mary Jones · 5 hours ago" keeps its dot."""
+    names = ["Mary Jones", "Tom Baker", "Ann Lee", "Bob Ray"]
+    comments = [COMMENTS[2][0], COMMENTS[5][0], COMMENTS[8][0], "Who pays for all this, then?"]
+    body = [[p] for p in ARTICLE] + [["Comments"]]
+    for hours, (name, comment) in enumerate(zip(names, comments, strict=True), start=3):
+        body += [[f"{name} · {hours} hours ago"], [comment]]
+    result = clean(page(MENU, *body, FOOTER))
+    thread = [r.text for r in result.removed if r.rule == "comment-thread"]
+    assert set(comments[1:]) <= set(thread)  # (the first, under "Comments", reads as named)
+
+
 def test_a_menu_block_inside_the_article_region_is_judged_as_outside() -> None:
     """Length-weighted evidence lets the region span a menu of one-word lines between two
     stretches of prose; four such lines in a row are still a menu. Sentences never are."""

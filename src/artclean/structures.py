@@ -27,9 +27,10 @@ _WHEN = pattern(
     r"|\b[^\W\d_]{3,12}\.? \d{1,2},? \d{4}\b"
     r"|\b\d+ [^\W\d_]+ ago\b"
 )
-# List markers are layout, not a header's shape: a Markdown page lists a live blog's entries
-# ("* 19:29 Jane Doe") as items, and each would otherwise share the shape "*".
-_MARKERS = frozenset("*-+•·")
+# A list item's marker is layout, not a header's shape: a Markdown page lists a live blog's
+# entries ("* 19:29 Jane Doe") as items, and each would otherwise share the shape "*". (A
+# marker inside the line, "Jane Doe · 3 hours ago", is the header's own.)
+_LIST_MARKER = pattern(r"\s*[-*+•·]\s+")
 # A header line is short; an author's name on its own line is shorter still.
 HEADER_WORDS = 14
 NAME_WORDS = 4
@@ -47,19 +48,18 @@ def comment_headers(texts: Sequence[str]) -> list[tuple[int, str]]:
 
     A header is a short dated line, with the author's name above it when it stands on a line
     of its own (the header then starts at the name). Its shape is what is left of the dated
-    line without the date, the time, capitalised words (names) and list markers: "says: at",
-    "Rating",
-    "" for a bare date under a name. A thread repeats one shape; a byline over an "Updated:"
-    line, or tweets signed with different handles, do not.
+    line without the date, the time, capitalised words (names) and a list item's marker:
+    "says: at", "Rating", "" for a bare date under a name. A thread repeats one shape; a
+    byline over an "Updated:" line, or tweets signed with different handles, do not.
     """
     headers = []
     for i, text in enumerate(texts):
         # Cheapest test first: a paragraph of prose ends as a sentence, and is not split.
         if _closed(text) or not 0 < len(text.split()) <= HEADER_WORDS or not _WHEN.search(text):
             continue
-        shape = " ".join(
-            w for w in _WHEN.sub(" ", text).split() if not w[:1].isupper() and w not in _MARKERS
-        )
+        item = _LIST_MARKER.match(text)
+        body = text[item.end() :] if item else text
+        shape = " ".join(w for w in _WHEN.sub(" ", body).split() if not w[:1].isupper())
         above = texts[i - 1] if i else ""
         named = i > 0 and 0 < len(above.split()) <= NAME_WORDS and not _WHEN.search(above)
         if named and not _closed(above):
