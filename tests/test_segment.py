@@ -139,6 +139,20 @@ def test_a_note_under_a_headline_of_wrapping_width_is_still_split_off() -> None:
     assert [r.rule for r in result.removed] == ["originally-appeared"]
 
 
+def test_a_wrapped_paragraph_with_a_long_link_address_stays_one_paragraph() -> None:
+    """html2text wraps a paragraph's words but never breaks a link's address: the line that
+    ends the link runs past the width and says nothing of it."""
+    address = "https://www.example.com/news/2024/03/05/library-budget-report-and-mobile-branch.html"
+    text = textwrap.fill(
+        f"{LIBRARY} The figures are in [the committee's report]({address}), out on Monday.",
+        78,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+    assert max(map(len, text.split("\n"))) > 78
+    assert paragraphs(f"{LIBRARY}\n\n{text}\n") == [(1, LIBRARY), (3, text)]
+
+
 CHINESE = (
     "议会周二批准了这项计划，辩论持续了四个小时，居民们对新桥的费用意见不一。"
     "图书馆馆长说，这一变化早就应该发生，自从疫情以来需求每年都在增长，许多居民第一次发现了电子书服务。"

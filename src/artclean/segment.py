@@ -103,8 +103,17 @@ def _blocks(lines: Sequence[_Line], blank: Sequence[bool]) -> list[list[_Line]]:
     return blocks
 
 
-def is_wrapped(lines: Sequence[str]) -> bool:
-    """Whether a block of lines is one paragraph hard-wrapped at a fixed width.
+def _wrap_width(stripped: Sequence[str]) -> int:
+    """The width of a block's widest line, less a line that is only the end of a Markdown
+    link (`text](https://…)`): html2text wraps a paragraph's words but never breaks a link's
+    address, so that line may run past the width the rest was wrapped at."""
+    widths = [len(line) for line in stripped if " " in line or "](" not in line]
+    return max(widths) if widths else max(map(len, stripped), default=0)
+
+
+def is_wrapped(lines: Sequence[str], links: bool = False) -> bool:
+    """Whether a block of lines is one paragraph hard-wrapped at a fixed width (`links`: a
+    page converted to Markdown, whose link addresses may run past it; see _wrap_width).
 
     A wrapper breaks a line only when the next word would not fit, so no line may be short
     enough that the following word would have fitted under the block's widest line (itself
@@ -116,7 +125,7 @@ def is_wrapped(lines: Sequence[str]) -> bool:
     if len(lines) < 2:
         return False
     stripped = list(map(str.strip, lines))
-    width = max(map(len, stripped))
+    width = _wrap_width(stripped) if links else max(map(len, stripped))
     if not _NARROWEST_WRAP <= width <= _WIDEST_WRAP:
         return False
     continuations = 0
@@ -171,7 +180,7 @@ def segment(text: str) -> tuple[Paragraph, ...]:
         blocks = [content]
     paragraphs: list[Paragraph] = []
     for number, block in enumerate(blocks):
-        if len(block) > 1 and is_wrapped([line.text for line in block]):
+        if len(block) > 1 and is_wrapped([line.text for line in block], links=True):
             pieces = [(0, len(block) - 1)]
         else:
             pieces = _pieces(block)
