@@ -15,7 +15,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import time
 import tracemalloc
 from collections.abc import Iterator
@@ -597,7 +596,7 @@ def test_an_output_directory_without_write_permission(
     def refuse(*args, **kwargs):  # type: ignore[no-untyped-def]
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(tempfile, "mkstemp", refuse)  # files.py imports it when it writes
+    monkeypatch.setattr(artclean.files, "_new_temporary", refuse)  # the temporary beside it
     target = tmp_path / "out.txt"
     outcome = invoke("-o", str(target), stdin=ARTICLE.encode())
     assert (outcome.exit_code, error_line(outcome)) == (

@@ -68,22 +68,11 @@ def atomic_write(path: str | Path, data: bytes, *, durable: bool = True) -> None
     """Replace `path` with `data` atomically, keeping its permissions and owner (`durable`:
     as for `atomic_binary_open`).
 
-    The steps of `atomic_binary_open` without a stream, and a new file's permissions (0o666
-    less the umask) given as it is made instead of by a chmod after: a batch writes thousands
-    of files this way, and the stream, `tempfile` and the umask and chmod calls cost about
-    80 us of CPU a file, more than the system's own work on a quiet disk. Over an existing
-    file the temporary is private (0o600) until it takes that file's owner and permissions.
+    The steps of `atomic_binary_open` without a stream: a batch writes thousands of files
+    this way, and a stream costs CPU beside the system's own work on a quiet disk.
     """
     target = os.fspath(path)
-    folder = os.path.dirname(target) or "."
-    sweep_temporaries(folder, once=True)
-    try:
-        os.stat(target)
-        existed = True
-    except FileNotFoundError:
-        existed = False
-    prefix = os.path.join(folder, temporary_prefix(Path(target)))
-    fd, temporary = _new_temporary(prefix, 0o600 if existed else 0o666)
+    fd, temporary, existed = _temporary_for(target)
     try:
         try:
             view = memoryview(data)
@@ -93,13 +82,37 @@ def atomic_write(path: str | Path, data: bytes, *, durable: bool = True) -> None
                 os.fsync(fd)
         finally:
             os.close(fd)
-        if existed:
-            _copy_owner_and_mode(Path(target), temporary)
-        os.replace(temporary, target)
+        _install(temporary, target, existed)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+
+
+def _temporary_for(target: str) -> tuple[int, str, bool]:
+    """A new temporary file beside `target`, open for writing, and whether `target` exists.
+
+    A new file's permissions (0o666 less the umask) are given as it is made; over an
+    existing file the temporary is private (0o600) until `_install` gives it that file's
+    owner and permissions.
+    """
+    folder = os.path.dirname(target) or "."
+    sweep_temporaries(folder, once=True)
+    try:
+        os.stat(target)
+        existed = True
+    except FileNotFoundError:
+        existed = False
+    prefix = os.path.join(folder, temporary_prefix(Path(target)))
+    fd, temporary = _new_temporary(prefix, 0o600 if existed else 0o666)
+    return fd, temporary, existed
+
+
+def _install(temporary: str, target: str, existed: bool) -> None:
+    """Put a finished temporary file in the place of `target`."""
+    if existed:
+        _copy_owner_and_mode(Path(target), temporary)
+    os.replace(temporary, target)
 
 
 _FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
@@ -124,13 +137,8 @@ def atomic_binary_open(path: str | Path, *, durable: bool = True) -> Iterator[IO
     never seen half-written, but a power cut before the system writes it back can lose it;
     a caller that writes many files so flushes them all at once (`flush_to_disk`).
     """
-    import tempfile  # here, not at the top: the command imports this module for every run
-
-    target = Path(path)
-    sweep_temporaries(target.parent, once=True)
-    fd, temporary = tempfile.mkstemp(
-        prefix=temporary_prefix(target), suffix=".tmp", dir=target.parent
-    )
+    target = os.fspath(path)
+    fd, temporary, existed = _temporary_for(target)
     stream = os.fdopen(fd, "wb")
     try:
         yield stream
@@ -138,8 +146,7 @@ def atomic_binary_open(path: str | Path, *, durable: bool = True) -> Iterator[IO
         if durable:
             os.fsync(stream.fileno())
         stream.close()
-        _copy_owner_and_mode(target, temporary)
-        os.replace(temporary, target)
+        _install(temporary, target, existed)
     except BaseException:
         with contextlib.suppress(OSError):  # what is left in its buffer fails the same way
             stream.close()

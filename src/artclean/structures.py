@@ -27,10 +27,6 @@ _WHEN = pattern(
     r"|\b[^\W\d_]{3,12}\.? \d{1,2},? \d{4}\b"
     r"|\b\d+ [^\W\d_]+ ago\b"
 )
-# A list item's marker is layout, not a header's shape: a Markdown page lists a live blog's
-# entries ("* 19:29 Jane Doe") as items, and each would otherwise share the shape "*". (A
-# marker inside the line, "Jane Doe · 3 hours ago", is the header's own.)
-_LIST_MARKER = pattern(r"\s*[-*+•·]\s+")
 # A header line is short; an author's name on its own line is shorter still.
 HEADER_WORDS = 14
 NAME_WORDS = 4
@@ -57,8 +53,9 @@ def comment_headers(texts: Sequence[str]) -> list[tuple[int, str]]:
         # Cheapest test first: a paragraph of prose ends as a sentence, and is not split.
         if _closed(text) or not 0 < len(text.split()) <= HEADER_WORDS or not _WHEN.search(text):
             continue
-        item = _LIST_MARKER.match(text)
-        body = text[item.end() :] if item else text
+        # A list item's marker is layout: a Markdown page lists a live blog's entries ("* 19:29
+        # Jane Doe") as items. (A marker inside the line, "Jane Doe · 3 hours ago", stays.)
+        body = _BULLETED.sub("", text.lstrip())
         shape = " ".join(w for w in _WHEN.sub(" ", body).split() if not w[:1].isupper())
         above = texts[i - 1] if i else ""
         named = i > 0 and 0 < len(above.split()) <= NAME_WORDS and not _WHEN.search(above)
