@@ -243,6 +243,39 @@ def test_kept_paragraphs_keep_their_layout_byte_for_byte() -> None:
     )
 
 
+def test_a_line_removed_inside_a_block_leaves_a_blank_line_if_the_rest_would_read_otherwise():
+    """Cut by the newsletter line, the second block is three separate lines, none a copy of
+    the first block. Run together, they would read as one wrapped paragraph and a copy of it,
+    so cleaning the output again would remove them: a blank line keeps them apart."""
+    wrapped = (
+        "On Thursday, investigators held the mayor and the city's\n"
+        "port director Maria Lopez at the airport on charges of\n"
+        "fraud and money laundering."
+    )
+    interrupted = (
+        "On Thursday, investigators held the mayor and the city's\n"
+        "Subscribe to our newsletter for the latest news.\n"
+        "port director Maria Lopez at the airport on charges of fraud\n"
+        "and money laundering."
+    )
+    result = clean(f"{wrapped}\n\n{interrupted}\n")
+    assert [r.text for r in result.removed] == ["Subscribe to our newsletter for the latest news."]
+    assert result.text == (
+        f"{wrapped}\n\n"
+        "On Thursday, investigators held the mayor and the city's\n\n"
+        "port director Maria Lopez at the airport on charges of fraud\n"
+        "and money laundering.\n"
+    )
+    assert clean(result.text).text == result.text
+
+
+def test_a_list_that_loses_an_item_stays_one_line_per_item() -> None:
+    text = f"{LIBRARY}\n\n{HEADLINES[0]}\nShare on Facebook\n{HEADLINES[1]}\n{HEADLINES[2]}\n"
+    result = clean(text)
+    assert [r.text for r in result.removed] == ["Share on Facebook"]
+    assert result.text == f"{LIBRARY}\n\n" + "\n".join(HEADLINES) + "\n"
+
+
 def test_a_text_without_a_final_newline_gets_one_in_its_own_style() -> None:
     assert clean("One paragraph of text.").text == "One paragraph of text.\n"
     assert clean("First line.\r\nSecond line.").text == "First line.\r\nSecond line.\r\n"

@@ -12,6 +12,7 @@ nothing is re-wrapped, re-indented or re-encoded.
 
 from __future__ import annotations
 
+import collections
 import itertools
 import operator
 import re
@@ -180,17 +181,20 @@ def segment(text: str) -> tuple[Paragraph, ...]:
         blocks = [content]
     paragraphs: list[Paragraph] = []
     for number, block in enumerate(blocks):
-        if len(block) > 1 and is_wrapped([line.text for line in block], links=True):
-            pieces = [(0, len(block) - 1)]
-        else:
-            pieces = _pieces(block)
-        for a, b in pieces:
+        for a, b in _cut(block):
             first, last = block[a], block[b]
             index = len(paragraphs)
             paragraphs.append(
                 _paragraph(text, index, first.number, last.number, number, first.start, last.end)
             )
     return tuple(paragraphs)
+
+
+def _cut(block: Sequence[_Line]) -> list[tuple[int, int]]:
+    """A blank-line-separated block cut into paragraphs: (first line, last line)."""
+    if len(block) > 1 and is_wrapped([line.text for line in block], links=True):
+        return [(0, len(block) - 1)]
+    return _pieces(block)
 
 
 def _pieces(block: Sequence[_Line]) -> list[tuple[int, int]]:
@@ -243,13 +247,40 @@ def _terminator_after(text: str, offset: int) -> str:
     return match.group() if match else ""
 
 
+def _reads_alike(kept: Sequence[Paragraph]) -> bool:
+    """Whether what is kept of a block, one line break apart, is cut into the same paragraphs.
+
+    Removing a line can change how the rest of its block reads: without the short line that
+    kept them apart, separate lines may read as one hard-wrapped paragraph.
+    """
+    cut = _cut(_lines("\n".join(paragraph.text for paragraph in kept)))
+    return [b - a for a, b in cut] == [p.end_line - p.line for p in kept]
+
+
+def _loose_blocks(paragraphs: Sequence[Paragraph], order: Sequence[int]) -> set[int]:
+    """The blocks that lost a paragraph and whose rest would not read alike if run together."""
+    kept: dict[int, list[Paragraph]] = {}
+    for index in order:
+        kept.setdefault(paragraphs[index].block, []).append(paragraphs[index])
+    size = collections.Counter(paragraph.block for paragraph in paragraphs)
+    return {
+        block
+        for block, rest in kept.items()
+        if 1 < len(rest) < size[block] and not _reads_alike(rest)
+    }
+
+
 def assemble(text: str, paragraphs: Sequence[Paragraph], order: Iterable[int]) -> str:
     """Join the paragraphs at the given indices, keeping the input's separators.
 
-    Paragraphs that were next to each other keep exactly the text between them; two others of
-    one block stay one line break apart, and paragraphs of different blocks are separated as
-    their blocks were. The result ends with a line break unless it is empty.
+    Paragraphs that were next to each other keep exactly the text between them, and paragraphs
+    of different blocks are separated as their blocks were. Two others of one block stay one
+    line break apart, unless the block's kept paragraphs would then read otherwise (see
+    _reads_alike): a blank line takes the removed text's place, so that cleaning the output
+    again cuts the same paragraphs. The result ends with a line break unless it is empty.
     """
+    order = list(order)
+    loose = _loose_blocks(paragraphs, order)
     pieces: list[str] = []
     previous: Paragraph | None = None
     block_gap: dict[int, str] = {}
@@ -263,7 +294,8 @@ def assemble(text: str, paragraphs: Sequence[Paragraph], order: Iterable[int]) -
             if previous.index == paragraph.index - 1:
                 pieces.append(text[previous.end : paragraph.start])  # as it was, exactly
             elif previous.block == paragraph.block:
-                pieces.append(_terminator_after(text, previous.end) or newline_of(text))
+                newline = _terminator_after(text, previous.end) or newline_of(text)
+                pieces.append(newline * 2 if paragraph.block in loose else newline)
             else:
                 pieces.append(block_gap.get(paragraph.block) or newline_of(text) * 2)
         pieces.append(paragraph.text)
