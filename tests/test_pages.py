@@ -196,6 +196,40 @@ def test_an_image_alone_is_judged_as_written_and_is_no_section_break() -> None:
     assert analyse(text, Options()).shown[len(ARTICLE)].text == image
 
 
+PICTURES = [
+    "![A tram at the airport](https://www.cityherald.example/img/2024/05/tram-1024x683.jpg)",
+    "[![](https://www.cityherald.example/img/map.png)](https://www.cityherald.example/map/)",
+    '![Map](https://www.cityherald.example/a.png "The new lines") ![](/b.png)',
+]
+
+
+def test_pictures_between_a_pages_paragraphs_go_as_captions_and_the_article_stays() -> None:
+    """html2text and Markdown scrapers write a page's figures as images: nothing to read."""
+    text = page(
+        linked(MENU),
+        *([p] for p in ARTICLE[:2]),
+        *([picture] for picture in PICTURES),
+        *([p] for p in ARTICLE[2:]),
+        linked(FOOTER[:-1]),
+        FOOTER[-1:],
+    )
+    result = clean(text)
+    assert [k.text for k in result.kept] == ARTICLE
+    pictures = [r for r in result.removed if r.rule == "picture"]
+    assert [(r.text, r.kind, r.code) for r in pictures] == [
+        (p, "caption", "C002") for p in PICTURES
+    ]
+    assert clean(result.text).text == result.text
+
+
+def test_a_picture_with_words_beside_it_stays_and_so_do_pictures_in_an_article() -> None:
+    with_words = f"{PICTURES[0]} The new tram at the airport, seen from the terminal."
+    text = page(linked(MENU), [ARTICLE[0]], [with_words], *([p] for p in ARTICLE[1:]))
+    assert with_words in kept(text)
+    article = page([ARTICLE[0]], [PICTURES[0]], *([p] for p in ARTICLE[1:]))
+    assert kept(article) == [ARTICLE[0], PICTURES[0], *ARTICLE[1:]]
+
+
 def test_a_link_to_share_the_story_is_found_by_its_label() -> None:
     text = page(
         linked(MENU),

@@ -522,10 +522,22 @@ def visible(text: str) -> str:
     """
     if "](" not in text:
         return text
+    shown = _read(text)
+    return shown if any(map(str.isalnum, shown)) else text
+
+
+def pictures_only(text: str) -> bool:
+    """Whether a paragraph is pictures and nothing to read: Markdown images, linked or not, as
+    html2text and scrapers write a page's figures (`![alt](src)`, `[![alt](src)](href)`)."""
+    return "![" in text and not any(map(str.isalnum, _read(text)))
+
+
+def _read(text: str) -> str:
+    """Links replaced by their labels and images by nothing; a linked image takes two passes."""
     shown = _INLINE_LINK.sub(_label, text)
     if "](" in shown:
         shown = _INLINE_LINK.sub(_label, shown)
-    return shown if any(map(str.isalnum, shown)) else text
+    return shown
 
 
 def _label(link: re.Match[str]) -> str:

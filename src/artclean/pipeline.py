@@ -42,6 +42,7 @@ REPEATED_BLOCK = builtin_code("duplicate", "repeated-block")
 _NOTHING = Comparable("", False)
 _DIALOG_REASON = "in a cookie dialog: it names cookies, or is a button between lines that do"
 _GALLERY_REASON = 'in a picture gallery: a counter ("Image 2 of 5") or the caption under one'
+_PICTURE_REASON = "a picture: Markdown image markup (![alt](source)) and nothing to read"
 # Constructors of the records made for every paragraph (see records.py).
 _make_removal = maker(Removal)
 _make_kept = maker(Kept)
@@ -102,7 +103,8 @@ class Analysis:
 
     def set_aside(self) -> list[Finding]:
         """Structures taken out before the article is sought: a cookie dialog around the
-        lines cookie rules found, a gallery's counters and captions (see structures.py)."""
+        lines cookie rules found, pictures alone (markdown.pictures_only), a gallery's counters
+        and captions (see structures.py)."""
         anchors = [i for i, f in self.findings.items() if f.kind == "cookie"]
         dialog = set(cookie_dialogs(self.texts, anchors)) if anchors else set()
         return sorted(
@@ -111,6 +113,11 @@ class Analysis:
                     Finding(i, "cookie", "cookie-dialog", _DIALOG_REASON, page_only=True)
                     for i in dialog
                     if i not in self.findings
+                ),
+                *(
+                    Finding(i, "caption", "picture", _PICTURE_REASON, page_only=True)
+                    for i, p in enumerate(self.paragraphs)
+                    if i not in self.findings and i not in dialog and markdown.pictures_only(p.text)
                 ),
                 *(
                     Finding(i, "caption", "gallery-caption", _GALLERY_REASON, page_only=True)

@@ -3,6 +3,7 @@
     python tests/bench/relayout.py wrapped  IN.jsonl OUT.jsonl   # every line hard-wrapped at 72
     python tests/bench/relayout.py markdown IN.jsonl OUT.jsonl   # html2text-like Markdown
     python tests/bench/relayout.py links    IN.jsonl OUT.jsonl   # the same, links in prose
+    python tests/bench/relayout.py pictures IN.jsonl OUT.jsonl   # the same, figures in prose
 
 `markdown` writes what html2text and Markdown scrapers make of a page: every short line
 without closing punctuation (a menu entry, a footer link) becomes a list item linking to a URL,
@@ -13,8 +14,9 @@ words are counted as artclean counts them: two characters a word in text without
 an article links its sources; html2text wraps the words but never breaks an address, so its
 line runs past 78 columns. The gold and the snippets are left as they are: a cleaner scores
 well only if it finds the same article in the new layout (an address kept with the article
-costs every cleaner the same). Score the output with ../shared/bench/score.py or
-traf_score.py as usual.
+costs every cleaner the same). `pictures` puts a figure, as html2text writes an image
+(`![alt](source)`), after every third paragraph of 25 words or more. Score the output with
+../shared/bench/score.py or traf_score.py as usual.
 """
 
 from __future__ import annotations
@@ -37,9 +39,13 @@ def links(text: str) -> str:
     return markdown(text, linked=True)
 
 
-def markdown(text: str, linked: bool = False) -> str:
+def pictures(text: str) -> str:
+    return markdown(text, figures=True)
+
+
+def markdown(text: str, linked: bool = False, figures: bool = False) -> str:
     lines: list[str] = []
-    prose = 0
+    prose = long = 0
     for line in text.split("\n"):
         stripped = line.strip()
         if not stripped:
@@ -59,13 +65,17 @@ def markdown(text: str, linked: bool = False) -> str:
             # (an address is never broken, at a hyphen either)
             wrapped = textwrap.fill(stripped, 78, break_long_words=False, break_on_hyphens=not link)
             lines += ["", wrapped, ""]
+            long += len(words) >= 25
+            if figures and len(words) >= 25 and long % 3 == 0:
+                alt = " ".join(words[: long % 5])  # as often empty as a few words
+                lines += ["", f"![{alt}](https://www.example.com/uploads/2019/11/{long}.jpg)", ""]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n") + "\n"
 
 
 def main() -> int:
-    layouts = {"wrapped": wrapped, "markdown": markdown, "links": links}
+    layouts = {"wrapped": wrapped, "markdown": markdown, "links": links, "pictures": pictures}
     if len(sys.argv) != 4 or sys.argv[1] not in layouts:
-        print("usage:\n" + "\n".join(__doc__.splitlines()[2:5]), file=sys.stderr)
+        print("usage:\n" + "\n".join(__doc__.splitlines()[2:6]), file=sys.stderr)
         return 2
     layout = layouts[sys.argv[1]]
     with (
