@@ -159,6 +159,20 @@ CHINESE = (
 )
 
 
+def test_a_paragraph_wrapped_with_its_indentation_stays_one_paragraph() -> None:
+    """inscriptis indents a paragraph by its depth in the page; wrapped at 72 columns, its
+    first line holds the indentation and fewer words than the lines under it."""
+    wrapped = textwrap.fill("            " + ROADS, 72)
+    assert wrapped.split("\n")[1][0] != " "  # only the first line is indented
+    assert [t for _, t in paragraphs(f"{LIBRARY}\n\n{wrapped}\n")] == [LIBRARY, wrapped]
+
+
+def test_indented_short_lines_are_not_read_as_wrapped() -> None:
+    """The text, not its indentation, must be as wide as wrapped prose."""
+    item = "              12) Roger Waters - The Wall (DVD)\n              http://amzn.to/2i2e7b7"
+    assert [t for _, t in paragraphs(f"{LIBRARY}\n\n{item}\n")] == [LIBRARY, *item.split("\n")]
+
+
 def test_chinese_wrapped_at_a_fixed_width_stays_one_paragraph() -> None:
     lines = [CHINESE[i : i + 40] for i in range(0, len(CHINESE), 40)]
     text = f"{LIBRARY}\n\n" + "\n".join(lines) + "\n"

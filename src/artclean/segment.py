@@ -104,12 +104,16 @@ def _blocks(lines: Sequence[_Line], blank: Sequence[bool]) -> list[list[_Line]]:
     return blocks
 
 
-def _wrap_width(stripped: Sequence[str]) -> int:
+def _wrap_width(lines: Sequence[str]) -> int:
     """The width of a block's widest line, less a line that is only the end of a Markdown
     link (`text](https://…)`): html2text wraps a paragraph's words but never breaks a link's
     address, so that line may run past the width the rest was wrapped at."""
-    widths = [len(line) for line in stripped if " " in line or "](" not in line]
-    return max(widths) if widths else max(map(len, stripped), default=0)
+    widths = [len(line) for line in lines if " " in line.lstrip() or "](" not in line]
+    return max(widths) if widths else _widest(lines)
+
+
+def _widest(lines: Sequence[str]) -> int:
+    return max(map(len, lines), default=0)
 
 
 def is_wrapped(lines: Sequence[str], links: bool = False) -> bool:
@@ -125,16 +129,20 @@ def is_wrapped(lines: Sequence[str], links: bool = False) -> bool:
     """
     if len(lines) < 2:
         return False
-    stripped = list(map(str.strip, lines))
-    width = _wrap_width(stripped) if links else max(map(len, stripped))
-    if not _NARROWEST_WRAP <= width <= _WIDEST_WRAP:
+    # A wrapper counts a line's indentation in the width (an indented first line is full),
+    # but it is the text, not the indentation, that is as wide as wrapped prose.
+    ends = list(map(str.rstrip, lines))
+    stripped = list(map(str.lstrip, ends))
+    widest = _wrap_width if links else _widest
+    width = widest(ends)
+    if not (widest(stripped) >= _NARROWEST_WRAP and width <= _WIDEST_WRAP):
         return False
     continuations = 0
-    for line, following in itertools.pairwise(stripped):
+    for used, (line, following) in zip(ends[:-1], itertools.pairwise(stripped), strict=True):
         if _BULLET.match(following):
             return False
         next_word = following.split(maxsplit=1)[0]
-        if len(line) + 1 + len(next_word) <= width:
+        if len(used) + 1 + len(next_word) <= width:
             return False
         first = next((c for c in following if c.isalpha()), "")
         caseless = first and not first.isupper() and not first.islower()
@@ -203,9 +211,10 @@ def _pieces(block: Sequence[_Line]) -> list[tuple[int, int]]:
     A paragraph ends at a line the next word would have fitted on (under the block's widest
     line); the lines up to there are one paragraph if they read as wrapped prose.
     """
-    texts = [text.strip() for _, _, _, text in block]
+    texts = [text.rstrip() for _, _, _, text in block]  # the indentation counts (is_wrapped)
     width = max(map(len, texts), default=0)
-    if not _PIECE_WIDTHS[0] <= width <= _PIECE_WIDTHS[1]:
+    content = max((len(text.lstrip()) for text in texts), default=0)
+    if not (content >= _PIECE_WIDTHS[0] and width <= _PIECE_WIDTHS[1]):
         return [(k, k) for k in range(len(texts))]
     pieces: list[tuple[int, int]] = []
     start = 0
