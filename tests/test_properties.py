@@ -282,8 +282,8 @@ WRAP_FLIP = (
     reason="limitation of segment.is_wrapped: a block of separate lines can read as one "
     "hard-wrapped paragraph once a rule removes its first or last line (here '0 Read more', "
     "whose shortness kept four identical 40-column lines apart); the second pass then cuts them "
-    "as one paragraph, the text no longer recurs 4 times, and its copies are removed. (A line "
-    "removed between two kept ones leaves a blank line, see segment.assemble.)",
+    "as one paragraph, the text no longer recurs 4 times, and its copies are removed. (Where a "
+    "line between two kept ones goes, a blank line may take its place: segment.assemble.)",
 )
 @HOSTILE
 @example(WRAP_FLIP)

@@ -283,6 +283,39 @@ def test_a_line_removed_inside_a_block_leaves_a_blank_line_if_the_rest_would_rea
     assert clean(result.text).text == result.text
 
 
+def test_no_blank_line_where_the_rest_of_the_block_would_still_read_otherwise() -> None:
+    """Without the newsletter line, the two lines after it read as one wrapped paragraph
+    however they are written (a copy of the first block): a blank line would not help, and
+    the block is written one line break apart, as before."""
+    text = (
+        "port director Maria Lopez at the airport on charges of\n"
+        "fraud and money laundering.\n\n"
+        "Council approves a new budget for the city library after long debate\n"
+        "Subscribe to our newsletter for the latest news.\n"
+        "port director Maria Lopez at the airport on charges of\n"
+        "fraud and money laundering.\n"
+    )
+    once = clean(text).text
+    assert "debate\nport director" in once
+    assert clean(once).text == once
+
+
+def test_a_markdown_list_that_loses_an_item_stays_a_tight_list(tmp_path) -> None:
+    page = (
+        "# Notes on the new tram line\n\n"
+        "The council approved the plan on Tuesday after a debate that lasted four hours.\n\n"
+        "- The first stop opens in May\n"
+        "  and serves the airport terminal.\n"
+        "- Share on Facebook\n"
+        "- The second stop opens in June.\n"
+    )
+    path = tmp_path / "notes.md"
+    path.write_text(page, encoding="utf-8")
+    result = CliRunner().invoke(cli, [str(path), "--profile", "article"])
+    assert result.exit_code == 0
+    assert result.output == page.replace("- Share on Facebook\n", "")
+
+
 def test_a_list_that_loses_an_item_stays_one_line_per_item() -> None:
     text = f"{LIBRARY}\n\n{HEADLINES[0]}\nShare on Facebook\n{HEADLINES[1]}\n{HEADLINES[2]}\n"
     result = clean(text)

@@ -297,7 +297,7 @@ def clean(text: str, options: Options | None = None, *, source: str | None = Non
     if options.profile != "content":
         removals = _orphaned_breaks(paragraphs, analysis.texts, removals, analysis.layout, reported)
     order = _output_order(len(paragraphs), removals, duplicates)
-    clean_text = assemble(text, paragraphs, order)
+    clean_text = assemble(text, paragraphs, order, plain=options.syntax != "markdown")
     return Result(
         source=source,
         text=clean_text,

@@ -12,7 +12,6 @@ nothing is re-wrapped, re-indented or re-encoded.
 
 from __future__ import annotations
 
-import collections
 import itertools
 import operator
 import re
@@ -266,30 +265,60 @@ def _reads_alike(kept: Sequence[Paragraph]) -> bool:
     return [b - a for a, b in cut] == [p.end_line - p.line for p in kept]
 
 
-def _loose_blocks(paragraphs: Sequence[Paragraph], order: Sequence[int]) -> set[int]:
-    """The blocks that lost a paragraph and whose rest would not read alike if run together."""
+def _blank_lines(paragraphs: Sequence[Paragraph], order: Sequence[int]) -> set[int]:
+    """The kept paragraphs that a blank line must go before, where text between two kept
+    paragraphs of one block was removed and the block's rest would not read alike.
+
+    Runs of kept paragraphs are joined one line break apart while the join reads alike; a
+    blank line starts the next run. Where a run would not read alike even so (the removed
+    text had set its width), the block is written as before: blank lines would not help.
+    """
     kept: dict[int, list[Paragraph]] = {}
     for index in order:
         kept.setdefault(paragraphs[index].block, []).append(paragraphs[index])
-    size = collections.Counter(paragraph.block for paragraph in paragraphs)
-    return {
-        block
-        for block, rest in kept.items()
-        if 1 < len(rest) < size[block] and not _reads_alike(rest)
-    }
+    blank: set[int] = set()
+    for rest in kept.values():
+        runs = _runs(rest)
+        if len(runs) < 2 or _reads_alike(rest):
+            continue
+        groups, starts = [runs[0]], []
+        for run in runs[1:]:
+            if _reads_alike([*groups[-1], *run]):
+                groups[-1] += run
+            else:
+                groups.append(run)
+                starts.append(run[0].index)
+        if all(map(_reads_alike, groups)):
+            blank.update(starts)
+    return blank
 
 
-def assemble(text: str, paragraphs: Sequence[Paragraph], order: Iterable[int]) -> str:
+def _runs(kept: Sequence[Paragraph]) -> list[list[Paragraph]]:
+    """Kept paragraphs in runs of neighbours: nothing was removed inside a run."""
+    runs: list[list[Paragraph]] = []
+    for paragraph in kept:
+        if runs and runs[-1][-1].index == paragraph.index - 1:
+            runs[-1].append(paragraph)
+        else:
+            runs.append([paragraph])
+    return runs
+
+
+def assemble(
+    text: str, paragraphs: Sequence[Paragraph], order: Iterable[int], plain: bool = True
+) -> str:
     """Join the paragraphs at the given indices, keeping the input's separators.
 
     Paragraphs that were next to each other keep exactly the text between them, and paragraphs
     of different blocks are separated as their blocks were. Two others of one block stay one
     line break apart, unless the block's kept paragraphs would then read otherwise (see
-    _reads_alike): a blank line takes the removed text's place, so that cleaning the output
-    again cuts the same paragraphs. The result ends with a line break unless it is empty.
+    _blank_lines): a blank line takes the removed text's place, so that cleaning the output
+    again cuts the same paragraphs. That is judged by `segment`'s reading, so only for `plain`
+    text: Markdown's list items and quotes are written as they were. The result ends with a
+    line break unless it is empty.
     """
     order = list(order)
-    loose = _loose_blocks(paragraphs, order)
+    blank = _blank_lines(paragraphs, order) if plain else set()
     pieces: list[str] = []
     previous: Paragraph | None = None
     block_gap: dict[int, str] = {}
@@ -304,7 +333,7 @@ def assemble(text: str, paragraphs: Sequence[Paragraph], order: Iterable[int]) -
                 pieces.append(text[previous.end : paragraph.start])  # as it was, exactly
             elif previous.block == paragraph.block:
                 newline = _terminator_after(text, previous.end) or newline_of(text)
-                pieces.append(newline * 2 if paragraph.block in loose else newline)
+                pieces.append(newline * 2 if index in blank else newline)
             else:
                 pieces.append(block_gap.get(paragraph.block) or newline_of(text) * 2)
         pieces.append(paragraph.text)

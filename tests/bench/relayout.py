@@ -67,7 +67,7 @@ def markdown(text: str, linked: bool = False, figures: bool = False) -> str:
             lines += ["", wrapped, ""]
             long += len(words) >= 25
             if figures and len(words) >= 25 and long % 3 == 0:
-                alt = " ".join(words[: long % 5])  # as often empty as a few words
+                alt = " ".join(words[: long % 5])  # empty one time in five
                 lines += ["", f"![{alt}](https://www.example.com/uploads/2019/11/{long}.jpg)", ""]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n") + "\n"
 
