@@ -265,6 +265,13 @@ def _reads_alike(kept: Sequence[Paragraph]) -> bool:
     return [b - a for a, b in cut] == [p.end_line - p.line for p in kept]
 
 
+# Re-reading a block costs as much as cutting it: a block that keeps more lines than this
+# (a page-long list) is written as before, and a join is tried only past at most this many
+# gaps (each join re-reads its group); past them, a blank line goes at every gap.
+_REREAD_LINES = 2000
+_JOINED_RUNS = 8
+
+
 def _blank_lines(paragraphs: Sequence[Paragraph], order: Sequence[int]) -> set[int]:
     """The kept paragraphs that a blank line must go before, where text between two kept
     paragraphs of one block was removed and the block's rest would not read alike.
@@ -279,11 +286,12 @@ def _blank_lines(paragraphs: Sequence[Paragraph], order: Sequence[int]) -> set[i
     blank: set[int] = set()
     for rest in kept.values():
         runs = _runs(rest)
-        if len(runs) < 2 or _reads_alike(rest):
+        too_long = rest[-1].end_line - rest[0].line > _REREAD_LINES
+        if len(runs) < 2 or too_long or _reads_alike(rest):
             continue
         groups, starts = [runs[0]], []
         for run in runs[1:]:
-            if _reads_alike([*groups[-1], *run]):
+            if len(runs) <= _JOINED_RUNS and _reads_alike([*groups[-1], *run]):
                 groups[-1] += run
             else:
                 groups.append(run)
