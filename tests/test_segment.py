@@ -167,6 +167,19 @@ def test_a_paragraph_wrapped_with_its_indentation_stays_one_paragraph() -> None:
     assert [t for _, t in paragraphs(f"{LIBRARY}\n\n{wrapped}\n")] == [LIBRARY, wrapped]
 
 
+def test_a_centred_line_neither_widens_its_block_nor_joins_the_paragraph_under_it() -> None:
+    """Counted with its 30 spaces, the prompt would be the block's widest line, and the first
+    lines of the paragraph would go with it."""
+    wrapped = textwrap.fill(
+        "The council approved the plan on Tuesday after a debate that lasted four hours, and "
+        "residents were divided over the cost of the new bridge, which will carry the tram "
+        "line across the river to the airport and the new housing estates in the north.",
+        72,
+    )
+    text = " " * 30 + "Subscribe to our newsletter for the latest news\n" + wrapped + "\n"
+    assert clean(text).text == wrapped + "\n"
+
+
 def test_indented_short_lines_are_not_read_as_wrapped() -> None:
     """The text, not its indentation, must be as wide as wrapped prose."""
     item = "              12) Roger Waters - The Wall (DVD)\n              http://amzn.to/2i2e7b7"
@@ -283,6 +296,20 @@ def test_a_line_removed_inside_a_block_leaves_a_blank_line_if_the_rest_would_rea
     assert clean(result.text).text == result.text
 
 
+def test_a_wrapped_sentence_that_loses_a_line_inside_it_is_written_back_whole() -> None:
+    """Read again, its lines are one paragraph, judged as the sentence it is: no blank line."""
+    text = (
+        "The city library will close for renovation in March, the council said.\n\n"
+        "On Thursday, investigators held the mayor and the city's\n"
+        "Subscribe to our newsletter for the latest news.\n"
+        "port director Maria Lopez at the airport on charges of fraud\n"
+        "and money laundering.\n"
+    )
+    once = clean(text).text
+    assert once == text.replace("Subscribe to our newsletter for the latest news.\n", "")
+    assert clean(once).text == once
+
+
 def test_no_blank_line_where_the_rest_of_the_block_would_still_read_otherwise() -> None:
     """Without the newsletter line, the two lines after it read as one wrapped paragraph
     however they are written (a copy of the first block): a blank line would not help, and
@@ -304,10 +331,11 @@ def test_a_markdown_list_that_loses_an_item_stays_a_tight_list(tmp_path) -> None
     page = (
         "# Notes on the new tram line\n\n"
         "The council approved the plan on Tuesday after a debate that lasted four hours.\n\n"
-        "- The first stop opens in May\n"
-        "  and serves the airport terminal.\n"
+        "- The first stop opens in May, two months after the bridge,\n"
+        "  and serves the airport terminal from the first day.\n"
         "- Share on Facebook\n"
-        "- The second stop opens in June.\n"
+        "- The second stop opens in June, when the works on the square\n"
+        "  are over and the buses are back on their old route.\n"
     )
     path = tmp_path / "notes.md"
     path.write_text(page, encoding="utf-8")

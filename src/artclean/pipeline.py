@@ -31,7 +31,7 @@ from .options import Options
 from .records import maker
 from .result import Kept, Removal, Result, Stats
 from .rules import builtin_code, matches
-from .segment import Paragraph, assemble
+from .segment import Paragraph, assemble, blank_lines
 from .structures import cookie_dialogs, gallery_captions
 
 _LANGUAGE_SAMPLE = 2000
@@ -262,7 +262,10 @@ def comparable_texts(text: str, options: Options) -> list[str]:
 
 def clean(text: str, options: Options | None = None, *, source: str | None = None) -> Result:
     """Clean one document: keep the article, split off duplicates and boilerplate."""
-    options = options or Options()
+    return _clean(text, options or Options(), source, check_again=True)
+
+
+def _clean(text: str, options: Options, source: str | None, *, check_again: bool) -> Result:
     analysis = analyse(text, options)
     findings = dict(analysis.findings)
     page = analysis.is_page(options.profile)
@@ -297,7 +300,9 @@ def clean(text: str, options: Options | None = None, *, source: str | None = Non
     if options.profile != "content":
         removals = _orphaned_breaks(paragraphs, analysis.texts, removals, analysis.layout, reported)
     order = _output_order(len(paragraphs), removals, duplicates)
-    clean_text = assemble(text, paragraphs, order, plain=options.syntax != "markdown")
+    clean_text = assemble(text, paragraphs, order)
+    if check_again and options.syntax != "markdown":
+        clean_text = _cut_alike(clean_text, text, paragraphs, order, options)
     return Result(
         source=source,
         text=clean_text,
@@ -311,6 +316,23 @@ def clean(text: str, options: Options | None = None, *, source: str | None = Non
             removed=dict(sorted(Counter(r.kind for r in removals.values()).items())),
         ),
     )
+
+
+def _cut_alike(
+    clean_text: str, text: str, paragraphs: Sequence[Paragraph], order: list[int], options: Options
+) -> str:
+    """The clean text, with a blank line where text between two kept lines of a block went,
+    if that is what keeps a second cleaning from changing it.
+
+    Without the removed line, lines it kept apart may be read as one paragraph (a copy of
+    another, say), and cleaning the output again would change it. Only then, and only in
+    plain text (Markdown's list items and quotes are written as they were), does a blank line
+    take the removed text's place (segment.blank_lines).
+    """
+    blank = blank_lines(paragraphs, order)
+    if not blank or _clean(clean_text, options, None, check_again=False).text == clean_text:
+        return clean_text
+    return assemble(text, paragraphs, order, blank)
 
 
 def _for_an_article(findings: dict[int, Finding]) -> Iterator[tuple[int, Finding]]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import itertools
 import operator
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -103,16 +103,28 @@ def _blocks(lines: Sequence[_Line], blank: Sequence[bool]) -> list[list[_Line]]:
     return blocks
 
 
-def _wrap_width(lines: Sequence[str]) -> int:
+def _wrap_width(stripped: Sequence[str]) -> int:
     """The width of a block's widest line, less a line that is only the end of a Markdown
     link (`text](https://…)`): html2text wraps a paragraph's words but never breaks a link's
     address, so that line may run past the width the rest was wrapped at."""
-    widths = [len(line) for line in lines if " " in line.lstrip() or "](" not in line]
-    return max(widths) if widths else _widest(lines)
+    widths = [len(line) for line in stripped if " " in line or "](" not in line]
+    return max(widths) if widths else max(map(len, stripped), default=0)
 
 
-def _widest(lines: Sequence[str]) -> int:
-    return max(map(len, lines), default=0)
+def _fits(line: str, following: str, width: int) -> bool:
+    """Whether the next line's first word would have fitted on `line` (as written, its
+    indentation included) under the block's width.
+
+    A line counts by its text: an indented or centred line is no fuller for its spaces. But
+    when the next line runs on in lower case, the line is one a wrapper filled, indentation
+    and all (inscriptis indents a paragraph, and textwrap keeps that on its first line only).
+    """
+    text = line.strip()
+    next_word = following.split(maxsplit=1)[0]
+    length = len(text)
+    if len(line) > len(text) and next((c for c in following if c.isalpha()), "").islower():
+        length = min(len(line.rstrip()), width)
+    return length + 1 + len(next_word) <= width
 
 
 def is_wrapped(lines: Sequence[str], links: bool = False) -> bool:
@@ -121,27 +133,22 @@ def is_wrapped(lines: Sequence[str], links: bool = False) -> bool:
 
     A wrapper breaks a line only when the next word would not fit, so no line may be short
     enough that the following word would have fitted under the block's widest line (itself
-    between 40 and 200 characters). Wrapped
+    between 40 and 200 characters; see _fits). Wrapped
     prose also breaks mid-sentence: some continuation lines start in lower case (or in a script
     without case, after a line that does not end a sentence), which separates it from a list of
     capitalised headlines of similar length.
     """
     if len(lines) < 2:
         return False
-    # A wrapper counts a line's indentation in the width (an indented first line is full),
-    # but it is the text, not the indentation, that is as wide as wrapped prose.
-    ends = list(map(str.rstrip, lines))
-    stripped = list(map(str.lstrip, ends))
-    widest = _wrap_width if links else _widest
-    width = widest(ends)
-    if not (widest(stripped) >= _NARROWEST_WRAP and width <= _WIDEST_WRAP):
+    stripped = list(map(str.strip, lines))
+    width = _wrap_width(stripped) if links else max(map(len, stripped))
+    if not _NARROWEST_WRAP <= width <= _WIDEST_WRAP:
         return False
     continuations = 0
-    for used, (line, following) in zip(ends[:-1], itertools.pairwise(stripped), strict=True):
+    for written, (line, following) in zip(lines[:-1], itertools.pairwise(stripped), strict=True):
         if _BULLET.match(following):
             return False
-        next_word = following.split(maxsplit=1)[0]
-        if len(used) + 1 + len(next_word) <= width:
+        if _fits(written, following, width):
             return False
         first = next((c for c in following if c.isalpha()), "")
         caseless = first and not first.isupper() and not first.islower()
@@ -210,18 +217,18 @@ def _pieces(block: Sequence[_Line]) -> list[tuple[int, int]]:
     A paragraph ends at a line the next word would have fitted on (under the block's widest
     line); the lines up to there are one paragraph if they read as wrapped prose.
     """
-    texts = [text.rstrip() for _, _, _, text in block]  # the indentation counts (is_wrapped)
+    written = [text for _, _, _, text in block]
+    texts = [text.strip() for text in written]
     width = max(map(len, texts), default=0)
-    content = max((len(text.lstrip()) for text in texts), default=0)
-    if not (content >= _PIECE_WIDTHS[0] and width <= _PIECE_WIDTHS[1]):
+    if not _PIECE_WIDTHS[0] <= width <= _PIECE_WIDTHS[1]:
         return [(k, k) for k in range(len(texts))]
     pieces: list[tuple[int, int]] = []
     start = 0
     for i in range(len(texts)):
-        following = texts[i + 1].split(maxsplit=1)[0] if i + 1 < len(texts) and texts[i + 1] else ""
-        if following and len(texts[i]) + 1 + len(following) > width:
+        following = texts[i + 1] if i + 1 < len(texts) else ""
+        if following and not _fits(written[i], following, width):
             continue  # the next word did not fit: the paragraph may go on
-        if i > start and is_wrapped(texts[start : i + 1]):
+        if i > start and is_wrapped(written[start : i + 1]):
             pieces.append((start, i))
         else:
             pieces.extend((k, k) for k in range(start, i + 1))
@@ -255,14 +262,17 @@ def _terminator_after(text: str, offset: int) -> str:
     return match.group() if match else ""
 
 
-def _reads_alike(kept: Sequence[Paragraph]) -> bool:
-    """Whether what is kept of a block, one line break apart, is cut into the same paragraphs.
-
-    Removing a line can change how the rest of its block reads: without the short line that
-    kept them apart, separate lines may read as one hard-wrapped paragraph.
-    """
+def _joined(kept: Sequence[Paragraph]) -> set[int]:
+    """The positions k at which kept[k - 1] and kept[k], one line break apart, would be read
+    as one paragraph: without the short line that kept them apart, separate lines may read
+    as one hard-wrapped paragraph."""
+    starts: dict[int, int] = {}  # first line of kept[k] in the joined text -> k
+    line = 0
+    for k, paragraph in enumerate(kept):
+        starts[line] = k
+        line += paragraph.end_line - paragraph.line + 1
     cut = _cut(_lines("\n".join(paragraph.text for paragraph in kept)))
-    return [b - a for a, b in cut] == [p.end_line - p.line for p in kept]
+    return {starts[n] for a, b in cut for n in range(a + 1, b + 1) if n in starts}
 
 
 # Re-reading a block costs as much as cutting it: a block that keeps more lines than this
@@ -272,13 +282,14 @@ _REREAD_LINES = 2000
 _JOINED_RUNS = 8
 
 
-def _blank_lines(paragraphs: Sequence[Paragraph], order: Sequence[int]) -> set[int]:
-    """The kept paragraphs that a blank line must go before, where text between two kept
-    paragraphs of one block was removed and the block's rest would not read alike.
+def blank_lines(paragraphs: Sequence[Paragraph], order: Sequence[int]) -> set[int]:
+    """The kept paragraphs that a blank line must go before: where text between two kept
+    paragraphs of one block was removed, and they would be read as one paragraph without it.
 
-    Runs of kept paragraphs are joined one line break apart while the join reads alike; a
-    blank line starts the next run. Where a run would not read alike even so (the removed
-    text had set its width), the block is written as before: blank lines would not help.
+    Runs of kept paragraphs (nothing removed inside) are joined one line break apart unless
+    the join would read across the gap; then a blank line starts the next run. Where a run
+    would still be read as fewer paragraphs (the removed text had set its width), the block
+    is written as before: blank lines would not help.
     """
     kept: dict[int, list[Paragraph]] = {}
     for index in order:
@@ -287,16 +298,16 @@ def _blank_lines(paragraphs: Sequence[Paragraph], order: Sequence[int]) -> set[i
     for rest in kept.values():
         runs = _runs(rest)
         too_long = rest[-1].end_line - rest[0].line > _REREAD_LINES
-        if len(runs) < 2 or too_long or _reads_alike(rest):
+        if len(runs) < 2 or too_long or not _joined(rest):
             continue
         groups, starts = [runs[0]], []
         for run in runs[1:]:
-            if len(runs) <= _JOINED_RUNS and _reads_alike([*groups[-1], *run]):
+            if len(runs) <= _JOINED_RUNS and len(groups[-1]) not in _joined([*groups[-1], *run]):
                 groups[-1] += run
             else:
                 groups.append(run)
                 starts.append(run[0].index)
-        if all(map(_reads_alike, groups)):
+        if not any(map(_joined, groups)):
             blank.update(starts)
     return blank
 
@@ -313,20 +324,18 @@ def _runs(kept: Sequence[Paragraph]) -> list[list[Paragraph]]:
 
 
 def assemble(
-    text: str, paragraphs: Sequence[Paragraph], order: Iterable[int], plain: bool = True
+    text: str,
+    paragraphs: Sequence[Paragraph],
+    order: Iterable[int],
+    blank: Collection[int] = (),
 ) -> str:
     """Join the paragraphs at the given indices, keeping the input's separators.
 
     Paragraphs that were next to each other keep exactly the text between them, and paragraphs
     of different blocks are separated as their blocks were. Two others of one block stay one
-    line break apart, unless the block's kept paragraphs would then read otherwise (see
-    _blank_lines): a blank line takes the removed text's place, so that cleaning the output
-    again cuts the same paragraphs. That is judged by `segment`'s reading, so only for `plain`
-    text: Markdown's list items and quotes are written as they were. The result ends with a
-    line break unless it is empty.
+    line break apart, or a blank line apart before a paragraph in `blank` (see blank_lines).
+    The result ends with a line break unless it is empty.
     """
-    order = list(order)
-    blank = _blank_lines(paragraphs, order) if plain else set()
     pieces: list[str] = []
     previous: Paragraph | None = None
     block_gap: dict[int, str] = {}
