@@ -159,14 +159,6 @@ CHINESE = (
 )
 
 
-def test_a_paragraph_wrapped_with_its_indentation_stays_one_paragraph() -> None:
-    """inscriptis indents a paragraph by its depth in the page; wrapped at 72 columns, its
-    first line holds the indentation and fewer words than the lines under it."""
-    wrapped = textwrap.fill("            " + ROADS, 72)
-    assert wrapped.split("\n")[1][0] != " "  # only the first line is indented
-    assert [t for _, t in paragraphs(f"{LIBRARY}\n\n{wrapped}\n")] == [LIBRARY, wrapped]
-
-
 def test_a_centred_line_neither_widens_its_block_nor_joins_the_paragraph_under_it() -> None:
     """Counted with its 30 spaces, the prompt would be the block's widest line, and the first
     lines of the paragraph would go with it."""
@@ -176,8 +168,10 @@ def test_a_centred_line_neither_widens_its_block_nor_joins_the_paragraph_under_i
         "line across the river to the airport and the new housing estates in the north.",
         72,
     )
-    text = " " * 30 + "Subscribe to our newsletter for the latest news\n" + wrapped + "\n"
-    assert clean(text).text == wrapped + "\n"
+    prompt = " " * 30 + "Subscribe to our newsletter for the latest news\n"
+    assert clean(prompt + wrapped + "\n").text == wrapped + "\n"
+    hurt = "3 people were hurt when a tram left the rails near the bridge on Tuesday\nnight.\n"
+    assert clean(wrapped + "\n" + prompt + hurt).text == wrapped + "\n" + hurt
 
 
 def test_indented_short_lines_are_not_read_as_wrapped() -> None:

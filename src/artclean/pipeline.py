@@ -325,14 +325,21 @@ def _cut_alike(
     if that is what keeps a second cleaning from changing it.
 
     Without the removed line, lines it kept apart may be read as one paragraph (a copy of
-    another, say), and cleaning the output again would change it. Only then, and only in
-    plain text (Markdown's list items and quotes are written as they were), does a blank line
-    take the removed text's place (segment.blank_lines).
+    another, say), and cleaning the output again would change it. Only then, only if the
+    blank line makes a second cleaning leave the text as it is, and only in plain text
+    (Markdown's list items and quotes are written as they were), does a blank line take the
+    removed text's place (segment.blank_lines).
     """
     blank = blank_lines(paragraphs, order)
-    if not blank or _clean(clean_text, options, None, check_again=False).text == clean_text:
+    if not blank or _again(clean_text, options) == clean_text:
         return clean_text
-    return assemble(text, paragraphs, order, blank)
+    spaced = assemble(text, paragraphs, order, blank)
+    return spaced if _again(spaced, options) == spaced else clean_text
+
+
+def _again(text: str, options: Options) -> str:
+    """The text cleaned once more, as a user cleaning the output would."""
+    return _clean(text, options, None, check_again=False).text
 
 
 def _for_an_article(findings: dict[int, Finding]) -> Iterator[tuple[int, Finding]]:

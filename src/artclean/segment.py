@@ -112,19 +112,10 @@ def _wrap_width(stripped: Sequence[str]) -> int:
 
 
 def _fits(line: str, following: str, width: int) -> bool:
-    """Whether the next line's first word would have fitted on `line` (as written, its
-    indentation included) under the block's width.
-
-    A line counts by its text: an indented or centred line is no fuller for its spaces. But
-    when the next line runs on in lower case, the line is one a wrapper filled, indentation
-    and all (inscriptis indents a paragraph, and textwrap keeps that on its first line only).
-    """
-    text = line.strip()
-    next_word = following.split(maxsplit=1)[0]
-    length = len(text)
-    if len(line) > len(text) and next((c for c in following if c.isalpha()), "").islower():
-        length = min(len(line.rstrip()), width)
-    return length + 1 + len(next_word) <= width
+    """Whether the next line's first word would have fitted on `line` under the block's
+    width. A line counts by its text: an indented or centred line is no fuller for its
+    spaces, and the paragraph under it no part of it."""
+    return len(line.strip()) + 1 + len(following.split(maxsplit=1)[0]) <= width
 
 
 def is_wrapped(lines: Sequence[str], links: bool = False) -> bool:

@@ -12,6 +12,7 @@ different when their clean output is cleaned again; --save writes those inputs t
 
 from __future__ import annotations
 
+import argparse
 import random
 import sys
 import textwrap
@@ -78,23 +79,22 @@ def document(seed: int) -> str:
 
 
 def main(argv: list[str]) -> int:
-    save = None
-    if "--save" in argv:
-        at = argv.index("--save")
-        save = Path(argv[at + 1])
-        save.mkdir(parents=True, exist_ok=True)
-        argv = argv[:at] + argv[at + 2 :]
-    first = int(argv[0]) if argv else 0
-    count = int(argv[1]) if len(argv) > 1 else 3000
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("first", nargs="?", type=int, default=0, help="first seed (0)")
+    parser.add_argument("count", nargs="?", type=int, default=3000, help="documents (3000)")
+    parser.add_argument("--save", type=Path, help="write the inputs a second cleaning changes")
+    args = parser.parse_args(argv)
+    if args.save is not None:
+        args.save.mkdir(parents=True, exist_ok=True)
     changed = 0
-    for seed in range(first, first + count):
+    for seed in range(args.first, args.first + args.count):
         text = document(seed)
         once = clean(text).text
         if clean(once).text != once:
             changed += 1
-            if save is not None:
-                (save / f"{seed}.txt").write_bytes(text.encode("utf-8"))
-    print(f"{changed} of {count} documents changed by a second cleaning")
+            if args.save is not None:
+                (args.save / f"{seed}.txt").write_bytes(text.encode("utf-8"))
+    print(f"{changed} of {args.count} documents changed by a second cleaning")
     return 0
 
 
