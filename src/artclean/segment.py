@@ -111,20 +111,13 @@ def _wrap_width(stripped: Sequence[str]) -> int:
     return max(widths) if widths else max(map(len, stripped), default=0)
 
 
-def _fits(line: str, following: str, width: int) -> bool:
-    """Whether the next line's first word would have fitted on `line` under the block's
-    width. A line counts by its text: an indented or centred line is no fuller for its
-    spaces, and the paragraph under it no part of it."""
-    return len(line.strip()) + 1 + len(following.split(maxsplit=1)[0]) <= width
-
-
 def is_wrapped(lines: Sequence[str], links: bool = False) -> bool:
     """Whether a block of lines is one paragraph hard-wrapped at a fixed width (`links`: a
     page converted to Markdown, whose link addresses may run past it; see _wrap_width).
 
     A wrapper breaks a line only when the next word would not fit, so no line may be short
     enough that the following word would have fitted under the block's widest line (itself
-    between 40 and 200 characters; see _fits). Wrapped
+    between 40 and 200 characters). Wrapped
     prose also breaks mid-sentence: some continuation lines start in lower case (or in a script
     without case, after a line that does not end a sentence), which separates it from a list of
     capitalised headlines of similar length.
@@ -136,10 +129,11 @@ def is_wrapped(lines: Sequence[str], links: bool = False) -> bool:
     if not _NARROWEST_WRAP <= width <= _WIDEST_WRAP:
         return False
     continuations = 0
-    for written, (line, following) in zip(lines[:-1], itertools.pairwise(stripped), strict=True):
+    for line, following in itertools.pairwise(stripped):
         if _BULLET.match(following):
             return False
-        if _fits(written, following, width):
+        next_word = following.split(maxsplit=1)[0]
+        if len(line) + 1 + len(next_word) <= width:
             return False
         first = next((c for c in following if c.isalpha()), "")
         caseless = first and not first.isupper() and not first.islower()
@@ -208,18 +202,17 @@ def _pieces(block: Sequence[_Line]) -> list[tuple[int, int]]:
     A paragraph ends at a line the next word would have fitted on (under the block's widest
     line); the lines up to there are one paragraph if they read as wrapped prose.
     """
-    written = [text for _, _, _, text in block]
-    texts = [text.strip() for text in written]
+    texts = [text.strip() for _, _, _, text in block]
     width = max(map(len, texts), default=0)
     if not _PIECE_WIDTHS[0] <= width <= _PIECE_WIDTHS[1]:
         return [(k, k) for k in range(len(texts))]
     pieces: list[tuple[int, int]] = []
     start = 0
     for i in range(len(texts)):
-        following = texts[i + 1] if i + 1 < len(texts) else ""
-        if following and not _fits(written[i], following, width):
+        following = texts[i + 1].split(maxsplit=1)[0] if i + 1 < len(texts) and texts[i + 1] else ""
+        if following and len(texts[i]) + 1 + len(following) > width:
             continue  # the next word did not fit: the paragraph may go on
-        if i > start and is_wrapped(written[start : i + 1]):
+        if i > start and is_wrapped(texts[start : i + 1]):
             pieces.append((start, i))
         else:
             pieces.extend((k, k) for k in range(start, i + 1))
