@@ -285,8 +285,9 @@ def blank_lines(paragraphs: Sequence[Paragraph], order: Sequence[int]) -> set[in
         if len(runs) < 2 or too_long or not _joined(rest):
             continue
         groups, starts = [runs[0]], []
+        try_joins = len(runs) <= _JOINED_RUNS
         for run in runs[1:]:
-            if len(runs) <= _JOINED_RUNS and len(groups[-1]) not in _joined([*groups[-1], *run]):
+            if try_joins and len(groups[-1]) not in _joined([*groups[-1], *run]):
                 groups[-1] += run
             else:
                 groups.append(run)
