@@ -7,6 +7,7 @@ document at once, and must give the same values to the last bit, whatever the te
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import pytest
@@ -16,10 +17,12 @@ from hypothesis import strategies as st
 from artclean import Options
 from artclean.classify import model, probabilities, second_probabilities, second_rows
 from artclean.features import (
+    NAMES,
     cohesion,
     content_words,
     contents,
     document_features,
+    headline_start,
     own_features,
     words_of,
 )
@@ -49,6 +52,20 @@ def bits(rows: list[list[float]]) -> list[list[str]]:
 def test_a_document_s_content_words_are_each_paragraph_s(texts: list[str]) -> None:
     tokens = [words_of(fold(text)) for text in texts]
     assert contents(tokens, STOP) == [content_words(t, STOP) for t in tokens]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXTS.filter(lambda text: not re.search("[a-z][A-Z]", text)))
+def test_headline_start_reads_a_paragraph_without_glued_words_as_the_model_does(
+    text: str,
+) -> None:
+    feature = own_features(text, words_of(fold(text)), STOP)[NAMES.index("headline_start")]
+    assert headline_start(text) == feature
+
+
+def test_headline_start_counts_glued_words_apart() -> None:
+    words = "Harbour Festival Returns With Fireworks{}The three-day festival is back after a year"
+    assert headline_start(words.format(" ")) == headline_start(words.format("")) == 5 / 6
 
 
 def test_a_page_s_rows_are_the_paragraphs_own_features_and_its_context() -> None:

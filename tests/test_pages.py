@@ -723,6 +723,28 @@ def test_a_list_of_other_stories_headlines_run_into_teasers_goes_as_related(
     assert kept(text) != ARTICLE  # the model alone keeps some of them
 
 
+# The same kind of list as a layout writes it when it runs a linked headline into the teaser
+# after it without a space ("Fireworks" + "The three-day ..."): the glued word hides a capital.
+GLUED_TEASERS = [
+    "Ford Recalls Pickups Over CablesThe carmaker is recalling more than 168,000 trucks after "
+    "reports of engines stopping on the highway.",
+    "Four Best Vegan Spots DowntownWe crunched the numbers to find the top vegan restaurants "
+    "around the city, using reviews and our own visits.",
+    "Customers Leave Without Paying TonightA party of six left the restaurant on Saturday "
+    "night without paying, the owner told reporters.",
+    "Harbour Festival Returns With FireworksThe three-day festival is back after two years, "
+    "with extra trams running until two in the morning.",
+]
+
+
+def test_headlines_glued_to_their_teasers_still_open_like_headlines() -> None:
+    text = page(MENU, *([p] for p in ARTICLE), *([t] for t in GLUED_TEASERS), FOOTER)
+    result = clean(text)
+    assert [k.text for k in result.kept] == ARTICLE
+    listed = [r.text for r in result.removed if r.rule == "teaser-list"]
+    assert listed == GLUED_TEASERS
+
+
 def test_two_paragraphs_opening_with_names_are_no_list_of_stories() -> None:
     named = [
         "Mayor Anna Berg Told The Council that the tram would be finished before the next "

@@ -23,7 +23,7 @@ from functools import lru_cache
 from importlib import resources
 
 from .boilerplate import Finding
-from .features import NAMES, cohesion, contents, document_features, word_count
+from .features import NAMES, cohesion, contents, document_features, headline_start, word_count
 from .records import maker
 from .segment import Paragraph
 from .structures import (
@@ -88,7 +88,6 @@ _THREAD_AFTER = 6
 _HEADLINE_RUN = 3
 _HEADLINE_START = 0.67
 _HEADLINE_GAP = 1
-_HEADLINE = NAMES.index("headline_start")
 
 
 SECOND = ("cohesion",)
@@ -578,7 +577,8 @@ def page_findings(
         findings.append(Finding(i, "duplicate", "joined-copy", reason))
     # An article's numbered list is no list of other stories, however like headlines its
     # items open ("3) Model Tram Set With Two Carriages, Six Stations And The Old Town …").
-    for run in headline_runs(rows, [k and i not in counted for i, k in enumerate(kept)]):
+    headlines = [k and headline_start(texts[i]) >= _HEADLINE_START for i, k in enumerate(kept)]
+    for run in headline_runs(headlines, [k and i not in counted for i, k in enumerate(kept)]):
         lines = f"lines {paragraphs[run[0]].line}-{paragraphs[run[-1]].end_line}"
         reason = f"in a list of other stories ({lines}: {len(run)} headlines with their teasers)"
         for i in run:
@@ -612,17 +612,17 @@ def page_findings(
     return findings
 
 
-def headline_runs(rows: Sequence[Sequence[float]], kept: Sequence[bool]) -> list[list[int]]:
+def headline_runs(headlines: Sequence[bool], kept: Sequence[bool]) -> list[list[int]]:
     """Runs of kept paragraphs that each open like a headline (see _HEADLINE_RUN)."""
     runs: list[list[int]] = []
     run: list[int] = []
-    for i, row in enumerate(rows):
+    for i, headline in enumerate(headlines):
         if not kept[i]:
             continue
-        if row[_HEADLINE] < _HEADLINE_START or (run and i - run[-1] > _HEADLINE_GAP + 1):
+        if not headline or (run and i - run[-1] > _HEADLINE_GAP + 1):
             runs.append(run)
             run = []
-        if row[_HEADLINE] >= _HEADLINE_START:
+        if headline:
             run.append(i)
     runs.append(run)
     return [r for r in runs if len(r) >= _HEADLINE_RUN]

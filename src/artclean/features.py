@@ -113,6 +113,26 @@ def word_count(text: str) -> float:
     return len(stripped) / _CHARS_PER_WORD if is_unspaced(stripped, count) else float(count)
 
 
+# A lower-case letter run into a capital ("DessertsNeed"): two words that a layout joined, such
+# as a linked headline and the teaser after it.
+_GLUED = pattern(r"(?<=[a-z])(?=[A-Z])")
+
+
+def headline_start(text: str) -> float:
+    """The share of capitals among the initials of a paragraph's second to seventh words (of
+    twelve or more), as `own_features` counts it, but with glued words counted apart."""
+    words = text.split()
+    if len(words) < 12:
+        return 0.0
+    initials: list[str] = []
+    for word in words:
+        initials += [part[0] for part in _GLUED.split(word) if part and part[0].isalpha()]
+        if len(initials) >= 7:
+            break
+    opening = initials[1:7]
+    return sum(map(str.isupper, opening)) / len(opening) if opening else 0.0
+
+
 def own_features(text: str, tokens: Sequence[str], stop: frozenset[str]) -> list[float]:
     """Features of one paragraph on its own, in OWN order."""
     stripped = text.strip()
