@@ -88,6 +88,7 @@ _THREAD_AFTER = 6
 _HEADLINE_RUN = 3
 _HEADLINE_START = 0.67
 _HEADLINE_GAP = 1
+_HEADLINE = NAMES.index("headline_start")
 
 
 SECOND = ("cohesion",)
@@ -577,8 +578,7 @@ def page_findings(
         findings.append(Finding(i, "duplicate", "joined-copy", reason))
     # An article's numbered list is no list of other stories, however like headlines its
     # items open ("3) Model Tram Set With Two Carriages, Six Stations And The Old Town …").
-    headlines = [k and headline_start(texts[i]) >= _HEADLINE_START for i, k in enumerate(kept)]
-    for run in headline_runs(headlines, [k and i not in counted for i, k in enumerate(kept)]):
+    for run in headline_runs(rows, texts, [k and i not in counted for i, k in enumerate(kept)]):
         lines = f"lines {paragraphs[run[0]].line}-{paragraphs[run[-1]].end_line}"
         reason = f"in a list of other stories ({lines}: {len(run)} headlines with their teasers)"
         for i in run:
@@ -612,20 +612,30 @@ def page_findings(
     return findings
 
 
-def headline_runs(headlines: Sequence[bool], kept: Sequence[bool]) -> list[list[int]]:
-    """Runs of kept paragraphs that each open like a headline (see _HEADLINE_RUN)."""
+def headline_runs(
+    rows: Sequence[Sequence[float]], texts: Sequence[str], kept: Sequence[bool]
+) -> list[list[int]]:
+    """Runs of kept paragraphs that each open like a headline (see _HEADLINE_RUN).
+
+    A paragraph that opens like one only once its glued words are counted apart
+    (`features.headline_start`) may join a run but not make one: a brand run into a word
+    ("the new PlayStation maker") must not turn an article's paragraphs into a list.
+    """
     runs: list[list[int]] = []
     run: list[int] = []
-    for i, headline in enumerate(headlines):
+    for i, row in enumerate(rows):
         if not kept[i]:
             continue
+        headline = row[_HEADLINE] >= _HEADLINE_START or headline_start(texts[i]) >= _HEADLINE_START
         if not headline or (run and i - run[-1] > _HEADLINE_GAP + 1):
             runs.append(run)
             run = []
         if headline:
             run.append(i)
     runs.append(run)
-    return [r for r in runs if len(r) >= _HEADLINE_RUN]
+    return [
+        r for r in runs if sum(rows[i][_HEADLINE] >= _HEADLINE_START for i in r) >= _HEADLINE_RUN
+    ]
 
 
 def _menu_like(row: Sequence[float]) -> bool:

@@ -113,22 +113,24 @@ def word_count(text: str) -> float:
     return len(stripped) / _CHARS_PER_WORD if is_unspaced(stripped, count) else float(count)
 
 
-# A lower-case letter run into a capital ("DessertsNeed"): two words that a layout joined, such
-# as a linked headline and the teaser after it.
-_GLUED = pattern(r"(?<=[a-z])(?=[A-Z])")
+# A word's first character if it is a letter (or a letter-like \w), or a capital run on from
+# three lower-case letters ("DessertsNeed"): two words that a layout joined, such as a linked
+# headline and the teaser after it. Two letters are not enough: "LeBron", "McGee", "DeMar"
+# are one name.
+_INITIALS = pattern(r"(?<!\S)[^\W\d_]|(?<=[a-z]{3})[A-Z]")
 
 
 def headline_start(text: str) -> float:
     """The share of capitals among the initials of a paragraph's second to seventh words (of
     twelve or more), as `own_features` counts it, but with glued words counted apart."""
-    words = text.split()
-    if len(words) < 12:
+    if len(text.split(None, 12)) < 12:
         return 0.0
     initials: list[str] = []
-    for word in words:
-        initials += [part[0] for part in _GLUED.split(word) if part and part[0].isalpha()]
-        if len(initials) >= 7:
-            break
+    for match in _INITIALS.finditer(text):
+        if match[0].isalpha():
+            initials.append(match[0])
+            if len(initials) == 7:
+                break
     opening = initials[1:7]
     return sum(map(str.isupper, opening)) / len(opening) if opening else 0.0
 
