@@ -21,7 +21,8 @@ benchmark's metric, traf-dev hmean of found and absent snippets), which are prin
 the honest estimate for pages the model has not seen. `--check` recomputes everything and fails
 if the committed file differs.
 
-`--estimate` writes nothing: it scores the committed model on the dev pages, then refits it
+`--estimate` writes nothing: it scores the committed model on the dev pages (and a model
+refitted on all of them, on today's features), then refits it
 `--repeats` times with `--folds`-fold cross-validation (each fold fitted on the other folds, at
 the committed thresholds; the split by a seeded hash of the page id, both layouts of an aeb-dev
 page in one fold) and prints the out-of-fold figures. Two folds fit on half the pages and
@@ -270,6 +271,9 @@ def estimate(pages: list[Page], folds: int, repeats: int) -> None:
     )
     print("committed model on the pages it was fitted on:")
     print("  " + "  ".join(f"{name} {own[name]:.4f}" for name in names))
+    refit = scores(pages, verdicts(pages, {0: fit_model(pages)}, [0] * len(pages)), thresholds)
+    print("refitted on today's features, on the same pages:")
+    print("  " + "  ".join(f"{name} {refit[name]:.4f}" for name in names))
     runs: list[dict[str, float]] = []
     for seed in range(repeats):
         fold = [
@@ -284,11 +288,17 @@ def estimate(pages: list[Page], folds: int, repeats: int) -> None:
         print(
             f"  {folds}-fold, split {seed}: " + "  ".join(f"{n} {runs[-1][n]:.4f}" for n in names)
         )
-    print(f"{folds}-fold cross-validated, median of {repeats} splits (cost against the above):")
+    print(
+        f"{folds}-fold cross-validated, median of {repeats} splits (range), and what unseen pages"
+        " cost against the committed model and against the refit:"
+    )
     for name in names:
         middle = statistics.median(run[name] for run in runs)
         low, high = min(run[name] for run in runs), max(run[name] for run in runs)
-        print(f"  {name:<18} {middle:.4f} ({low:.4f}-{high:.4f})  cost {own[name] - middle:+.4f}")
+        print(
+            f"  {name:<18} {middle:.4f} ({low:.4f}-{high:.4f})"
+            f"  cost {own[name] - middle:+.4f} / {refit[name] - middle:+.4f}"
+        )
 
 
 def main() -> int:
@@ -302,18 +312,24 @@ def main() -> int:
         action="store_true",
         help="write nothing; print the committed model's cross-validated figures",
     )
-    parser.add_argument("--folds", type=int, default=10, help="folds for --estimate (10)")
-    parser.add_argument("--repeats", type=int, default=5, help="splits for --estimate (5)")
+    parser.add_argument("--folds", type=int, help="folds for --estimate (10)")
+    parser.add_argument("--repeats", type=int, help="splits for --estimate (5)")
     args = parser.parse_args()
     needed = [args.bench / "aeb-dev" / f"{name}.jsonl" for name in AEB] + [args.bench / TRAF]
     if not all(path.exists() for path in needed):
         print(f"no benchmark files in {args.bench}", file=sys.stderr)
         return 2
-    if args.folds < 2 or args.repeats < 1:
+    if not args.estimate and (args.folds is not None or args.repeats is not None):
+        parser.error("--folds and --repeats go with --estimate")
+    if args.estimate and args.check:
+        parser.error("--estimate and --check do not go together")
+    folds = 10 if args.folds is None else args.folds
+    repeats = 5 if args.repeats is None else args.repeats
+    if folds < 2 or repeats < 1:
         parser.error("--folds must be 2 or more and --repeats 1 or more")
     pages = load(args.bench)
     if args.estimate:
-        estimate(pages, args.folds, args.repeats)
+        estimate(pages, folds, repeats)
         return 0
     # Each fold's model is fitted without it and applied to it.
     cross = verdicts(pages, {k: fit_model([p for p in pages if p.fold != k]) for k in (0, 1)})
