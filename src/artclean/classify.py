@@ -621,21 +621,22 @@ def headline_runs(
     (`features.headline_start`) may join a run but not make one: a brand run into a word
     ("the new PlayStation maker") must not turn an article's paragraphs into a list.
     """
+    strong = [k and row[_HEADLINE] >= _HEADLINE_START for k, row in zip(kept, rows, strict=True)]
+    if sum(strong) < _HEADLINE_RUN:
+        return []  # (most pages: then no glued word needs reading)
     runs: list[list[int]] = []
     run: list[int] = []
-    for i, row in enumerate(rows):
+    for i in range(len(rows)):
         if not kept[i]:
             continue
-        headline = row[_HEADLINE] >= _HEADLINE_START or headline_start(texts[i]) >= _HEADLINE_START
+        headline = strong[i] or headline_start(texts[i]) >= _HEADLINE_START
         if not headline or (run and i - run[-1] > _HEADLINE_GAP + 1):
             runs.append(run)
             run = []
         if headline:
             run.append(i)
     runs.append(run)
-    return [
-        r for r in runs if sum(rows[i][_HEADLINE] >= _HEADLINE_START for i in r) >= _HEADLINE_RUN
-    ]
+    return [r for r in runs if sum(strong[i] for i in r) >= _HEADLINE_RUN]
 
 
 def _menu_like(row: Sequence[float]) -> bool:
