@@ -248,12 +248,12 @@ def objective(figures: dict[str, float]) -> float:
 
 
 def verdicts(
-    pages: list[Page], models: dict[int, tuple[Stage, Stage]], folds: list[int] | None = None
+    pages: list[Page], models: dict[int, tuple[Stage, Stage]], folds: list[int]
 ) -> list[list[float]]:
-    """Each page's probabilities by its fold's model (`folds`: one per page, else page.fold)."""
+    """Each page's probabilities by the model of its fold (`folds`: one per page)."""
     out = []
-    for n, page in enumerate(pages):
-        first, second = models[page.fold if folds is None else folds[n]]
+    for page, fold in zip(pages, folds, strict=True):
+        first, second = models[fold]
         rows = page.inputs.rows
         out.append(probabilities(second_rows(page.inputs, probabilities(rows, first)), second))
     return out
@@ -264,16 +264,17 @@ def estimate(pages: list[Page], folds: int, repeats: int) -> None:
     committed = committed_model()
     thresholds = (committed.region_threshold, committed.keep_inside, committed.keep_outside)
     names = ("pages-htmltext", "pages-inscriptis", "traf")
-    own = scores(
-        pages,
-        verdicts(pages, {0: (committed.first, committed.second)}, [0] * len(pages)),
-        thresholds,
-    )
-    print("committed model on the pages it was fitted on:")
-    print("  " + "  ".join(f"{name} {own[name]:.4f}" for name in names))
-    refit = scores(pages, verdicts(pages, {0: fit_model(pages)}, [0] * len(pages)), thresholds)
-    print("refitted on today's features, on the same pages:")
-    print("  " + "  ".join(f"{name} {refit[name]:.4f}" for name in names))
+
+    def line(figures: dict[str, float]) -> str:
+        return "  ".join(f"{name} {figures[name]:.4f}" for name in names)
+
+    def on_all(fitted: tuple[Stage, Stage]) -> dict[str, float]:
+        return scores(pages, verdicts(pages, {0: fitted}, [0] * len(pages)), thresholds)
+
+    own = on_all((committed.first, committed.second))
+    print("committed model on the pages it was fitted on:\n  " + line(own))
+    refit = on_all(fit_model(pages))
+    print("refitted on today's features, on the same pages:\n  " + line(refit))
     runs: list[dict[str, float]] = []
     for seed in range(repeats):
         fold = [
@@ -285,9 +286,7 @@ def estimate(pages: list[Page], folds: int, repeats: int) -> None:
             for k in range(folds)
         }
         runs.append(scores(pages, verdicts(pages, models, fold), thresholds))
-        print(
-            f"  {folds}-fold, split {seed}: " + "  ".join(f"{n} {runs[-1][n]:.4f}" for n in names)
-        )
+        print(f"  {folds}-fold, split {seed}: " + line(runs[-1]))
     print(
         f"{folds}-fold cross-validated, median of {repeats} splits (range), and what unseen pages"
         " cost against the committed model and against the refit:"
@@ -332,7 +331,8 @@ def main() -> int:
         estimate(pages, folds, repeats)
         return 0
     # Each fold's model is fitted without it and applied to it.
-    cross = verdicts(pages, {k: fit_model([p for p in pages if p.fold != k]) for k in (0, 1)})
+    models = {k: fit_model([p for p in pages if p.fold != k]) for k in (0, 1)}
+    cross = verdicts(pages, models, [p.fold for p in pages])
     best = max(GRID, key=lambda t: objective(scores(pages, cross, t)))
     print("two-fold cross-validated, thresholds", best)
     for name, figure in scores(pages, cross, best).items():
