@@ -109,6 +109,17 @@ def test_a_bulleted_list_is_split_into_items() -> None:
     ]
 
 
+def test_a_list_item_under_a_wrapped_paragraph_does_not_split_the_paragraph() -> None:
+    """The item's bullet is a word short enough to fit on the paragraph's last line; it still
+    starts a list, and the paragraph stays one (read alone, as in the output, it is one)."""
+    paragraph = (
+        "The council voted on Tuesday to approve the plan after a debate that\n"
+        "lasted four hours, with residents divided over the cost of the new bridge."
+    )
+    text = f"{paragraph}\n  * 19:29 Jane Smith\n"
+    assert paragraphs(text) == [(1, paragraph), (3, "  * 19:29 Jane Smith")]
+
+
 def test_a_wrapped_paragraph_and_a_related_list_in_one_block_are_told_apart() -> None:
     wrapped = textwrap.fill(ROADS, 72)
     text = f"{LIBRARY}\n\n{wrapped}\nRelated stories\n" + "\n".join(HEADLINES) + "\n"

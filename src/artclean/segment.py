@@ -38,6 +38,9 @@ _WIDEST_WRAP = 200
 _PIECE_WIDTHS = (60, 100)
 _SENTENCE_END = (".", "!", "?", "。", "！", "？", "؟", "।")
 _CLOSING = "\"'”’»)]）」』"
+# A line that opens with a bullet symbol is a list item, never a wrapped paragraph's next line.
+# Numbers and dashes are left out: "11. und 12. Februar" or "- which" may open one.
+_ITEM = pattern(r"[*•▪◦]\s")
 _BULLET = pattern(r"\s*(?:[-*+•·▪◦o]\s|\d{1,3}[.)]\s|[»›>]\s?)")
 
 
@@ -210,8 +213,9 @@ def _pieces(block: Sequence[_Line]) -> list[tuple[int, int]]:
     start = 0
     for i in range(len(texts)):
         following = texts[i + 1].split(maxsplit=1)[0] if i + 1 < len(texts) and texts[i + 1] else ""
-        if following and len(texts[i]) + 1 + len(following) > width:
-            continue  # the next word did not fit: the paragraph may go on
+        fits = not following or len(texts[i]) + 1 + len(following) <= width
+        if not fits and not _ITEM.match(texts[i + 1]):
+            continue  # the next word did not fit: the paragraph may go on, unless a list starts
         if i > start and is_wrapped(texts[start : i + 1]):
             pieces.append((start, i))
         else:
