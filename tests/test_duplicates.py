@@ -533,3 +533,14 @@ def test_lines_that_make_only_part_of_a_paragraph_stay() -> None:
     start = "\n".join(textwrap.fill(ROADS, 70).splitlines()[:2])
     text = f"{textwrap.fill(ROADS, 66)}\n\n{BETWEEN}\n\n{start}\n{PHOTO}\n"
     assert clean(text).removed == ()
+
+
+def test_a_text_that_recurs_as_structure_gives_no_copy_to_a_run_of_lines() -> None:
+    """Five copies of a line are the document's structure and stay. A line of punctuation adds
+    nothing to a run, and taking one copy as a run's would change the count a second cleaning
+    finds."""
+    line = "The council approved the plan on Tuesday after a debate that lasted four hours."
+    text = f"{line}\n:\n" + "\n".join([line] * 4) + f"\n\n{line}\n"
+    result = clean(text)
+    assert result.removed == ()
+    assert clean(result.text).text == result.text

@@ -581,7 +581,8 @@ def split_copies(
     texts: Sequence[str],
     shown: Sequence[str],
     lines: Sequence[tuple[int, bool]],
-    taken: Set[int],
+    gone: Set[int],
+    fixed: Set[int],
 ) -> dict[int, Duplicate]:
     """Copies that line breaks hide: a paragraph repeated as a run of single lines.
 
@@ -589,18 +590,21 @@ def split_copies(
     line beside it (a caption, an address) leaves its lines single. Once that line goes, the
     output reads them as one paragraph, a copy of another, and cleaning it again would remove
     it. So a run of two or more single lines of one block (`lines[i]`: block, single), past
-    those that go anyway, whose joined text is exactly another paragraph's is a copy of it,
-    as that paragraph is of the run when it comes later.
+    those that are `gone` anyway, whose joined text is exactly another paragraph's is a copy
+    of it, as that paragraph is of the run when it comes later.
 
-    `texts` are the comparison forms, `shown` the paragraphs as read; paragraphs in `taken`
-    (copies, findings, protected) are left alone. Returns the later side of each pair: every
-    line of a later run (marked `part`), or a later paragraph. Runs are sought on the texts'
-    letters and digits, which add up line by line, and confirmed on the joined text once;
-    each paragraph is sought as a target a bounded number of times, so the search is linear.
+    `texts` are the comparison forms, `shown` the paragraphs as read. Paragraphs in `fixed`
+    (protected, held, or with kept copies of their own: a recurring text's count must not
+    change) are in no run and copy nothing. Returns the later side of each pair: every line
+    of a later run (marked `part`), or a later paragraph. Runs are sought on the texts'
+    letters and digits, which add up line by line (every line adds some), and confirmed on the
+    joined text once; each paragraph is sought as a target a bounded number of times, so the
+    search is linear.
     """
+    skip = gone | fixed
     openings: dict[str, list[int]] = {}
     for i, text in enumerate(texts):
-        if i not in taken and _LINE_OPENING < len(text) <= FUZZY_MAX_CHARS:
+        if i not in skip and _LINE_OPENING < len(text) <= FUZZY_MAX_CHARS:
             bucket = openings.setdefault(text[:_LINE_OPENING], [])
             if len(bucket) < _OPENING_CAP:
                 bucket.append(i)
@@ -621,26 +625,27 @@ def split_copies(
         whole, block, run = key(target), lines[i][0], [i]
         at = len(key(i))
         for j in range(i + 1, len(texts)):
-            if j == target or j in used or lines[j][0] != block:
+            if j == target or j in used or j in fixed or lines[j][0] != block:
                 return []
-            if j in taken:
-                continue  # it goes anyway: the lines around it meet in the output
-            if not lines[j][1] or not whole.startswith(key(j), at):
+            if j in gone:
+                continue  # the lines around it meet in the output
+            part = key(j)
+            if not lines[j][1] or not part or not whole.startswith(part, at):
                 return []
             run.append(j)
-            at += len(key(j))
+            at += len(part)
             if at == len(whole):
                 joined = comparable(" ".join(shown[k] for k in run)).text
                 return run if joined == texts[target] else []
         return []
 
     for i, text in enumerate(texts):
-        if i in taken or i in used or not lines[i][1] or len(text) < _LINE_OPENING:
+        if i in skip or i in used or not lines[i][1] or len(text) < _LINE_OPENING:
             continue
         for target in openings.get(text[:_LINE_OPENING], ()):
             if target == i or target in used or tries[target] >= _OPENING_CAP:
                 continue
-            if not texts[target].startswith(text):
+            if len(key(i)) >= len(key(target)) or not key(target).startswith(key(i)):
                 continue
             tries[target] += 1
             run = run_from(i, target)

@@ -352,9 +352,13 @@ def _again(text: str, options: Options) -> str:
 def _split_copies(analysis: Analysis, gone: Set[int]) -> dict[int, Duplicate]:
     """Copies hidden by line breaks (duplicates.split_copies), among what is otherwise kept:
     what a second cleaning would find, once what is `gone` has gone."""
-    taken = gone | analysis.layout.protected
+    members: dict[int, list[int]] = {}  # the kept copy of each class -> its members
+    for d in analysis.duplicates.values():
+        members.setdefault(d.of, [d.of]).append(d.index)
+    shared = {i for group in members.values() if len(set(group) - gone) > 1 for i in group}
+    fixed = shared | analysis.layout.protected | analysis.layout.held
     lines = [(p.block, p.line == p.end_line) for p in analysis.paragraphs]
-    return split_copies(analysis.texts, [p.text for p in analysis.shown], lines, taken)
+    return split_copies(analysis.texts, [p.text for p in analysis.shown], lines, gone, fixed)
 
 
 def _for_an_article(findings: dict[int, Finding]) -> Iterator[tuple[int, Finding]]:
