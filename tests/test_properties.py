@@ -12,7 +12,6 @@ import os
 import re
 import subprocess
 
-import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -277,18 +276,12 @@ WRAP_FLIP = (
 )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="limitation of segment.is_wrapped: a block of separate lines can read as one "
-    "hard-wrapped paragraph once a rule removes its first or last line (here '0 Read more', "
-    "whose shortness kept four identical 40-column lines apart); the second pass then cuts them "
-    "as one paragraph, the text no longer recurs 4 times, and its copies are removed. (Where a "
-    "line between two kept ones goes, a blank line may take its place: segment.assemble.)",
-)
 @HOSTILE
 @example(WRAP_FLIP)
 @given(hostile_documents())
 def test_hostile_documents_clean_idempotently_whatever_lines_a_block_loses(text: str) -> None:
+    """WRAP_FLIP: once '0 Read more' goes, its block's four lines read as one wrapped paragraph;
+    blank lines keep them apart in the output, as they were read (segment.blank_lines)."""
     once = clean(text).text
     assert clean(once).text == once
 

@@ -341,6 +341,25 @@ def test_lines_that_read_as_a_copy_once_the_line_between_them_goes_go_as_that_co
     assert clean(result.text).text == result.text
 
 
+def test_lines_a_removed_first_line_kept_apart_are_written_apart() -> None:
+    """The newsletter line set the block's width, so the two lines under it were read, and
+    judged, one by one. Without it they would read as one wrapped paragraph (a cookie prompt,
+    which a second cleaning would remove): a blank line keeps them as they were read."""
+    text = (
+        f"{LIBRARY}\n\n"
+        "Subscribe to our newsletter for the latest news from the city council today.\n"
+        "Cookies help us deliver our services. By using our services, you\n"
+        "agree to our use of cookies and our updated privacy policy and\n"
+    )
+    result = clean(text)
+    assert result.text == (
+        f"{LIBRARY}\n\n"
+        "Cookies help us deliver our services. By using our services, you\n\n"
+        "agree to our use of cookies and our updated privacy policy and\n"
+    )
+    assert clean(result.text).text == result.text
+
+
 def test_a_markdown_list_that_loses_an_item_stays_a_tight_list(tmp_path) -> None:
     page = (
         "# Notes on the new tram line\n\n"

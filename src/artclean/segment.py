@@ -15,6 +15,7 @@ from __future__ import annotations
 import itertools
 import operator
 import re
+from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -271,33 +272,40 @@ _JOINED_RUNS = 8
 
 
 def blank_lines(paragraphs: Sequence[Paragraph], order: Sequence[int]) -> set[int]:
-    """The kept paragraphs that a blank line must go before: where text between two kept
-    paragraphs of one block was removed, and they would be read as one paragraph without it.
+    """The kept paragraphs that a blank line must go before: where a block lost some of its
+    paragraphs, and the rest, written one line break apart, would be read as fewer paragraphs.
 
     Runs of kept paragraphs (nothing removed inside) are joined one line break apart unless
     the join would read across the gap; then a blank line starts the next run. Where a run
-    would still be read as fewer paragraphs (the removed text had set its width), the block
-    is written as before: blank lines would not help.
+    would itself be read as fewer paragraphs (the removed text had set the block's width, or
+    a removed first or last line had kept the rest from reading as wrapped), a blank line goes
+    wherever two of its paragraphs would be read as one.
     """
     kept: dict[int, list[Paragraph]] = {}
     for index in order:
         kept.setdefault(paragraphs[index].block, []).append(paragraphs[index])
+    sizes = Counter(paragraph.block for paragraph in paragraphs)
     blank: set[int] = set()
-    for rest in kept.values():
-        runs = _runs(rest)
-        too_long = rest[-1].end_line - rest[0].line > _REREAD_LINES
-        if len(runs) < 2 or too_long or not _joined(rest):
+    for block, rest in kept.items():
+        if len(rest) == sizes[block] or rest[-1].end_line - rest[0].line > _REREAD_LINES:
+            continue  # written as it was, or too long to re-read
+        joins = _joined(rest)
+        if not joins:
             continue
-        groups, starts = [runs[0]], []
-        try_joins = len(runs) <= _JOINED_RUNS
-        for run in runs[1:]:
-            if try_joins and len(groups[-1]) not in _joined([*groups[-1], *run]):
-                groups[-1] += run
-            else:
-                groups.append(run)
-                starts.append(run[0].index)
-        if not any(map(_joined, groups)):
-            blank.update(starts)
+        runs = _runs(rest)
+        if len(runs) > 1:
+            groups, starts = [runs[0]], []
+            try_joins = len(runs) <= _JOINED_RUNS
+            for run in runs[1:]:
+                if try_joins and len(groups[-1]) not in _joined([*groups[-1], *run]):
+                    groups[-1] += run
+                else:
+                    groups.append(run)
+                    starts.append(run[0].index)
+            if not any(map(_joined, groups)):
+                blank.update(starts)
+                continue
+        blank.update(rest[k].index for k in joins)
     return blank
 
 
@@ -322,7 +330,8 @@ def assemble(
 
     Paragraphs that were next to each other keep exactly the text between them, and paragraphs
     of different blocks are separated as their blocks were. Two others of one block stay one
-    line break apart, or a blank line apart before a paragraph in `blank` (see blank_lines).
+    line break apart. A paragraph in `blank` (see blank_lines) has a blank line before it,
+    even next to the one it followed.
     The result ends with a line break unless it is empty.
     """
     pieces: list[str] = []
@@ -335,7 +344,7 @@ def assemble(
     for index in order:
         paragraph = paragraphs[index]
         if previous is not None:
-            if previous.index == paragraph.index - 1:
+            if previous.index == paragraph.index - 1 and index not in blank:
                 pieces.append(text[previous.end : paragraph.start])  # as it was, exactly
             elif previous.block == paragraph.block:
                 newline = _terminator_after(text, previous.end) or newline_of(text)
