@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import textwrap
 
 import pytest
 from hypothesis import given, settings
@@ -495,52 +494,3 @@ def test_the_candidate_index_keeps_the_first_four_paragraphs_of_each_sketch_valu
                 bucket = buckets.setdefault(value, [])
                 if len(bucket) < 4:
                     bucket.append(paragraph)
-
-
-# --- copies that line breaks hide -------------------------------------------------------------
-
-ROADS = (
-    "Road works on the main street will start in May and last until the autumn, the council "
-    "said, and buses will be diverted through the old town during that time."
-)
-PHOTO = "Photo: A view of the new bridge over the river from the old town, by Jane Doe"
-
-
-def test_a_paragraph_repeated_as_lines_a_wider_caption_kept_apart_goes_as_a_copy() -> None:
-    """The caption sets the block's width, so the copy's lines are not read as one paragraph;
-    without the copy's removal, the output would read them as one and a second cleaning would
-    remove them."""
-    text = f"{textwrap.fill(ROADS, 66)}\n\n{BETWEEN}\n\n{textwrap.fill(ROADS, 70)}\n{PHOTO}\n"
-    result = clean(text)
-    assert result.text == f"{textwrap.fill(ROADS, 66)}\n\n{BETWEEN}\n\n{PHOTO}\n"
-    assert [(r.line, r.kind, r.rule, r.duplicate_of) for r in result.removed] == [
-        (line, "duplicate", "exact", 0) for line in (7, 8, 9)
-    ]
-    assert result.removed[0].reason == (
-        "with the lines next to it, repeats the paragraph at line 1 (similarity 100)"
-    )
-    assert clean(result.text).text == result.text
-
-
-def test_a_paragraph_that_repeats_earlier_lines_goes() -> None:
-    text = f"{textwrap.fill(ROADS, 70)}\n{PHOTO}\n\n{BETWEEN}\n\n{textwrap.fill(ROADS, 66)}\n"
-    result = clean(text)
-    assert [(r.index, r.rule, r.duplicate_of) for r in result.removed] == [(5, "exact", 0)]
-    assert result.text == f"{textwrap.fill(ROADS, 70)}\n{PHOTO}\n\n{BETWEEN}\n"
-
-
-def test_lines_that_make_only_part_of_a_paragraph_stay() -> None:
-    start = "\n".join(textwrap.fill(ROADS, 70).splitlines()[:2])
-    text = f"{textwrap.fill(ROADS, 66)}\n\n{BETWEEN}\n\n{start}\n{PHOTO}\n"
-    assert clean(text).removed == ()
-
-
-def test_a_text_that_recurs_as_structure_gives_no_copy_to_a_run_of_lines() -> None:
-    """Five copies of a line are the document's structure and stay. A line of punctuation adds
-    nothing to a run, and taking one copy as a run's would change the count a second cleaning
-    finds."""
-    line = "The council approved the plan on Tuesday after a debate that lasted four hours."
-    text = f"{line}\n:\n" + "\n".join([line] * 4) + f"\n\n{line}\n"
-    result = clean(text)
-    assert result.removed == ()
-    assert clean(result.text).text == result.text

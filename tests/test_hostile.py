@@ -463,19 +463,6 @@ def test_100000_near_copies_no_longer_go_quadratic_in_run_detection() -> None:
     assert time.monotonic() - started < 20
 
 
-def test_lines_that_each_open_long_paragraphs_are_joined_a_bounded_number_of_times() -> None:
-    """Each of 20,000 single lines opens eight long paragraphs, which a run of them nearly
-    spells; a run is sought a few times per paragraph, not once per line (which took 7 s for
-    2,000 lines)."""
-    line = "Alpha beta gamma delta epsilon zeta eta theta"
-    long = " ".join([line] * 200)
-    paragraphs = "\n\n".join(f"{long} {k}" for k in range(8))
-    started = time.monotonic()
-    result = clean(f"{paragraphs}\n\n" + "\n".join([line] * 20_000) + "\n")
-    assert time.monotonic() - started < 10
-    assert result.removed == ()
-
-
 # --- resource limits ---------------------------------------------------------------------------
 
 

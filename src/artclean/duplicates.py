@@ -24,7 +24,7 @@ from importlib import resources
 from types import ModuleType
 
 from .fingerprint import CandidateIndex, sketch
-from .normalize import Comparable, comparable
+from .normalize import Comparable
 from .records import maker
 
 # Texts of fewer words are compared exactly: "Step 1" and "Step 2" are different lines.
@@ -49,10 +49,6 @@ _DIGITS = re.compile(r"\d+")
 _OPENING_WORDS = 4
 # Paragraphs remembered per opening: bounded, like the MinHash buckets, to stay linear.
 _OPENING_CAP = 4
-# Characters of a paragraph's comparison form that find it for a line that may start a copy
-# of it cut into lines (see split_copies).
-_LINE_OPENING = 24
-_NOT_ALNUM = re.compile(r"[\W_]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +72,6 @@ class Duplicate:
     similarity: float
     rule: str  # "exact", "near" or "teaser"
     moved: bool = False
-    part: bool = False  # `index` is one line of a run of lines that, read as one, repeats `of`
 
 
 # Constructors of the records made for every copy (see records.py).
@@ -348,7 +343,7 @@ def copy_classes(
                 continue
             rule = _rule(items[member], items[kept])
             score = round(similarity(items[member], items[kept], 0.0, numbers, memo), 1)
-            verdicts[member] = _make_duplicate(member, kept, score, rule, member == anchor, False)
+            verdicts[member] = _make_duplicate(member, kept, score, rule, member == anchor)
     return verdicts
 
 
@@ -575,87 +570,3 @@ def scraping_repeats(
             standing.add(i)
             gone.add(i)
     return {i: d for i, d in duplicates.items() if i in standing}
-
-
-def split_copies(
-    texts: Sequence[str],
-    shown: Sequence[str],
-    lines: Sequence[tuple[int, bool]],
-    gone: Set[int],
-    fixed: Set[int],
-) -> dict[int, Duplicate]:
-    """Copies that line breaks hide: a paragraph repeated as a run of single lines.
-
-    A hard-wrapped paragraph is read as one only if its lines fill its block's width; a wider
-    line beside it (a caption, an address) leaves its lines single. Once that line goes, the
-    output reads them as one paragraph, a copy of another, and cleaning it again would remove
-    it. So a run of two or more single lines of one block (`lines[i]`: block, single), past
-    those that are `gone` anyway, whose joined text is exactly another paragraph's is a copy
-    of it, as that paragraph is of the run when it comes later.
-
-    `texts` are the comparison forms, `shown` the paragraphs as read. Paragraphs in `fixed`
-    (protected, held, or with kept copies of their own: a recurring text's count must not
-    change) are in no run and copy nothing. Returns the later side of each pair: every line
-    of a later run (marked `part`), or a later paragraph. Runs are sought on the texts'
-    letters and digits, which add up line by line (every line adds some), and confirmed on the
-    joined text once; each paragraph is sought as a target a bounded number of times, so the
-    search is linear.
-    """
-    skip = gone | fixed
-    openings: dict[str, list[int]] = {}
-    for i, text in enumerate(texts):
-        if i not in skip and _LINE_OPENING < len(text) <= FUZZY_MAX_CHARS:
-            bucket = openings.setdefault(text[:_LINE_OPENING], [])
-            if len(bucket) < _OPENING_CAP:
-                bucket.append(i)
-    keys: dict[int, str] = {}
-
-    def key(i: int) -> str:
-        found = keys.get(i)
-        if found is None:
-            found = keys[i] = _NOT_ALNUM.sub("", texts[i])
-        return found
-
-    tries: Counter[int] = Counter()
-    used: set[int] = set()
-    verdicts: dict[int, Duplicate] = {}
-
-    def run_from(i: int, target: int) -> list[int]:
-        """The lines of a run from line i that reads as the target, or none."""
-        whole, block, run = key(target), lines[i][0], [i]
-        at = len(key(i))
-        for j in range(i + 1, len(texts)):
-            if j == target or j in used or j in fixed or lines[j][0] != block:
-                return []
-            if j in gone:
-                continue  # the lines around it meet in the output
-            part = key(j)
-            if not lines[j][1] or not part or not whole.startswith(part, at):
-                return []
-            run.append(j)
-            at += len(part)
-            if at == len(whole):
-                joined = comparable(" ".join(shown[k] for k in run)).text
-                return run if joined == texts[target] else []
-        return []
-
-    for i, text in enumerate(texts):
-        if i in skip or i in used or not lines[i][1] or len(text) < _LINE_OPENING:
-            continue
-        for target in openings.get(text[:_LINE_OPENING], ()):
-            if target == i or target in used or tries[target] >= _OPENING_CAP:
-                continue
-            if len(key(i)) >= len(key(target)) or not key(target).startswith(key(i)):
-                continue
-            tries[target] += 1
-            run = run_from(i, target)
-            if not run:
-                continue
-            used.update(run)
-            used.add(target)
-            if target < i:
-                verdicts.update((k, Duplicate(k, target, 100.0, "exact", part=True)) for k in run)
-            else:
-                verdicts[target] = Duplicate(target, i, 100.0, "exact")
-            break
-    return verdicts

@@ -23,13 +23,7 @@ from .boilerplate import (
     teaser_links,
 )
 from .classify import PageInputs, looks_like_page, page_findings, page_inputs
-from .duplicates import (
-    Duplicate,
-    find_duplicates,
-    number_words,
-    scraping_repeats,
-    split_copies,
-)
+from .duplicates import Duplicate, find_duplicates, number_words, scraping_repeats
 from .features import words_of
 from .language import detect, stopwords
 from .normalize import Comparable, comparable, fold
@@ -284,7 +278,6 @@ def _clean(text: str, options: Options, source: str | None, *, check_again: bool
         duplicates = dict(analysis.content_repeats)
     else:
         duplicates = scraping_repeats(analysis.duplicates, analysis.texts, findings.keys(), page)
-        duplicates.update(_split_copies(analysis, duplicates.keys() | findings.keys()))
     _spare(analysis.layout, duplicates, findings)
 
     text, paragraphs = analysis.text, analysis.paragraphs
@@ -347,18 +340,6 @@ def _cut_alike(
 def _again(text: str, options: Options) -> str:
     """The text cleaned once more, as a user cleaning the output would."""
     return _clean(text, options, None, check_again=False).text
-
-
-def _split_copies(analysis: Analysis, gone: Set[int]) -> dict[int, Duplicate]:
-    """Copies hidden by line breaks (duplicates.split_copies), among what is otherwise kept:
-    what a second cleaning would find, once what is `gone` has gone."""
-    members: dict[int, list[int]] = {}  # the kept copy of each class -> its members
-    for d in analysis.duplicates.values():
-        members.setdefault(d.of, [d.of]).append(d.index)
-    shared = {i for group in members.values() if len(set(group) - gone) > 1 for i in group}
-    fixed = shared | analysis.layout.protected | analysis.layout.held
-    lines = [(p.block, p.line == p.end_line) for p in analysis.paragraphs]
-    return split_copies(analysis.texts, [p.text for p in analysis.shown], lines, gone, fixed)
 
 
 def _for_an_article(findings: dict[int, Finding]) -> Iterator[tuple[int, Finding]]:
@@ -488,8 +469,6 @@ def _removals(
 
 def _duplicate_reason(duplicate: Duplicate, paragraphs: Sequence[Paragraph], moved: bool) -> str:
     line = paragraphs[duplicate.of].line
-    if duplicate.part:
-        return f"with the lines next to it, repeats the paragraph at line {line} (similarity 100)"
     if moved:
         return f"truncated copy of the fuller paragraph at line {line}, which is kept here"
     what = "a truncated teaser of" if duplicate.rule == "teaser" else "repeats"
