@@ -376,7 +376,8 @@ def _tokenised(texts: Sequence[str], interned: bool) -> Iterator[list[str]]:
 # A server's warning printed into a page: "Deprecated: … in /www/htdocs/wp-settings.php on
 # line 520". A page can open with dozens of them; once cleaned away, the page's own language
 # shows, so detecting it on them would make a second cleaning differ from the first.
-_SERVER_MESSAGE = re.compile(r" in /\S+\.(?:php|inc)(?: on line|:)? \d+$")
+# The path may be hard-wrapped after a hyphen ("nextgen-\ngallery"), read as "nextgen- gallery".
+_SERVER_MESSAGE = re.compile(r" in /(?:[^\s-]|- ?)+\.(?:php|inc)(?: on line|:)? \d+$")
 
 
 def _detected(
