@@ -315,10 +315,10 @@ def test_a_wrapped_sentence_that_loses_a_line_inside_it_is_written_back_whole() 
     assert clean(once).text == once
 
 
-def test_no_blank_line_where_the_rest_of_the_block_would_still_read_otherwise() -> None:
-    """Without the newsletter line, the two lines after it read as one wrapped paragraph
-    however they are written (a copy of the first block): a blank line would not help, and
-    the block is written one line break apart, as before."""
+def test_no_blank_line_where_a_second_cleaning_reads_the_block_as_the_first_did() -> None:
+    """Without the newsletter line, the two lines after it would read as one wrapped paragraph
+    (a copy of the first block) on their own; but the headline above them still sets the
+    block's width, a second cleaning cuts it as the first did, and no blank line is needed."""
     text = (
         "port director Maria Lopez at the airport on charges of\n"
         "fraud and money laundering.\n\n"
@@ -332,22 +332,24 @@ def test_no_blank_line_where_the_rest_of_the_block_would_still_read_otherwise() 
     assert clean(once).text == once
 
 
-def test_lines_a_removed_first_line_kept_apart_are_written_apart() -> None:
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_lines_a_removed_first_line_kept_apart_are_written_apart(newline: str) -> None:
     """The newsletter line set the block's width, so the two lines under it were read, and
     judged, one by one. Without it they would read as one wrapped paragraph (a cookie prompt,
-    which a second cleaning would remove): a blank line keeps them as they were read."""
+    which a second cleaning would remove): a blank line, in the text's own line ends, keeps
+    them as they were read, even inside the sentence."""
     text = (
         f"{LIBRARY}\n\n"
         "Subscribe to our newsletter for the latest news from the city council today.\n"
         "Cookies help us deliver our services. By using our services, you\n"
         "agree to our use of cookies and our updated privacy policy and\n"
-    )
+    ).replace("\n", newline)
     result = clean(text)
     assert result.text == (
         f"{LIBRARY}\n\n"
         "Cookies help us deliver our services. By using our services, you\n\n"
         "agree to our use of cookies and our updated privacy policy and\n"
-    )
+    ).replace("\n", newline)
     assert clean(result.text).text == result.text
 
 

@@ -321,14 +321,14 @@ def _clean(text: str, options: Options, source: str | None, *, check_again: bool
 def _cut_alike(
     clean_text: str, text: str, paragraphs: Sequence[Paragraph], order: list[int], options: Options
 ) -> str:
-    """The clean text, with a blank line where text between two kept lines of a block went,
+    """The clean text, with blank lines between lines of a block that lost some of its text,
     if that is what keeps a second cleaning from changing it.
 
-    Without the removed line, lines it kept apart may be read as one paragraph (a copy of
+    Without the removed lines, lines they kept apart may be read as one paragraph (a copy of
     another, say), and cleaning the output again would change it. Only then, only if the
-    blank line makes a second cleaning leave the text as it is, and only in plain text
-    (Markdown's list items and quotes are written as they were), does a blank line take the
-    removed text's place (segment.blank_lines).
+    blank lines make a second cleaning leave the text as it is, and only in plain text
+    (Markdown's list items and quotes are written as they were), do blank lines keep apart
+    what was read apart (segment.blank_lines), even inside a sentence.
     """
     blank = blank_lines(paragraphs, order)
     if not blank or _again(clean_text, options) == clean_text:
