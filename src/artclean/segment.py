@@ -290,23 +290,25 @@ def blank_lines(paragraphs: Sequence[Paragraph], order: Sequence[int]) -> set[in
         if len(rest) == sizes[block] or rest[-1].end_line - rest[0].line > _REREAD_LINES:
             continue  # written as it was, or too long to re-read
         joins = _joined(rest)
-        if not joins:
-            continue
-        runs = _runs(rest)
-        if len(runs) > 1:
-            groups, starts = [runs[0]], []
-            try_joins = len(runs) <= _JOINED_RUNS
-            for run in runs[1:]:
-                if try_joins and len(groups[-1]) not in _joined([*groups[-1], *run]):
-                    groups[-1] += run
-                else:
-                    groups.append(run)
-                    starts.append(run[0].index)
-            if not any(map(_joined, groups)):
-                blank.update(starts)
-                continue
-        blank.update(rest[k].index for k in joins)
+        if joins:
+            starts = _run_starts(_runs(rest))
+            blank.update(starts if starts is not None else (rest[k].index for k in joins))
     return blank
+
+
+def _run_starts(runs: Sequence[list[Paragraph]]) -> list[int] | None:
+    """The runs a blank line must start, where blank lines between runs are enough: runs are
+    joined one line break apart unless the join would read across the gap. None where a
+    group of runs would still be read as fewer paragraphs."""
+    groups, starts = [runs[0]], []
+    try_joins = len(runs) <= _JOINED_RUNS
+    for run in runs[1:]:
+        if try_joins and len(groups[-1]) not in _joined([*groups[-1], *run]):
+            groups[-1] = [*groups[-1], *run]
+        else:
+            groups.append(run)
+            starts.append(run[0].index)
+    return None if any(map(_joined, groups)) else starts
 
 
 def _runs(kept: Sequence[Paragraph]) -> list[list[Paragraph]]:
