@@ -504,6 +504,40 @@ def test_fractions_counted_sentences_and_far_apart_counters_are_no_gallery() -> 
         assert [r.text for r in result.removed if r.rule == "gallery-caption"] == []
 
 
+# What a scraper that keeps <script> text makes of a widget: one long line of JavaScript.
+WIDGET = (
+    "(function() { document.addEventListener('DOMContentLoaded', function() { var metadata = "
+    'JSON.parse(\'{"componentName":"Ratings","deferOptions":{"deferComponent":true,'
+    '"deferType":"OnDemand"},"viewName":"Ratings"}\'); var configuration = {"loaderScript":'
+    '"https://apps.example.com/deployments/main_site/production/en_US/loader.js","type":'
+    '"RatingAndReview","language":"en","isEmailRequired":true,"includeRatings":true}; '
+    "var moduleName = 'ratings'; Site.Controls.Register(moduleName, configuration, metadata, "
+    "true) }); })();"
+)
+
+
+def test_scripts_a_scraper_kept_as_text_go_and_the_article_stays() -> None:
+    widgets = [WIDGET.replace("ratings", name) for name in ("newsletter", "video", "share")]
+    body = [*ARTICLE[:3], WIDGET, *ARTICLE[3:]]
+    result = clean(page(MENU, *([p] for p in body), FOOTER, widgets))
+    assert [k.text for k in result.kept] == ARTICLE
+    scripts = [r for r in result.removed if r.rule == "script"]
+    assert [r.text for r in scripts] == [WIDGET, *widgets]
+    assert {(r.kind, r.code) for r in scripts} == {("boilerplate", "B005")}
+
+
+def test_code_an_article_shows_stays_and_so_does_a_script_in_a_text_that_is_no_page() -> None:
+    """An article's own code is a statement a line, with one or two marks of a script."""
+    code = [
+        'resp = requests.get(URL, headers={"user-agent": AGENT}); print(resp.status_code)',
+        'document.querySelector("#map").addEventListener("click", showStop); // the stops',
+    ]
+    body = [*ARTICLE[:2], *code, *ARTICLE[2:]]
+    assert kept(page(MENU, *([p] for p in body), FOOTER)) == body
+    article = "\n\n".join([*ARTICLE[:3], WIDGET, *ARTICLE[3:]]) + "\n"
+    assert clean(article).text == article
+
+
 def test_the_article_repeated_as_one_block_goes_as_a_joined_copy() -> None:
     """Pages carry the body of their metadata as text: the article again, run together."""
     joined = " ".join(LONGER)

@@ -32,7 +32,7 @@ from .records import maker
 from .result import Kept, Removal, Result, Stats
 from .rules import builtin_code, matches
 from .segment import Paragraph, assemble, blank_lines
-from .structures import cookie_dialogs, gallery_captions
+from .structures import cookie_dialogs, gallery_captions, script_lines
 
 _LANGUAGE_SAMPLE = 2000
 # The tokens of a document longer than this many characters are interned (see
@@ -43,6 +43,7 @@ _NOTHING = Comparable("", False)
 _DIALOG_REASON = "in a cookie dialog: it names cookies, or is a button between lines that do"
 _GALLERY_REASON = 'in a picture gallery: a counter ("Image 2 of 5") or the caption under one'
 _PICTURE_REASON = "a picture: Markdown image markup (![alt](source)) and nothing to read"
+_SCRIPT_REASON = "the page's script or style sheet: a long line of code, brackets and operators"
 # Constructors of the records made for every paragraph (see records.py).
 _make_removal = maker(Removal)
 _make_kept = maker(Kept)
@@ -104,9 +105,10 @@ class Analysis:
     def set_aside(self) -> list[Finding]:
         """Structures taken out before the article is sought: a cookie dialog around the
         lines cookie rules found, pictures alone (markdown.pictures_only), a gallery's counters
-        and captions (see structures.py)."""
+        and captions, and scripts a scraper kept as text (see structures.py)."""
         anchors = [i for i, f in self.findings.items() if f.kind == "cookie"]
         dialog = set(cookie_dialogs(self.texts, anchors)) if anchors else set()
+        shown = [p.text for p in self.shown]
         return sorted(
             [
                 *(
@@ -121,7 +123,12 @@ class Analysis:
                 ),
                 *(
                     Finding(i, "caption", "gallery-caption", _GALLERY_REASON, page_only=True)
-                    for i in gallery_captions([p.text for p in self.shown])
+                    for i in gallery_captions(shown)
+                    if i not in self.findings and i not in dialog
+                ),
+                *(
+                    Finding(i, "boilerplate", "script", _SCRIPT_REASON, page_only=True)
+                    for i in script_lines(shown)
                     if i not in self.findings and i not in dialog
                 ),
             ],

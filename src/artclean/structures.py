@@ -1,5 +1,5 @@
 """Structures of a page that a paragraph-by-paragraph reading misses: comment threads,
-author boxes, cookie dialogs and an article's numbered list.
+author boxes, cookie dialogs, scripts and an article's numbered list.
 
 A comment reads like prose, and a thread of them under an article reads like more article.
 What gives a thread away is its shape, in any language: the same short header again and
@@ -211,6 +211,35 @@ def byline_bios(texts: Sequence[str], kept: Sequence[bool]) -> list[int]:
             continue
         full = re.escape(" ".join(name)) + (r" [^\W\d_]" if len(name) == 1 else r"\b")
         if any(re.match(rf"{by.pattern}\s*:?\s+{full}", line) for line in bylines):
+            found.append(i)
+    return found
+
+
+# A script's text is a long line (SCRIPT_CHARACTERS or more) with SCRIPT_MARKERS of the marks
+# of code in data/structures.toml, and brackets and operators (_CODE_CHARACTERS) are at least
+# SCRIPT_DENSITY of its characters that are not spaces; prose about code has few of them.
+SCRIPT_CHARACTERS = 80
+SCRIPT_MARKERS = 4
+SCRIPT_DENSITY = 0.04
+_CODE_CHARACTERS = "{}[]();=<>\\"
+
+
+def script_lines(texts: Sequence[str]) -> list[int]:
+    """Paragraphs that are a page's script or style sheet, kept by a scraper as text.
+
+    A line of minified JavaScript or JSON is long and has many words, which a page's
+    article has too; but no article's sentence is made of brackets, semicolons and the
+    marks of code ("function(", "document.", "\":\"").
+    """
+    markers = _structure_words()["script"]
+    found = []
+    for i, text in enumerate(texts):
+        if len(text) < SCRIPT_CHARACTERS or not ("{" in text or ";" in text):
+            continue
+        if sum(marker in text for marker in markers) < SCRIPT_MARKERS:
+            continue
+        visible = len(text) - text.count(" ")
+        if sum(map(text.count, _CODE_CHARACTERS)) >= SCRIPT_DENSITY * visible:
             found.append(i)
     return found
 
