@@ -75,6 +75,21 @@ def test_headline_start_splits_a_word_only_after_three_lower_case_letters() -> N
     assert headline_start(name.format("DreamWorks")) == 5 / 6
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Minister sagte: „Wir beginnen im Frühjahr.“",  # German quotes close with “
+        "Sie fragte: ‚Warum erst jetzt?‘",
+        "Er nannte es »einen guten Tag für die Stadt.«",  # and »…« with «
+        "The mayor said: “We start in spring.”",
+        "Le maire a dit : « Nous commençons au printemps. »",
+    ],
+)
+def test_a_sentence_ends_however_its_language_closes_a_quotation(text: str) -> None:
+    terminal = own_features(text, words_of(fold(text)), STOP)[NAMES.index("terminal")]
+    assert terminal == 1.0
+
+
 def test_a_page_s_rows_are_the_paragraphs_own_features_and_its_context() -> None:
     text = (
         "Home\nNews\nSport\n"

@@ -49,7 +49,9 @@ DOCUMENT = (
 )
 NAMES = OWN + DOCUMENT
 
-_TERMINAL = tuple(".!?。！？\"”'’»)")
+# What a sentence may end with: its punctuation, or the quotation mark after it, as each
+# language closes one ("…”", German "„…“" and "»…«", French "« … »").
+_TERMINAL = tuple(".!?。！？\"”“'’‘»«)")
 _SENTENCE_ENDS = (". ", "! ", "? ", "。", "！", "？")
 _ASCII_SENTENCE_ENDS = (". ", "! ", "? ")
 _SYMBOLS = "|•·»«›‹/:@#©>"
