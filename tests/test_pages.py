@@ -990,6 +990,13 @@ def test_a_recipes_ingredients_above_its_method_stay() -> None:
     assert kept(text)[-len(body) :] == body
 
 
+def test_a_recipes_ingredients_as_markdown_list_items_stay() -> None:
+    """html2text writes each ingredient as a list item: "  * 250 g flour"."""
+    items = [INGREDIENTS[0], *(f"  * {line}" for line in INGREDIENTS[1:])]
+    text = page(MENU, ["Ingredients"], items, *([p] for p in METHOD), FOOTER)
+    assert kept(text)[-len(items) - len(METHOD) :] == [*items, *METHOD]
+
+
 def test_ingredients_stay_across_a_nutrition_table_of_short_lines() -> None:
     """A table of fifteen short lines parts the ingredients from the method; its few words
     say it is part of the same recipe, not a page of other content."""

@@ -465,7 +465,9 @@ def ingredient_lists(
     quantity (see _QUANTITY), at most QUANTITY_GAP other short lines apart, with the
     headings and plain items ("Salt") among them.
 
-    An ingredient line reads like a menu's, but a menu's lines never open with amounts."""
+    An ingredient line reads like a menu's, but a menu's lines never open with amounts. In
+    Markdown (html2text) each is a list item: "* 250 g flour"."""
+    texts = [_BULLETED.sub("", text) for text in texts]
     found: list[int] = []
     group: list[int] = []  # quantity lines, each near the one before
 
