@@ -405,10 +405,11 @@ def cookie_dialogs(texts: Sequence[str], anchors: Sequence[int]) -> list[int]:
 
 
 # An item of a numbered list: "1) Lego Star Wars …", "2. Polistil …", "#3 …", "b) …",
-# after an optional bullet a text dump writes before it; or a row of a ranking table, its
-# rank before a name and more numbers in the columns after ("1 Kyle Busch 5040 5 1 17 27").
+# after an optional bullet a text dump writes before it, or as a Markdown heading the way
+# html2text writes one ("## 2\. Polistil …": it escapes the dot); or a row of a ranking
+# table, its rank before a name and more numbers in the columns after ("1 Kyle Busch 5040").
 _NUMBERED = re.compile(
-    r"[*o+•-]?\s*(?:#?(\d{1,3})(?:[.):]\s+\S|\s+[^\W\d_][^\d\n]*\d)|\(?([a-z])\)\s+\S)"
+    r"(?:[*o+•-]|#{1,6})?\s*(?:#?(\d{1,3})(?:\\?[.):]\s+\S|\s+[^\W\d_][^\d\n]*\d)|\(?([a-z])\)\s+\S)"
 )
 # Items of an article's list follow one another within this many paragraphs (links, prices
 # and pictures between them); a list has at least LIST_ITEMS of them.
