@@ -120,19 +120,6 @@ def test_a_list_item_under_a_wrapped_paragraph_does_not_split_the_paragraph() ->
     assert paragraphs(text) == [(1, paragraph), (3, "  * 19:29 Jane Smith")]
 
 
-def test_wrapped_prose_full_of_names_stays_one_paragraph_where_lines_end_mid_phrase() -> None:
-    """Names open its lines with capitals, as headlines open theirs; but a line that ends in
-    a short word in lower case ("of", "the", "via", "und") ends inside a sentence."""
-    caption = textwrap.fill(
-        "Harbour Street's Maria Lindqvist checks the last sandbags at Nordby Marine Supply of "
-        "Nordby, Tuesday, March 3, 2020, ahead of the storm warning for the West Coast. "
-        "(Photo: Erik Sandberg/The Coast via Nordby Press)",
-        78,
-    )
-    assert caption.count("\n") == 2 and "for the\nWest" in caption
-    assert paragraphs(f"{LIBRARY}\n\n{caption}\n") == [(1, LIBRARY), (3, caption)]
-
-
 def test_a_wrapped_paragraph_and_a_related_list_in_one_block_are_told_apart() -> None:
     wrapped = textwrap.fill(ROADS, 72)
     text = f"{LIBRARY}\n\n{wrapped}\nRelated stories\n" + "\n".join(HEADLINES) + "\n"

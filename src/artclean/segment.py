@@ -39,8 +39,6 @@ _WIDEST_WRAP = 200
 _PIECE_WIDTHS = (60, 100)
 _SENTENCE_END = (".", "!", "?", "。", "！", "？", "؟", "।")
 _CLOSING = "\"'”’»)]）」』"
-# A word this short that ends a line in lower case is a function word: the sentence goes on.
-_SHORT_WORD = 3
 # A line that opens with a bullet symbol is a list item, never a wrapped paragraph's next line.
 # Numbers and dashes are left out: "11. und 12. Februar" or "- which" may open one.
 _ITEM = pattern(r"[*•▪◦]\s")
@@ -117,13 +115,6 @@ def _wrap_width(stripped: Sequence[str]) -> int:
     return max(widths) if widths else max(map(len, stripped), default=0)
 
 
-def _ends_mid_phrase(line: str) -> bool:
-    """Whether a line ends in a short word in lower case, as a sentence goes on ("of", "the",
-    "via", "und", "de"): a headline does not end so, a line that breaks prose often does."""
-    last = line[-_SHORT_WORD - 1 :].rsplit(maxsplit=1)
-    return bool(last) and len(last[-1]) <= _SHORT_WORD and last[-1].isalpha() and last[-1].islower()
-
-
 def is_wrapped(lines: Sequence[str], links: bool = False) -> bool:
     """Whether a block of lines is one paragraph hard-wrapped at a fixed width (`links`: a
     page converted to Markdown, whose link addresses may run past it; see _wrap_width).
@@ -132,10 +123,8 @@ def is_wrapped(lines: Sequence[str], links: bool = False) -> bool:
     enough that the following word would have fitted under the block's widest line (itself
     between 40 and 200 characters). Wrapped
     prose also breaks mid-sentence: some continuation lines start in lower case (or in a script
-    without case, after a line that does not end a sentence), or follow a line that ends in a
-    comma, a hyphen or a short word in lower case ("of", "via", "und": prose full of names
-    opens its lines with capitals), which separates it from a list of capitalised headlines
-    of similar length.
+    without case, after a line that does not end a sentence), which separates it from a list of
+    capitalised headlines of similar length.
     """
     if len(lines) < 2:
         return False
@@ -156,7 +145,6 @@ def is_wrapped(lines: Sequence[str], links: bool = False) -> bool:
             first.islower()
             or (caseless and not line.rstrip(_CLOSING).endswith(_SENTENCE_END))
             or line.endswith(("-", ",", ";"))
-            or _ends_mid_phrase(line)
         ):
             continuations += 1
     return continuations * 3 >= len(lines) - 1
