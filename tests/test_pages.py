@@ -532,6 +532,13 @@ def test_code_an_article_shows_stays_and_so_does_a_script_in_a_text_that_is_no_p
         'resp = requests.get(URL, headers={"user-agent": AGENT}); print(resp.status_code)',
         'document.querySelector("#map").addEventListener("click", showStop); // the stops',
     ]
+    # Prose about code names as many of its marks, but spaces its words.
+    code += [
+        "Use const for values that never change and let for the rest; var is function-scoped,"
+        " and typeof x === 'undefined' is the safe test for a missing global (window.foo).",
+        "CSS tip: .card {margin: 0 auto; padding: 16px;} centres the card, and @media"
+        " (min-width: 768px) {.card {width: 50%;}} makes it narrower without !important.",
+    ]
     body = [*ARTICLE[:2], *code, *ARTICLE[2:]]
     assert kept(page(MENU, *([p] for p in body), FOOTER)) == body
     article = "\n\n".join([*ARTICLE[:3], WIDGET, *ARTICLE[3:]]) + "\n"

@@ -215,12 +215,15 @@ def byline_bios(texts: Sequence[str], kept: Sequence[bool]) -> list[int]:
     return found
 
 
-# A script's text is a long line (SCRIPT_CHARACTERS or more) with SCRIPT_MARKERS of the marks
-# of code in data/structures.toml, and brackets and operators (_CODE_CHARACTERS) are at least
-# SCRIPT_DENSITY of its characters that are not spaces; prose about code has few of them.
+# A script's text is one long line (SCRIPT_CHARACTERS or more, no line break) with
+# SCRIPT_MARKERS of the marks of code in data/structures.toml, brackets and operators
+# (_CODE_CHARACTERS) at least SCRIPT_DENSITY of its characters that are not spaces, and
+# spaces under SCRIPT_SPACES of its characters: minified code has few. Prose about code, and
+# code an article shows a statement a line, have a space every six to eight characters.
 SCRIPT_CHARACTERS = 80
 SCRIPT_MARKERS = 4
 SCRIPT_DENSITY = 0.04
+SCRIPT_SPACES = 0.08
 _CODE_CHARACTERS = "{}[]();=<>\\"
 
 
@@ -234,7 +237,9 @@ def script_lines(texts: Sequence[str]) -> list[int]:
     markers = _structure_words()["script"]
     found = []
     for i, text in enumerate(texts):
-        if len(text) < SCRIPT_CHARACTERS or not ("{" in text or ";" in text):
+        if len(text) < SCRIPT_CHARACTERS or not ("{" in text or ";" in text) or "\n" in text:
+            continue
+        if text.count(" ") >= SCRIPT_SPACES * len(text):
             continue
         if sum(marker in text for marker in markers) < SCRIPT_MARKERS:
             continue
