@@ -239,12 +239,12 @@ def script_lines(texts: Sequence[str]) -> list[int]:
     for i, text in enumerate(texts):
         if len(text) < SCRIPT_CHARACTERS or not ("{" in text or ";" in text) or "\n" in text:
             continue
-        if text.count(" ") >= SCRIPT_SPACES * len(text):
+        spaces = text.count(" ")
+        if spaces >= SCRIPT_SPACES * len(text):
             continue
         if sum(marker in text for marker in markers) < SCRIPT_MARKERS:
             continue
-        visible = len(text) - text.count(" ")
-        if sum(map(text.count, _CODE_CHARACTERS)) >= SCRIPT_DENSITY * visible:
+        if sum(map(text.count, _CODE_CHARACTERS)) >= SCRIPT_DENSITY * (len(text) - spaces):
             found.append(i)
     return found
 
