@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from artclean import Options, classify, clean
+from artclean import Options, classify, clean, structures
 from artclean.cli import cli
 from artclean.pipeline import analyse
 from conftest import Run
@@ -895,6 +895,22 @@ def test_an_articles_list_stays_whole_after_its_prose(items: list[str]) -> None:
     body = [*ARTICLE, *items]
     text = page(MENU, *([p] for p in body), FOOTER)
     assert kept(text) == body
+
+
+TRIPS = ["Day In Lisbon For 2 People", "Days In Porto On 50 Euros", "Days In Rome For 4 Friends"]
+
+
+def test_a_markdown_heading_is_a_list_item_only_with_the_lists_dot() -> None:
+    """ "## 2\\. Days in Porto …" is an item of the article's list (html2text escapes the dot);
+    "## 2 Days in Porto on 50 Euros" is a title that opens with a number, not a ranking
+    table's row, and a run of such titles is no list."""
+    region = (0, len(ARTICLE) - 1)
+    for headings, expected in [
+        ([f"## {n} {trip}" for n, trip in enumerate(TRIPS, start=1)], []),
+        ([f"## {n}\\. {trip}" for n, trip in enumerate(TRIPS, start=1)], [5, 6, 7]),
+    ]:
+        texts = [*ARTICLE, *headings]
+        assert structures.numbered_lists(texts, region, [False] * len(texts)) == expected
 
 
 def test_an_articles_ranking_table_stays_whole_to_its_last_row() -> None:
