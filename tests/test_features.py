@@ -90,6 +90,15 @@ def test_a_sentence_ends_however_its_language_closes_a_quotation(text: str) -> N
     assert terminal == 1.0
 
 
+@pytest.mark.parametrize(
+    "text", ["Minister im Interview: „Wir schaffen das“", "Die Serie »Tatort«", "Stichwort ‚Wende‘"]
+)
+def test_a_german_quotation_without_its_own_punctuation_is_no_sentence_end(text: str) -> None:
+    """A headline that quotes someone ends in a closing mark but is no finished sentence."""
+    terminal = own_features(text, words_of(fold(text)), STOP)[NAMES.index("terminal")]
+    assert terminal == 0.0
+
+
 def test_a_page_s_rows_are_the_paragraphs_own_features_and_its_context() -> None:
     text = (
         "Home\nNews\nSport\n"

@@ -50,8 +50,12 @@ DOCUMENT = (
 NAMES = OWN + DOCUMENT
 
 # What a sentence may end with: its punctuation, or the quotation mark after it, as each
-# language closes one ("…”", German "„…“" and "»…«", French "« … »").
-_TERMINAL = tuple(".!?。！？\"”“'’‘»«)")
+# language closes one ("…”", French "« … »"). German closes with marks other languages open
+# with ("„…“", "»…«"); after one of those a sentence's own punctuation must come first, as a
+# quoted headline („Wir schaffen das“) has none.
+_TERMINAL = tuple(".!?。！？\"”'’»)")
+_GERMAN_CLOSING = tuple("“‘«")
+_PUNCTUATED = tuple(".!?…")
 _SENTENCE_ENDS = (". ", "! ", "? ", "。", "！", "？")
 _ASCII_SENTENCE_ENDS = (". ", "! ", "? ")
 _SYMBOLS = "|•·»«›‹/:@#©>"
@@ -158,7 +162,9 @@ def own_features(text: str, tokens: Sequence[str], stop: frozenset[str]) -> list
     size = len(head) or 1
     ascii_head = head.isascii()
     digit_count, symbol_count = _digits_and_symbols(head)
-    ends = stripped.endswith(_TERMINAL)
+    ends = stripped.endswith(_TERMINAL) or (
+        stripped.endswith(_GERMAN_CLOSING) and stripped[:-1].endswith(_PUNCTUATED)
+    )
     # An ASCII text has none of the wide sentence ends (its head is its start: if the head is
     # not ASCII, neither is the text).
     sentences = (
