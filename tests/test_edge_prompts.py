@@ -53,6 +53,53 @@ MISSED = [
     ("sv", "comments", "comment-prompts-merged", "Lämna en kommentar Avbryt svar"),
     ("ru", "comments", "comment-prompts-merged", "Добавить комментарий Отменить ответ"),
     ("uk", "comments", "comment-prompts-merged", "Залишити коментар Скасувати відповідь"),
+    # The notes and options under the common blog software's comment form.
+    (
+        "en",
+        "comments",
+        "spam-filter-notice",
+        "This site uses Akismet to reduce spam. Learn how your comment data is processed.",
+    ),
+    (
+        "de",
+        "comments",
+        "spam-filter-notice",
+        "Diese Website verwendet Akismet, um Spam zu reduzieren. Erfahre mehr darüber, wie "
+        "deine Kommentardaten verarbeitet werden.",
+    ),
+    (
+        "fr",
+        "comments",
+        "spam-filter-notice",
+        "Ce site utilise Akismet pour réduire les indésirables.",
+    ),
+    ("en", "comments", "comment-form-options", "Notify me of follow-up comments by email."),
+    (
+        "en",
+        "comments",
+        "comment-form-options",
+        "Save my name, email, and website in this browser for the next time I comment.",
+    ),
+    (
+        "de",
+        "comments",
+        "comment-form-options",
+        "Benachrichtige mich über nachfolgende Kommentare via E-Mail.",
+    ),
+    (
+        "fr",
+        "comments",
+        "comment-form-options",
+        "Prévenez-moi de tous les nouveaux commentaires par e-mail.",
+    ),
+    (
+        "es",
+        "comments",
+        "comment-form-options",
+        "Recibir un correo electrónico con los siguientes comentarios a esta entrada.",
+    ),
+    ("en", "share", "like-button", "12 bloggers like this."),
+    ("de", "share", "like-button", "2 Bloggern gefällt das."),
     # Share buttons and comment headers in the words of the common blog software.
     ("en", "share", "click-to", "Click to print (Opens in new window)"),
     ("en", "comments", "comment-count-title", "11 responses to “The tram that never came”"),
@@ -516,6 +563,12 @@ def test_a_prompt_the_line_rules_missed_is_split_off(
 
 
 KEPT = [
+    (
+        "en",
+        "Akismet, the spam filter that ships with WordPress, blocked more than a billion "
+        "comments last year.",
+    ),
+    ("en", "Readers asked to be notified of new posts by email, the editor said."),
     (
         "de",
         "Die Bürgerinitiative will den Newsletter der Stadt abschaffen, weil ihn kaum "
