@@ -73,6 +73,13 @@ MISSED = [
         "spam-filter-notice",
         "Ce site utilise Akismet pour réduire les indésirables.",
     ),
+    ("pt", "comments", "spam-filter-notice", "Esse site utiliza o Akismet para reduzir spam."),
+    (
+        "sv",
+        "comments",
+        "spam-filter-notice",
+        "Denna webbplats använder Akismet för att minska skräppost.",
+    ),
     ("en", "comments", "comment-form-options", "Notify me of follow-up comments by email."),
     (
         "en",
@@ -87,6 +94,19 @@ MISSED = [
         "Benachrichtige mich über nachfolgende Kommentare via E-Mail.",
     ),
     (
+        "de",
+        "comments",
+        "comment-form-options",
+        "Benachrichtigen Sie mich über neue Beiträge per E-Mail.",
+    ),
+    (
+        "de",
+        "comments",
+        "comment-form-options",
+        "Meinen Namen, meine E-Mail-Adresse und meine Website in diesem Browser für die nächste "
+        "Kommentierung speichern.",
+    ),
+    (
         "fr",
         "comments",
         "comment-form-options",
@@ -99,6 +119,7 @@ MISSED = [
         "Recibir un correo electrónico con los siguientes comentarios a esta entrada.",
     ),
     ("en", "share", "like-button", "12 bloggers like this."),
+    ("en", "share", "like-button", "Like this: Like Loading... 12 bloggers like this."),
     ("de", "share", "like-button", "2 Bloggern gefällt das."),
     # Share buttons and comment headers in the words of the common blog software.
     ("en", "share", "click-to", "Click to print (Opens in new window)"),
@@ -568,7 +589,8 @@ KEPT = [
         "Akismet, the spam filter that ships with WordPress, blocked more than a billion "
         "comments last year.",
     ),
-    ("en", "Readers asked to be notified of new posts by email, the editor said."),
+    ("en", "Our newsroom uses Akismet to reduce spam, the editor said."),
+    ("en", "Notify me of new posts by email, she wrote to the council's press office."),
     (
         "de",
         "Die Bürgerinitiative will den Newsletter der Stadt abschaffen, weil ihn kaum "
