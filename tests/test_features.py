@@ -83,6 +83,8 @@ def test_headline_start_splits_a_word_only_after_three_lower_case_letters() -> N
         "Er nannte es »einen guten Tag für die Stadt.«",  # and »…« with «
         "The mayor said: “We start in spring.”",
         "Le maire a dit : « Nous commençons au printemps. »",
+        "Er sagte: „Ich sage nur: ‚Nein.‘“",  # a quotation inside one closes first
+        "Sie fragte: »Wir fragen: ›Warum?‹«",
     ],
 )
 def test_a_sentence_ends_however_its_language_closes_a_quotation(text: str) -> None:

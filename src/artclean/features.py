@@ -52,10 +52,12 @@ NAMES = OWN + DOCUMENT
 # What a sentence may end with: its punctuation, or the quotation mark after it, as each
 # language closes one ("…”", French "« … »"). German closes with marks other languages open
 # with ("„…“", "»…«"); after one of those a sentence's own punctuation must come first, as a
-# quoted headline („Wir schaffen das“) has none.
+# quoted headline („Wir schaffen das“) has none (a quotation inside one may close first:
+# „Ich sage: ‚Nein.‘“). English “…” closes a sentence either way, as it always has here.
 _TERMINAL = tuple(".!?。！？\"”'’»)")
-_GERMAN_CLOSING = tuple("“‘«")
-_PUNCTUATED = tuple(".!?…")
+_GERMAN_CLOSING = tuple("“‘«‹")
+_PUNCTUATED = tuple(".!?…。！？")
+_QUOTES = "“”‘’«»‹›\"'"
 _SENTENCE_ENDS = (". ", "! ", "? ", "。", "！", "？")
 _ASCII_SENTENCE_ENDS = (". ", "! ", "? ")
 _SYMBOLS = "|•·»«›‹/:@#©>"
@@ -163,7 +165,7 @@ def own_features(text: str, tokens: Sequence[str], stop: frozenset[str]) -> list
     ascii_head = head.isascii()
     digit_count, symbol_count = _digits_and_symbols(head)
     ends = stripped.endswith(_TERMINAL) or (
-        stripped.endswith(_GERMAN_CLOSING) and stripped[:-1].endswith(_PUNCTUATED)
+        stripped.endswith(_GERMAN_CLOSING) and stripped.rstrip(_QUOTES).endswith(_PUNCTUATED)
     )
     # An ASCII text has none of the wide sentence ends (its head is its start: if the head is
     # not ASCII, neither is the text).
