@@ -425,6 +425,20 @@ def test_comment_headers_with_a_separator_inside_still_make_a_thread() -> None:
     assert set(comments[1:]) <= set(thread)  # (the first, under "Comments", reads as named)
 
 
+SHOWS = ["Tatort", "Heimat", "Wende", "Dark", "Babylon", "Derrick", "Berlin", "Hamburg", "Dresden"]
+SHOWS += ["Leipzig", "Bremen", "Kiel", "Rostock", "Bonn", "Köln", "Mainz", "Essen", "Ulm", "Trier"]
+SHOWS += ["Jena", "Gera"]
+
+
+@pytest.mark.parametrize("quoted", ["»{}«", "‚{}‘", "„{}“"])
+def test_short_lines_in_quotation_marks_are_no_menu(quoted: str) -> None:
+    """A list of quoted titles under an article ("»Tatort«", "‚Wende‘") is what a critic
+    writes, not what a menu holds: it does not make a text a page dump."""
+    prose = " ".join(ARTICLE)
+    assert classify.framed_by_menus([prose, *SHOWS])
+    assert not classify.framed_by_menus([prose, *(quoted.format(show) for show in SHOWS)])
+
+
 def test_a_menu_block_inside_the_article_region_is_judged_as_outside() -> None:
     """Length-weighted evidence lets the region span a menu of one-word lines between two
     stretches of prose; four such lines in a row are still a menu. Sentences never are."""
@@ -900,14 +914,16 @@ def test_an_articles_list_stays_whole_after_its_prose(items: list[str]) -> None:
 TRIPS = ["Day In Lisbon For 2 People", "Days In Porto On 50 Euros", "Days In Rome For 4 Friends"]
 
 
-def test_a_markdown_heading_is_a_list_item_only_with_the_lists_dot() -> None:
-    """ "## 2\\. Days in Porto …" is an item of the article's list (html2text escapes the dot);
-    "## 2 Days in Porto on 50 Euros" is a title that opens with a number, not a ranking
-    table's row, and a run of such titles is no list."""
+def test_a_markdown_heading_is_a_list_item_only_with_the_lists_mark() -> None:
+    r"""A heading "## 2\. Days in Porto …" (html2text escapes the dot) or "### b) …" is an item
+    of the article's list; "## 2 Days in Porto on 50 Euros" is a title that opens with a
+    number, not a ranking table's row, and a run of such titles is no list."""
     region = (0, len(ARTICLE) - 1)
+    after = list(range(len(ARTICLE), len(ARTICLE) + len(TRIPS)))
     for headings, expected in [
         ([f"## {n} {trip}" for n, trip in enumerate(TRIPS, start=1)], []),
-        ([f"## {n}\\. {trip}" for n, trip in enumerate(TRIPS, start=1)], [5, 6, 7]),
+        ([f"## {n}\\. {trip}" for n, trip in enumerate(TRIPS, start=1)], after),
+        ([f"### {letter}) {trip}" for letter, trip in zip("abc", TRIPS, strict=True)], after),
     ]:
         texts = [*ARTICLE, *headings]
         assert structures.numbered_lists(texts, region, [False] * len(texts)) == expected

@@ -413,10 +413,11 @@ def cookie_dialogs(texts: Sequence[str], anchors: Sequence[int]) -> list[int]:
 # after an optional bullet a text dump writes before it, or as a Markdown heading the way
 # html2text writes one ("## 2\. Polistil …": it escapes the dot); or a row of a ranking
 # table, its rank before a name and more numbers in the columns after ("1 Kyle Busch 5040").
-# A heading takes only the first form: "## 10 things to do in 2020" is a title, not a row.
+# A heading takes numbers and letters only with their mark ("## 2. …", "## b) …"): "## 10
+# things to do in 2020" is a title, not a table's row.
 _NUMBERED = re.compile(
     r"[*o+•-]?\s*(?:#?(\d{1,3})(?:\\?[.):]\s+\S|\s+[^\W\d_][^\d\n]*\d)|\(?([a-z])\)\s+\S)"
-    r"|#{1,6}\s*(\d{1,3})\\?[.):]\s+\S"
+    r"|#{1,6}\s*(?:(\d{1,3})\\?[.):]|\(?([a-z])\))\s+\S"
 )
 # Items of an article's list follow one another within this many paragraphs (links, prices
 # and pictures between them); a list has at least LIST_ITEMS of them.
@@ -543,6 +544,7 @@ def _number(text: str) -> int | None:
     found = _NUMBERED.match(text)
     if found is None:
         return None
-    if found[2]:
-        return ord(found[2]) - ord("a") + 1
+    letter = found[2] or found[4]
+    if letter:
+        return ord(letter) - ord("a") + 1
     return int(found[1] or found[3])
