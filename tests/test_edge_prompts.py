@@ -45,6 +45,7 @@ MISSED = [
     # Comment-form labels run together on one line.
     ("de", "comments", "comment-prompts-merged", "Kommentar verfassen Antwort abbrechen"),
     ("de", "comments", "comment-prompts-merged", "Antworten Melden"),
+    ("de", "comments", "comment-prompts-merged", "Schreibe einen Kommentar Antworten abbrechen"),
     ("en", "comments", "comment-prompts-merged", "Leave a Reply Cancel reply"),
     ("en", "comments", "comment-prompts-merged", "Comments (3) Leave a comment"),
     ("fr", "comments", "comment-prompts-merged", "Laisser un commentaire Annuler la réponse"),
