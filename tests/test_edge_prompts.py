@@ -122,6 +122,8 @@ MISSED = [
     ("en", "share", "like-button", "12 bloggers like this."),
     ("en", "share", "like-button", "Like this: Like Loading... 12 bloggers like this."),
     ("de", "share", "like-button", "2 Bloggern gefällt das."),
+    ("de", "share", "like-button", "Gefällt mir Wird geladen … 2 Bloggern gefällt das"),
+    ("en", "share", "like-button", "Like Loading ... 1,234 bloggers like this."),
     # Share buttons and comment headers in the words of the common blog software.
     ("en", "share", "click-to", "Click to print (Opens in new window)"),
     ("en", "comments", "comment-count-title", "11 responses to “The tram that never came”"),
@@ -591,6 +593,9 @@ KEPT = [
         "comments last year.",
     ),
     ("en", "Our newsroom uses Akismet to reduce spam, the editor said."),
+    ("en", "The Guardian uses Akismet to fight spam."),
+    ("en", "Our newsroom uses Akismet to reduce spam and abuse. Editors still read every comment."),
+    ("en", "In the USA Akismet blocked three million spam comments."),
     ("en", "Notify me of new posts by email, she wrote to the council's press office."),
     (
         "de",

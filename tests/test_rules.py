@@ -78,6 +78,24 @@ def test_a_code_means_one_rule_in_every_language_and_a_rule_has_one_code():
     rule_table()  # makes the same checks when it loads, with messages for whoever broke them
 
 
+def test_the_merged_comment_prompts_are_the_single_prompts_run_together():
+    """comment-prompts-merged repeats comment-prompt's pattern by hand (two to eight of its
+    prompts on one line, each in an atomic group): an alternative added to one must be added
+    to the other, in the same place."""
+    folder = resources.files("artclean").joinpath("data", "phrases")
+    checked = 0
+    for language in available_languages():
+        data = tomllib.loads(folder.joinpath(f"{language}.toml").read_text(encoding="utf-8"))
+        rules = {entry["name"]: entry.get("match") for entry in data["rule"]}
+        if "comment-prompts-merged" not in rules:
+            continue
+        one = rules["comment-prompt"].removesuffix("$")
+        merged = {f"(?>{body})(?: (?>{body})){{1,7}}+$" for body in (one, f"(?:{one})")}
+        assert rules["comment-prompts-merged"] in merged, language
+        checked += 1
+    assert checked >= 20
+
+
 def test_a_phrase_rule_without_a_code_does_not_load():
     entry = {"kind": "syndication", "name": "new-rule", "max_words": 20, "match": "via"}
     with pytest.raises(RuleError, match=r"phrase rule 'new-rule' \(xx.toml\) needs a code"):
