@@ -85,6 +85,7 @@ def test_headline_start_splits_a_word_only_after_three_lower_case_letters() -> N
         "Le maire a dit : « Nous commençons au printemps. »",
         "Er sagte: „Ich sage nur: ‚Nein.‘“",  # a quotation inside one closes first
         "Sie fragte: »Wir fragen: ›Warum?‹«",
+        "Er nannte es ›ein gutes Zeichen.‹",
     ],
 )
 def test_a_sentence_ends_however_its_language_closes_a_quotation(text: str) -> None:
@@ -93,7 +94,13 @@ def test_a_sentence_ends_however_its_language_closes_a_quotation(text: str) -> N
 
 
 @pytest.mark.parametrize(
-    "text", ["Minister im Interview: „Wir schaffen das“", "Die Serie »Tatort«", "Stichwort ‚Wende‘"]
+    "text",
+    [
+        "Minister im Interview: „Wir schaffen das“",
+        "Die Serie »Tatort«",
+        "Stichwort ‚Wende‘",
+        "Die Serie ›Dark‹",
+    ],
 )
 def test_a_german_quotation_without_its_own_punctuation_is_no_sentence_end(text: str) -> None:
     """A headline that quotes someone ends in a closing mark but is no finished sentence."""

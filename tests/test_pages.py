@@ -430,7 +430,7 @@ SHOWS += ["Leipzig", "Bremen", "Kiel", "Rostock", "Bonn", "Köln", "Mainz", "Ess
 SHOWS += ["Jena", "Gera"]
 
 
-@pytest.mark.parametrize("quoted", ["»{}«", "‚{}‘", "„{}“"])
+@pytest.mark.parametrize("quoted", ["»{}«", "›{}‹", "‚{}‘", "„{}“"])
 def test_short_lines_in_quotation_marks_are_no_menu(quoted: str) -> None:
     """A list of quoted titles under an article ("»Tatort«", "‚Wende‘") is what a critic
     writes, not what a menu holds: it does not make a text a page dump."""

@@ -54,9 +54,9 @@ _MENU_WORDS = 4
 _MENU_RUN = 15
 _MENU_LINES_AROUND = 20
 _PROSE_WORDS = 25
-# A short line that ends as a sentence or a quotation does ("…”", German "…“", "…‘", "…«")
+# A short line that ends as a sentence or a quotation does ("…”", German "…“", "…‘", "…«", "…‹")
 # is no menu item.
-_CLOSING = tuple('.!?:"\u201d\u201c\u2018\u00ab\u3002\uff01\uff1f')
+_CLOSING = tuple('.!?:"\u201d\u201c\u2018\u00ab\u2039\u3002\uff01\uff1f')
 # A paragraph of at least this many words (log1p) can anchor the article's vocabulary.
 _PROSE_LOG_WORDS = math.log1p(8)
 _CLAIMED = NAMES.index("boilerplate_phrase")
