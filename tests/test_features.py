@@ -86,6 +86,8 @@ def test_headline_start_splits_a_word_only_after_three_lower_case_letters() -> N
         "Er sagte: „Ich sage nur: ‚Nein.‘“",  # a quotation inside one closes first
         "Sie fragte: »Wir fragen: ›Warum?‹«",
         "Er nannte es ›ein gutes Zeichen.‹",
+        "Er sagte: «Wir beginnen im Frühjahr.»",  # Swiss German closes with »
+        "Le maire a dit\u202f: «\u202fNous commençons.\u202f»",  # narrow spaces inside
     ],
 )
 def test_a_sentence_ends_however_its_language_closes_a_quotation(text: str) -> None:
@@ -100,9 +102,11 @@ def test_a_sentence_ends_however_its_language_closes_a_quotation(text: str) -> N
         "Die Serie »Tatort«",
         "Stichwort ‚Wende‘",
         "Die Serie ›Dark‹",
+        "Minister im Interview: «Wir schaffen das»",
+        "« Le tram arrive enfin au port »",
     ],
 )
-def test_a_german_quotation_without_its_own_punctuation_is_no_sentence_end(text: str) -> None:
+def test_a_quotation_without_its_own_punctuation_is_no_sentence_end(text: str) -> None:
     """A headline that quotes someone ends in a closing mark but is no finished sentence."""
     terminal = own_features(text, words_of(fold(text)), STOP)[NAMES.index("terminal")]
     assert terminal == 0.0

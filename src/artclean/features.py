@@ -50,14 +50,14 @@ DOCUMENT = (
 NAMES = OWN + DOCUMENT
 
 # What a sentence may end with: its punctuation, or the quotation mark after it, as each
-# language closes one ("…”", French "« … »"). German closes with marks other languages open
-# with ("„…“", "»…«"); after one of those a sentence's own punctuation must come first, as a
-# quoted headline („Wir schaffen das“) has none (a quotation inside one may close first:
-# „Ich sage: ‚Nein.‘“). English “…” closes a sentence either way, as it always has here.
+# language closes one. After German closing marks ("„…“", "»…«") and French and Swiss ones
+# ("« … »") a sentence's own punctuation must come first, as a quoted headline („Wir schaffen
+# das“, « Bienvenue au pays ») has none (a quotation inside one may close first: „Ich sage:
+# ‚Nein.‘“). English “…” closes a sentence either way, as it always has here.
 _TERMINAL = tuple(".!?。！？\"”'’»)")
 _GERMAN_CLOSING = tuple("“‘«‹")
 _PUNCTUATED = tuple(".!?…。！？")
-_QUOTES = "“”‘’«»‹›\"'"
+_QUOTES = "“”‘’«»‹›\"' \u00a0\u202f"  # and the spaces French sets inside « »
 _SENTENCE_ENDS = (". ", "! ", "? ", "。", "！", "？")
 _ASCII_SENTENCE_ENDS = (". ", "! ", "? ")
 _SYMBOLS = "|•·»«›‹/:@#©>"
@@ -164,9 +164,12 @@ def own_features(text: str, tokens: Sequence[str], stop: frozenset[str]) -> list
     size = len(head) or 1
     ascii_head = head.isascii()
     digit_count, symbol_count = _digits_and_symbols(head)
-    ends = stripped.endswith(_TERMINAL) or (
-        stripped.endswith(_GERMAN_CLOSING) and stripped.rstrip(_QUOTES).endswith(_PUNCTUATED)
-    )
+    if stripped.endswith(_GERMAN_CLOSING) or (stripped.endswith("»") and "«" in stripped):
+        # A quotation as German ("„…“") or French and Swiss ("«…»") close it: a sentence's
+        # own punctuation must come first.
+        ends = stripped.rstrip(_QUOTES).endswith(_PUNCTUATED)
+    else:
+        ends = stripped.endswith(_TERMINAL)
     # An ASCII text has none of the wide sentence ends (its head is its start: if the head is
     # not ASCII, neither is the text).
     sentences = (
