@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.11.1"
+__version__ = "0.11.2"
 __all__ = ["Kept", "Options", "Removal", "Result", "Stats", "__version__", "clean", "clean_batch"]
 
 if TYPE_CHECKING:
