@@ -88,6 +88,9 @@ def test_headline_start_splits_a_word_only_after_three_lower_case_letters() -> N
         "Er nannte es ›ein gutes Zeichen.‹",
         "Er sagte: «Wir beginnen im Frühjahr.»",  # Swiss German closes with »
         "Le maire a dit\u202f: «\u202fNous commençons.\u202f»",  # narrow spaces inside
+        "Le maire a dit : «\u00a0Nous commençons.\u00a0»",  # no-break spaces
+        "Le maire a dit : «\u2009Nous commençons.\u2009»",  # thin spaces
+        "Et le maire conclut : nous verrons bien au printemps »",  # a quotation going on
     ],
 )
 def test_a_sentence_ends_however_its_language_closes_a_quotation(text: str) -> None:

@@ -51,13 +51,15 @@ NAMES = OWN + DOCUMENT
 
 # What a sentence may end with: its punctuation, or the quotation mark after it, as each
 # language closes one. After German closing marks ("„…“", "»…«") and French and Swiss ones
-# ("« … »") a sentence's own punctuation must come first, as a quoted headline („Wir schaffen
-# das“, « Bienvenue au pays ») has none (a quotation inside one may close first: „Ich sage:
-# ‚Nein.‘“). English “…” closes a sentence either way, as it always has here.
+# ("« … »": a » in a paragraph that holds a «) a sentence's own punctuation must come first,
+# as a quoted headline („Wir schaffen das“, « Le tram arrive ») has none; quotation marks
+# and spaces may stand between (a quotation inside one closes first: „Ich sage: ‚Nein.‘“;
+# French sets a space inside « »). A » with no « before it (a continued quotation) and
+# English “…” close a sentence either way, as they always have here.
 _TERMINAL = tuple(".!?。！？\"”'’»)")
 _GERMAN_CLOSING = tuple("“‘«‹")
 _PUNCTUATED = tuple(".!?…。！？")
-_QUOTES = "“”‘’«»‹›\"' \u00a0\u202f"  # and the spaces French sets inside « »
+_QUOTES = "“”‘’«»‹›\"'" + "".join(filter(str.isspace, map(chr, range(0x3001))))
 _SENTENCE_ENDS = (". ", "! ", "? ", "。", "！", "？")
 _ASCII_SENTENCE_ENDS = (". ", "! ", "? ")
 _SYMBOLS = "|•·»«›‹/:@#©>"
@@ -165,8 +167,8 @@ def own_features(text: str, tokens: Sequence[str], stop: frozenset[str]) -> list
     ascii_head = head.isascii()
     digit_count, symbol_count = _digits_and_symbols(head)
     if stripped.endswith(_GERMAN_CLOSING) or (stripped.endswith("»") and "«" in stripped):
-        # A quotation as German ("„…“") or French and Swiss ("«…»") close it: a sentence's
-        # own punctuation must come first.
+        # A quotation as German ("„…“") or French and Swiss ("«…»") close it: the
+        # sentence's own punctuation must come before its closing marks (see _TERMINAL).
         ends = stripped.rstrip(_QUOTES).endswith(_PUNCTUATED)
     else:
         ends = stripped.endswith(_TERMINAL)
