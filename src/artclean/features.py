@@ -59,7 +59,7 @@ NAMES = OWN + DOCUMENT
 _TERMINAL = tuple(".!?。！？\"”'’»)")
 _GERMAN_CLOSING = tuple("“‘«‹")
 _PUNCTUATED = tuple(".!?…。！？")
-_QUOTES = "“”‘’«»‹›\"'" + "".join(filter(str.isspace, map(chr, range(0x3001))))
+_QUOTES = "“”‘’«»‹›\"'"
 _SENTENCE_ENDS = (". ", "! ", "? ", "。", "！", "？")
 _ASCII_SENTENCE_ENDS = (". ", "! ", "? ")
 _SYMBOLS = "|•·»«›‹/:@#©>"
@@ -145,6 +145,14 @@ def headline_start(text: str) -> float:
     return sum(map(str.isupper, opening)) / len(opening) if opening else 0.0
 
 
+def _before_closing(text: str) -> str:
+    """The text without the quotation marks and spaces that close it."""
+    end = len(text)
+    while end and (text[end - 1] in _QUOTES or text[end - 1].isspace()):
+        end -= 1
+    return text[:end]
+
+
 def own_features(text: str, tokens: Sequence[str], stop: frozenset[str]) -> list[float]:
     """Features of one paragraph on its own, in OWN order."""
     stripped = text.strip()
@@ -169,7 +177,7 @@ def own_features(text: str, tokens: Sequence[str], stop: frozenset[str]) -> list
     if stripped.endswith(_GERMAN_CLOSING) or (stripped.endswith("»") and "«" in stripped):
         # A quotation as German ("„…“") or French and Swiss ("«…»") close it: the
         # sentence's own punctuation must come before its closing marks (see _TERMINAL).
-        ends = stripped.rstrip(_QUOTES).endswith(_PUNCTUATED)
+        ends = _before_closing(stripped).endswith(_PUNCTUATED)
     else:
         ends = stripped.endswith(_TERMINAL)
     # An ASCII text has none of the wide sentence ends (its head is its start: if the head is
